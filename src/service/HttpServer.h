@@ -1,0 +1,35 @@
+// The service's HTTP/1.1 endpoint: QAbstractHttpServer parses requests; every connection
+// is watched by a ConnectionGuard; answers are written here so that handlers can answer
+// later (from work run off this thread) and HEAD, 405 and keep-alive are right.
+#pragma once
+
+#include "service/ConnectionGuard.h"
+#include "service/Router.h"
+
+#include <QAbstractHttpServer>
+#include <QHostAddress>
+#include <QSslConfiguration>
+#include <optional>
+
+namespace ca {
+
+class HttpServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    HttpServer(const Router &router, const GuardLimits &limits, QObject *parent = nullptr);
+
+    // Returns the port, or 0 with *error set.
+    quint16 listenOn(const QHostAddress &address, quint16 port,
+                     const std::optional<QSslConfiguration> &tls, QString *error);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    const Router &m_router;
+    GuardLimits m_limits;
+};
+
+} // namespace ca

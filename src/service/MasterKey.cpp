@@ -1,0 +1,84 @@
+#include "service/MasterKey.h"
+
+#include "service/Crypto.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace ca {
+
+namespace {
+constexpr char kVersion = 1;
+}
+
+std::optional<MasterKey> MasterKey::loadOrCreate(const QString &path, QString *error)
+{
+    const QByteArray native = QFile::encodeName(path);
+    int fd = ::open(native.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        const QByteArray key = crypto::randomBytes(32);
+        const bool written =
+            ::write(fd, key.constData(), size_t(key.size())) == key.size() && ::fsync(fd) == 0;
+        ::close(fd);
+        if (!written) {
+            ::unlink(native.constData());
+            *error = QStringLiteral("cannot write the master key file %1").arg(path);
+            return std::nullopt;
+        }
+        return MasterKey(key);
+    }
+    if (errno != EEXIST) {
+        *error = QStringLiteral("cannot create the master key file %1: %2")
+                     .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        return std::nullopt;
+    }
+    struct stat st
+    {
+    };
+    if (::stat(native.constData(), &st) != 0 || (st.st_mode & 077) != 0) {
+        *error = QStringLiteral("the master key file %1 can be read by other users (mode %2); "
+                                "run: chmod 600 %1")
+                     .arg(path)
+                     .arg(st.st_mode & 0777, 4, 8, QLatin1Char('0'));
+        return std::nullopt;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error =
+            QStringLiteral("cannot read the master key file %1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    const QByteArray key = file.read(64);
+    if (key.size() != 32) {
+        *error =
+            QStringLiteral("the master key file %1 is not 32 bytes long; it is damaged").arg(path);
+        return std::nullopt;
+    }
+    return MasterKey(key);
+}
+
+MasterKey MasterKey::fromBytes(const QByteArray &key)
+{
+    return MasterKey(key);
+}
+
+QByteArray MasterKey::seal(const QByteArray &plaintext, const QByteArray &purpose) const
+{
+    const crypto::Sealed s = crypto::aesGcmEncrypt(m_key, plaintext, purpose);
+    return QByteArray(1, kVersion) + s.iv + s.ciphertext;
+}
+
+std::optional<QByteArray> MasterKey::open(const QByteArray &sealed, const QByteArray &purpose) const
+{
+    if (sealed.size() < 1 + 12 + 16 || sealed.at(0) != kVersion)
+        return std::nullopt;
+    return crypto::aesGcmDecrypt(m_key, sealed.mid(1, 12), sealed.mid(13), purpose);
+}
+
+} // namespace ca

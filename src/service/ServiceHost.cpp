@@ -1,0 +1,118 @@
+#include "service/ServiceHost.h"
+
+#include "core/Logging.h"
+#include "service/Sandbox.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace ca {
+
+ServiceHost::ServiceHost(ServiceOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{}
+
+ServiceHost::~ServiceHost()
+{
+    m_http.reset();
+    m_routes.reset();
+    m_service.reset();
+    m_store.reset();
+}
+
+QString ServiceHost::start()
+{
+    SandboxPaths sandbox{m_options.sandboxDir};
+    if (!m_options.sandboxDir.isEmpty()) {
+        if (!QDir().mkpath(m_options.sandboxDir))
+            return u"Cannot create the sandbox folder %1."_s.arg(m_options.sandboxDir);
+        QFile::setPermissions(m_options.sandboxDir, QFileDevice::ReadOwner |
+                                                        QFileDevice::WriteOwner |
+                                                        QFileDevice::ExeOwner);
+        if (m_options.database.isEmpty())
+            m_options.database = sandbox.database();
+        if (m_options.masterKeyPath.isEmpty())
+            m_options.masterKeyPath = sandbox.masterKey();
+    }
+    if (m_options.database.isEmpty())
+        return u"Say where the database is: --db FILE or --db postgres://…, or use --sandbox DIR."_s;
+    if (m_options.masterKeyPath.isEmpty()) {
+        if (m_options.database.startsWith(u"postgres"))
+            return u"With PostgreSQL, give every instance the same --master-key FILE."_s;
+        m_options.masterKeyPath = QFileInfo(m_options.database).absolutePath() + u"/master.key"_s;
+    }
+
+    std::optional<QSslConfiguration> tls;
+    if (!m_options.tlsCertificate.isEmpty() || !m_options.tlsKey.isEmpty()) {
+        QFile certFile(m_options.tlsCertificate), keyFile(m_options.tlsKey);
+        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
+            return u"Cannot read the TLS certificate or key (--tls-cert and --tls-key)."_s;
+        const QList<QSslCertificate> chain =
+            QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+        const QByteArray keyPem = keyFile.readAll();
+        QSslKey key(keyPem, QSsl::Ec, QSsl::Pem);
+        if (key.isNull())
+            key = QSslKey(keyPem, QSsl::Rsa, QSsl::Pem);
+        if (chain.isEmpty() || key.isNull())
+            return u"The TLS certificate or key is not a PEM certificate / EC or RSA key."_s;
+        QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
+        conf.setLocalCertificateChain(chain);
+        conf.setPrivateKey(key);
+        conf.setPeerVerifyMode(QSslSocket::VerifyNone);
+        tls = conf;
+    }
+
+    QString error;
+    auto masterKey = MasterKey::loadOrCreate(m_options.masterKeyPath, &error);
+    if (!masterKey)
+        return error;
+    try {
+        m_store = Store::open(m_options.database,
+                              u"service-"_s + QUuid::createUuid().toString(QUuid::Id128));
+        m_store->migrate();
+    } catch (const StoreError &e) {
+        return QString::fromUtf8(e.what());
+    }
+
+    m_http = std::make_unique<HttpServer>(m_router, m_options.limits);
+    m_port = m_http->listenOn(m_options.address, m_options.port, tls, &error);
+    if (m_port == 0)
+        return u"Cannot listen on %1 port %2: %3"_s.arg(m_options.address.toString())
+            .arg(m_options.port)
+            .arg(error);
+    QString host = m_options.address.toString();
+    if (m_options.address.protocol() == QAbstractSocket::IPv6Protocol)
+        host = u'[' + host + u']';
+    if (m_options.address == QHostAddress::Any || m_options.address == QHostAddress::AnyIPv4)
+        host = u"127.0.0.1"_s;
+    m_url = (tls ? u"https://"_s : u"http://"_s) + host + u':' + QString::number(m_port);
+
+    ServiceConfig config;
+    config.issuer = m_options.issuer.isEmpty() ? m_url : m_options.issuer;
+    config.sessionTtlSeconds = m_options.sessionTtlSeconds;
+    config.passwordHash = m_options.passwordHash;
+    try {
+        m_service = std::make_unique<AccountService>(*m_store, std::move(*masterKey), config);
+        m_service->initialize();
+        if (!m_options.sandboxDir.isEmpty()) {
+            const QString e = prepareSandbox(*m_service, sandbox, m_url);
+            if (!e.isEmpty())
+                return e;
+        }
+    } catch (const std::exception &e) {
+        return QString::fromUtf8(e.what());
+    }
+    m_routes = std::make_unique<ApiRoutes>(*m_service);
+    m_routes->install(m_router);
+    qCInfo(lcService) << "serving" << m_url << "with" << m_store->describe();
+    return {};
+}
+
+} // namespace ca

@@ -1,0 +1,60 @@
+// Everything one running account service consists of, wired together: options, database,
+// master key, rules, routes and the HTTP endpoint. Used by main() and by the tests.
+#pragma once
+
+#include "service/AccountService.h"
+#include "service/ApiRoutes.h"
+#include "service/ConnectionGuard.h"
+#include "service/HttpServer.h"
+#include "service/Router.h"
+#include "service/Store.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <memory>
+
+namespace ca {
+
+struct ServiceOptions
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 8787;
+    QString database; // file path or postgres:// URL
+    QString masterKeyPath;
+    QString tlsCertificate;
+    QString tlsKey;
+    QString issuer;     // defaults to the URL the service listens on
+    QString sandboxDir; // when set: database, key and demo account live there
+    qint64 sessionTtlSeconds = 12 * 3600;
+    GuardLimits limits;
+    crypto::PasswordHashParams passwordHash;
+};
+
+class ServiceHost : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ServiceHost(ServiceOptions options, QObject *parent = nullptr);
+    ~ServiceHost() override;
+
+    // Opens the database, migrates it, loads keys, seeds the sandbox and starts listening.
+    // Returns an empty string on success or a sentence for the operator.
+    QString start();
+
+    QString url() const { return m_url; }
+    quint16 port() const { return m_port; }
+    AccountService &service() { return *m_service; }
+    Store &store() { return *m_store; }
+
+private:
+    ServiceOptions m_options;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<AccountService> m_service;
+    std::unique_ptr<ApiRoutes> m_routes;
+    Router m_router;
+    std::unique_ptr<HttpServer> m_http;
+    QString m_url;
+    quint16 m_port = 0;
+};
+
+} // namespace ca

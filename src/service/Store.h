@@ -1,0 +1,184 @@
+// Persistence of the directory on Qt SQL: SQLite (WAL) by default, PostgreSQL for teams.
+// One Store owns one database connection and is used from one thread. SQL failures throw
+// StoreError; a Transaction rolls back unless committed.
+#pragma once
+
+#include "core/Domain.h"
+
+#include <QHash>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+
+namespace ca {
+
+class StoreError : public std::runtime_error
+{
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct PageRequest
+{
+    int limit = 100;
+    QString after; // exclusive keyset position (an ID, or an audit sequence number)
+};
+
+struct StoredUser
+{
+    User user;
+    QString passwordHash;
+};
+
+struct StoredSession
+{
+    User user;
+    QDateTime expiresAt;
+};
+
+struct StoredSigningKey
+{
+    QString kid;
+    QByteArray privateSealed;
+    QDateTime createdAt;
+};
+
+// What a user's group memberships give them.
+struct Membership
+{
+    bool owner = false;
+    bool manager = false;
+    bool allServers = false;
+    QStringList servers;
+};
+
+class Store
+{
+public:
+    // url: a file path (SQLite) or postgres://user:password@host:port/database?host=/socket
+    static std::unique_ptr<Store> open(const QString &url, const QString &connectionName);
+    ~Store();
+    Store(const Store &) = delete;
+    Store &operator=(const Store &) = delete;
+
+    bool isPostgres() const { return m_postgres; }
+    QString describe() const; // the URL without its password, for logs
+
+    // Applies pending schema migrations; returns the schema version now in place.
+    int migrate();
+    int schemaVersion();
+    static int latestSchemaVersion();
+
+    class Transaction
+    {
+    public:
+        explicit Transaction(Store &store);
+        ~Transaction();
+        void commit();
+
+    private:
+        Store &m_store;
+        bool m_done = false;
+    };
+
+    // Meta
+    qint64 grantsRevision();
+    // Increments the revision; when expected is set, only if it still equals it.
+    bool bumpGrantsRevision(std::optional<qint64> expected);
+
+    // Account
+    std::optional<Account> account();
+    void insertAccount(const Account &account);
+
+    // Users and groups
+    void insertUser(const User &user, const QString &passwordHash, const QDateTime &at);
+    void setPasswordHash(const QString &userId, const QString &passwordHash);
+    std::optional<StoredUser> userByEmail(const QString &email);
+    Page<User> listUsers(const PageRequest &page);
+    void insertGroup(const Group &group, const QDateTime &at);
+    void addMember(const QString &groupId, const QString &userId);
+    Page<Group> listGroups(const PageRequest &page);
+    QList<Group> groupCandidates(const QString &ref);
+    Membership membership(const QString &userId);
+
+    // Vaults
+    void insertVault(const Vault &vault, const QString &ownerUserId, const QDateTime &at);
+    void giveVaultToUser(const QString &vaultId, const QString &userId);
+    void giveVaultToGroup(const QString &vaultId, const QString &groupId);
+    Page<Vault> listVaults(const PageRequest &page, const QString &forUserId);
+    QList<Vault> vaultCandidates(const QString &ref, const QString &forUserId);
+    QHash<QString, Vault> vaultsByIds(const QSet<QString> &ids, const QString &forUserId);
+    QSet<QString> accessibleVaultIds(const QString &userId);
+
+    // Servers
+    void insertServer(const Server &server, const QByteArray &sealedSecret);
+    std::optional<Server> server(const QString &id);
+    QList<Server> serverCandidates(const QString &ref);
+    // onlyIds: when set, only these servers are listed (a user who manages a few).
+    Page<Server> listServers(const PageRequest &page, const std::optional<QSet<QString>> &onlyIds,
+                             const QDateTime &now);
+    void renameServer(const QString &id, const QString &name);
+    void deleteServer(const QString &id);
+    QByteArray serverSecret(const QString &id);
+    void bumpTokensVersion(const QString &serverId);
+    bool addServerVault(const QString &serverId, const QString &vaultId, const QDateTime &at);
+    bool removeServerVault(const QString &serverId, const QString &vaultId);
+    QList<VaultGrant> allGrants();
+    QSet<QString> existingServerIds(const QSet<QString> &ids);
+
+    // Tokens
+    void insertToken(const Token &token, const QString &creatorId);
+    std::optional<Token> token(const QString &id);
+    QList<Token> tokenCandidates(const QString &ref, const QString &serverId);
+    Page<Token> listTokens(const PageRequest &page, const QString &serverId,
+                           const std::optional<QSet<QString>> &onlyServers);
+    void renameToken(const QString &id, const QString &name);
+    void revokeToken(const QString &id, const QDateTime &at);
+    int revokeTokensOfServer(const QString &serverId, const QDateTime &at);
+
+    // Group grants
+    bool insertGroupGrant(const GroupGrant &grant);
+    int deleteGroupGrants(const QString &groupId, std::optional<GroupGrantKind> kind,
+                          const QString &serverId);
+    QList<GroupGrant> listGroupGrants();
+
+    // Sessions (only a hash of the bearer token is stored)
+    void insertSession(const QByteArray &tokenHash, const QString &userId, const QDateTime &created,
+                       const QDateTime &expires);
+    std::optional<StoredSession> session(const QByteArray &tokenHash);
+    void deleteSession(const QByteArray &tokenHash);
+    int deleteExpiredSessions(const QDateTime &now);
+
+    // Audit
+    void insertAudit(const AuditEvent &event);
+    Page<AuditEvent> listAudit(const PageRequest &page);
+    qint64 auditCount();
+
+    // Signing keys (the private key sealed under the master key)
+    QList<StoredSigningKey> signingKeys();
+    void insertSigningKey(const StoredSigningKey &key, const QJsonObject &publicJwk);
+
+    // Counts, for health and tests
+    qint64 count(const QString &table);
+
+private:
+    Store(QSqlDatabase db, bool postgres, QString description);
+    QSqlQuery &prepare(const QString &sql);
+    QSqlQuery &run(const QString &sql, const QVariantList &values = {});
+    void exec(const QString &sql);
+    QString placeholders(int n) const;
+    void fillServerDetails(QList<Server> &servers, const QDateTime &now);
+    void fillTokenVaults(QList<Token> &tokens);
+
+    QSqlDatabase m_db;
+    bool m_postgres = false;
+    QString m_description;
+    QHash<QString, QSqlQuery> m_prepared;
+    int m_transactionDepth = 0;
+};
+
+} // namespace ca

@@ -1,0 +1,595 @@
+// The real service on a loopback port, called over the network: routes, authorization,
+// the error shape, and the guards against bad or hostile input. The database is checked to
+// be unchanged after every refused request.
+#include "../support/TestSupport.h"
+#include "core/Ids.h"
+
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace ca;
+using namespace ca::test;
+
+class TestHttp : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<RunningService> m_svc;
+    std::unique_ptr<Http> m_http;
+
+    // What a refused request must not change.
+    QList<qint64> fingerprint()
+    {
+        Store &s = m_svc->host->store();
+        return {s.count(u"servers"_s),      s.count(u"tokens"_s), s.count(u"server_vaults"_s),
+                s.count(u"group_grants"_s), s.auditCount(),       s.grantsRevision()};
+    }
+
+    QJsonObject createServer(const QString &name, const QJsonArray &vaults = {})
+    {
+        const Reply r =
+            m_http->post(u"/v1/connect/servers"_s, {{u"name"_s, name}, {u"vaults"_s, vaults}});
+        if (r.status != 201)
+            qWarning("create server: %d %s", r.status, r.body.constData());
+        return r.json.value(u"server"_s).toObject();
+    }
+
+private slots:
+    void init()
+    {
+        GuardLimits limits;
+        limits.idleTimeoutMs = 400;
+        limits.requestTimeoutMs = 400;
+        m_svc = startService(limits);
+        m_http = std::make_unique<Http>(m_svc->url);
+        QVERIFY(!m_http->signIn(u"owner@sandbox.example"_s, m_svc->ownerPassword).isEmpty());
+    }
+    void cleanup()
+    {
+        m_http.reset();
+        m_svc.reset();
+    }
+
+    void publicRoutesNeedNoSession()
+    {
+        Http anonymous(m_svc->url);
+        Reply r = anonymous.get(u"/health"_s);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(u"status"_s).toString(), u"ok"_s);
+        QCOMPARE(anonymous.get(u"/heartbeat"_s).status, 200);
+        r = anonymous.get(u"/.well-known/jwks.json"_s);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(u"keys"_s).toArray().size(), 1);
+        QCOMPARE(r.json[u"keys"_s][0][u"alg"_s].toString(), u"ES256"_s);
+    }
+
+    void everyOtherRouteRefusesMissingUnknownAndSignedOutSessions()
+    {
+        const QList<QPair<QByteArray, QString>> routes{
+            {"GET", u"/v1/auth/sessions/current"_s},
+            {"DELETE", u"/v1/auth/sessions/current"_s},
+            {"GET", u"/v1/account"_s},
+            {"GET", u"/v1/vaults"_s},
+            {"GET", u"/v1/groups"_s},
+            {"GET", u"/v1/users"_s},
+            {"GET", u"/v1/connect/servers"_s},
+            {"POST", u"/v1/connect/servers"_s},
+            {"GET", u"/v1/connect/servers/x"_s},
+            {"PATCH", u"/v1/connect/servers/x"_s},
+            {"DELETE", u"/v1/connect/servers/x"_s},
+            {"PUT", u"/v1/connect/servers/x/vaults/y"_s},
+            {"DELETE", u"/v1/connect/servers/x/vaults/y"_s},
+            {"GET", u"/v1/connect/grants"_s},
+            {"POST", u"/v1/connect/grants/batch"_s},
+            {"GET", u"/v1/connect/tokens"_s},
+            {"POST", u"/v1/connect/tokens"_s},
+            {"PATCH", u"/v1/connect/tokens/x"_s},
+            {"DELETE", u"/v1/connect/tokens/x"_s},
+            {"GET", u"/v1/connect/group-grants"_s},
+            {"POST", u"/v1/connect/group-grants"_s},
+            {"DELETE", u"/v1/connect/group-grants"_s},
+            {"GET", u"/v1/audit"_s}};
+        Http signedOut(m_svc->url);
+        signedOut.signIn(u"admin@sandbox.example"_s, m_svc->passwordOf(u"admin@sandbox.example"_s));
+        QCOMPARE(signedOut.del(u"/v1/auth/sessions/current"_s).status, 204);
+        Http none(m_svc->url);
+        Http unknown(m_svc->url);
+        unknown.setToken(u"not-a-session"_s);
+        const auto before = fingerprint();
+        for (const auto &route : routes) {
+            for (Http *client : {&none, &unknown, &signedOut}) {
+                const Reply r = client->send(route.first, route.second, "{}");
+                QVERIFY2(r.status == 401,
+                         qPrintable(route.second + u" gave "_s + QString::number(r.status)));
+                QCOMPARE(r.json.value(u"status"_s).toInt(), 401);
+                QVERIFY(!r.message().isEmpty());
+                QVERIFY(!r.code().isEmpty());
+            }
+        }
+        QCOMPARE(fingerprint(), before);
+    }
+
+    void whoAmIAndSignOut()
+    {
+        Reply r = m_http->get(u"/v1/auth/sessions/current"_s);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json[u"user"_s][u"email"_s].toString(), u"owner@sandbox.example"_s);
+        QVERIFY(r.json[u"rights"_s][u"owner"_s].toBool());
+        QVERIFY(!r.json.contains(u"token"_s));
+        QCOMPARE(m_http->del(u"/v1/auth/sessions/current"_s).status, 204);
+        QCOMPARE(m_http->get(u"/v1/auth/sessions/current"_s).status, 401);
+    }
+
+    void wrongPasswordAndThrottling()
+    {
+        Http h(m_svc->url);
+        for (int i = 0; i < 5; ++i) {
+            const Reply r = h.post(u"/v1/auth/sessions"_s, {{u"email"_s, u"dana@sandbox.example"_s},
+                                                            {u"password"_s, u"wrong"_s}});
+            QCOMPARE(r.status, 401);
+            QCOMPARE(r.code(), u"invalid_credentials"_s);
+        }
+        const Reply r = h.post(u"/v1/auth/sessions"_s,
+                               {{u"email"_s, u"dana@sandbox.example"_s},
+                                {u"password"_s, m_svc->passwordOf(u"dana@sandbox.example"_s)}});
+        QCOMPARE(r.status, 429);
+        QVERIFY(r.headers.value("retry-after").toInt() > 0);
+        // Unknown users get the same answer as a wrong password.
+        const Reply unknown =
+            h.post(u"/v1/auth/sessions"_s,
+                   {{u"email"_s, u"ghost@sandbox.example"_s}, {u"password"_s, u"x"_s}});
+        QCOMPARE(unknown.status, 401);
+        QCOMPARE(unknown.message(),
+                 h.post(u"/v1/auth/sessions"_s,
+                        {{u"email"_s, u"nina@sandbox.example"_s}, {u"password"_s, u"x"_s}})
+                     .message());
+    }
+
+    void directoryLists()
+    {
+        Reply r = m_http->get(u"/v1/vaults"_s);
+        QCOMPARE(r.status, 200);
+        QStringList names;
+        for (const QJsonValue &v : r.json.value(u"items"_s).toArray()) {
+            names.append(v[u"name"_s].toString());
+            if (v[u"type"_s].toString() != u"USER_CREATED") {
+                QVERIFY(!v[u"grantable"_s].toBool());
+                QVERIFY(!v[u"not_grantable_reason"_s].toString().isEmpty());
+            }
+        }
+        for (const QString &n :
+             {u"Kubernetes"_s, u"Customers"_s, u"Vendors"_s, u"Shared"_s, u"Private"_s})
+            QVERIFY2(names.contains(n), qPrintable(n));
+        QCOMPARE(names.count(u"Private"_s), 1); // only the user's own private vault
+        QCOMPARE(m_http->get(u"/v1/groups"_s).json.value(u"items"_s).toArray().size(), 6);
+        QCOMPARE(m_http->get(u"/v1/users"_s).json.value(u"items"_s).toArray().size(), 6);
+        QCOMPARE(m_http->get(u"/v1/account"_s).json.value(u"name"_s).toString(),
+                 u"Sandbox Account"_s);
+    }
+
+    void paging()
+    {
+        for (int i = 0; i < 5; ++i)
+            createServer(u"p%1"_s.arg(i));
+        QSet<QString> seen;
+        QString cursor;
+        int pages = 0;
+        do {
+            const Reply r = m_http->get(u"/v1/connect/servers?limit=2"_s +
+                                        (cursor.isEmpty() ? QString() : u"&cursor="_s + cursor));
+            QCOMPARE(r.status, 200);
+            for (const QJsonValue &v : r.json.value(u"items"_s).toArray())
+                seen.insert(v[u"id"_s].toString());
+            cursor = r.json.value(u"next_cursor"_s).toString();
+            ++pages;
+        } while (!cursor.isEmpty());
+        QCOMPARE(seen.size(), 7); // 2 from the sandbox + 5
+        QCOMPARE(pages, 4);
+        QCOMPARE(m_http->get(u"/v1/connect/servers?limit=0"_s).status, 400);
+        QCOMPARE(m_http->get(u"/v1/connect/servers?limit=abc"_s).status, 400);
+        QCOMPARE(m_http->get(u"/v1/connect/servers?limit=1001"_s).status, 400);
+        QCOMPARE(m_http->get(u"/v1/connect/servers?cursor=%2A%2A"_s).code(),
+                 u"invalid_parameter"_s);
+        QCOMPARE(m_http->get(u"/v1/connect/servers?sort=name"_s).code(), u"unknown_parameter"_s);
+        QCOMPARE(m_http->post(u"/v1/connect/tokens?server=x"_s, {}).code(), u"unknown_parameter"_s);
+        QCOMPARE(m_http->get(u"/v1/account?x=1"_s).code(), u"unknown_parameter"_s);
+    }
+
+    void serverLifecycle()
+    {
+        Reply r = m_http->post(
+            u"/v1/connect/servers"_s,
+            {{u"name"_s, u"Dev"_s}, {u"vaults"_s, QJsonArray{u"Kubernetes"_s, u"customers"_s}}});
+        QCOMPARE(r.status, 201);
+        const QJsonObject server = r.json.value(u"server"_s).toObject();
+        const QJsonObject creds = r.json.value(u"credentials"_s).toObject();
+        for (const char *k : {"verifier", "encCredentials", "version", "deviceUuid", "uniqueKey"})
+            QVERIFY2(creds.contains(QLatin1String(k)), k);
+        for (const char *k :
+             {"id", "name", "state", "created_at", "creator_id", "tokens_version", "vaults"})
+            QVERIFY2(server.contains(QLatin1String(k)), k);
+        const QString id = server.value(u"id"_s).toString();
+        QCOMPARE(id, id.toUpper());
+        QCOMPARE(server.value(u"vaults"_s).toArray().size(), 2);
+        QCOMPARE(server.value(u"state"_s).toString(), u"ACTIVE"_s);
+
+        QCOMPARE(m_http->get(u"/v1/connect/servers/Dev"_s).json.value(u"id"_s).toString(), id);
+        QCOMPARE(
+            m_http->get(u"/v1/connect/servers/"_s + id.toLower()).json.value(u"id"_s).toString(),
+            id);
+        QCOMPARE(m_http->get(u"/v1/connect/servers/"_s + id).status, 200);
+        QCOMPARE(m_http->get(u"/v1/connect/servers/"_s + id).body.contains("secret"), false);
+        r = m_http->patch(u"/v1/connect/servers/Dev"_s, {{u"name"_s, u"Development"_s}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(u"name"_s).toString(), u"Development"_s);
+        QCOMPARE(m_http->put(u"/v1/connect/servers/Development/vaults/Vendors"_s).status, 200);
+        r = m_http->del(u"/v1/connect/servers/Development/vaults/Vendors"_s);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(u"vaults"_s).toArray().size(), 2);
+        QCOMPARE(m_http->del(u"/v1/connect/servers/Development"_s).status, 200);
+        QCOMPARE(m_http->get(u"/v1/connect/servers/"_s + id).status, 404);
+    }
+
+    void notGrantableVaultOverHttp()
+    {
+        const auto before = fingerprint();
+        const Reply r = m_http->post(u"/v1/connect/servers"_s,
+                                     {{u"name"_s, u"X"_s}, {u"vaults"_s, QJsonArray{u"Shared"_s}}});
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.code(), u"not_grantable"_s);
+        QVERIFY(r.message().contains(u"EVERYONE"_s));
+        QCOMPARE(fingerprint(), before);
+    }
+
+    void tokensOverHttp()
+    {
+        createServer(u"Prod"_s, {u"Customers"_s, u"Vendors"_s});
+        Reply r = m_http->post(
+            u"/v1/connect/tokens"_s,
+            {{u"name"_s, u"Prod: Customer details"_s},
+             {u"server"_s, u"Prod"_s},
+             {u"vaults"_s,
+              QJsonArray{QJsonObject{{u"vault"_s, u"Customers"_s}, {u"access"_s, u"write"_s}},
+                         QJsonObject{{u"vault"_s, u"Vendors"_s}, {u"access"_s, u"read"_s}}}},
+             {u"expires_in"_s, u"1w2d"_s}});
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.json.value(u"jwt"_s).toString().count(u'.'), 2);
+        const QJsonObject token = r.json.value(u"token"_s).toObject();
+        QCOMPARE(token.value(u"state"_s).toString(), u"ACTIVE"_s);
+        const QString tokenId = token.value(u"id"_s).toString();
+        // The JWT is never stored or shown again.
+        QVERIFY(!m_http->get(u"/v1/connect/tokens"_s)
+                     .body.contains(r.json.value(u"jwt"_s).toString().toLatin1()));
+        r = m_http->patch(u"/v1/connect/tokens/"_s + tokenId, {{u"name"_s, u"renamed"_s}});
+        QCOMPARE(r.json.value(u"name"_s).toString(), u"renamed"_s);
+        r = m_http->del(u"/v1/connect/tokens/renamed?server=Prod"_s);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(u"state"_s).toString(), u"REVOKED"_s);
+        r = m_http->get(u"/v1/connect/tokens?server=Prod"_s);
+        QCOMPARE(r.json.value(u"items"_s).toArray().size(), 1);
+        QCOMPARE(r.json[u"items"_s][0][u"state"_s].toString(), u"REVOKED"_s);
+        QCOMPARE(
+            m_http
+                ->post(u"/v1/connect/tokens"_s,
+                       {{u"name"_s, u"x"_s}, {u"server"_s, u"Prod"_s}, {u"expires_in"_s, u"30"_s}})
+                .code(),
+            u"invalid_duration"_s);
+        QCOMPARE(m_http
+                     ->post(u"/v1/connect/tokens"_s,
+                            {{u"name"_s, u"x"_s},
+                             {u"server"_s, u"Prod"_s},
+                             {u"vaults"_s, QJsonArray{QJsonObject{{u"vault"_s, u"Kubernetes"_s}}}}})
+                     .code(),
+                 u"vault_not_granted"_s);
+    }
+
+    void grantMatrixAndBatch()
+    {
+        const QJsonObject s = createServer(u"Matrix"_s);
+        Reply m = m_http->get(u"/v1/connect/grants"_s);
+        QCOMPARE(m.status, 200);
+        const qint64 revision = m.json.value(u"revision"_s).toInteger();
+        const QString vault = m_http->get(u"/v1/vaults"_s).json[u"items"_s][0][u"id"_s].toString();
+        QString kubernetes;
+        for (const QJsonValue &v : m_http->get(u"/v1/vaults"_s).json.value(u"items"_s).toArray())
+            if (v[u"name"_s].toString() == u"Kubernetes")
+                kubernetes = v[u"id"_s].toString();
+        const QJsonObject change{
+            {u"server"_s, s.value(u"id"_s)}, {u"vault"_s, kubernetes}, {u"granted"_s, true}};
+        Reply r = m_http->post(u"/v1/connect/grants/batch"_s, {{u"base_revision"_s, revision},
+                                                               {u"changes"_s, QJsonArray{change}}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(u"revision"_s).toInteger(), revision + 1);
+        const auto before = fingerprint();
+        r = m_http->post(u"/v1/connect/grants/batch"_s,
+                         {{u"base_revision"_s, revision}, {u"changes"_s, QJsonArray{change}}});
+        QCOMPARE(r.status, 409);
+        QCOMPARE(r.code(), u"stale_revision"_s);
+        QCOMPARE(r.json.value(u"revision"_s).toInteger(), revision + 1);
+        QCOMPARE(fingerprint(), before);
+        Q_UNUSED(vault);
+    }
+
+    void groupGrantsOverHttp()
+    {
+        createServer(u"G"_s);
+        QCOMPARE(m_http
+                     ->post(u"/v1/connect/group-grants"_s,
+                            {{u"group"_s, u"Operations"_s}, {u"all_servers"_s, true}})
+                     .status,
+                 201);
+        QCOMPARE(m_http
+                     ->post(u"/v1/connect/group-grants"_s,
+                            {{u"group"_s, u"Operations"_s}, {u"all_servers"_s, true}})
+                     .status,
+                 200);
+        QCOMPARE(m_http
+                     ->post(u"/v1/connect/group-grants"_s,
+                            {{u"group"_s, u"Operations"_s}, {u"server"_s, u"G"_s}})
+                     .status,
+                 201);
+        const Reply list = m_http->get(u"/v1/connect/group-grants"_s);
+        QCOMPARE(list.status, 200);
+        QVERIFY(list.json.value(u"items"_s).toArray().size() >= 4); // two seeded + two new
+        const Reply r =
+            m_http->del(u"/v1/connect/group-grants?group=Operations&all_servers=true"_s);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(u"removed"_s).toInt(), 2);
+        QCOMPARE(
+            m_http->del(u"/v1/connect/group-grants?group=Operations&all_servers=maybe"_s).status,
+            400);
+        QCOMPARE(m_http->post(u"/v1/connect/group-grants"_s, {{u"group"_s, u"Nope"_s}}).status,
+                 404);
+        QCOMPARE(m_http
+                     ->post(u"/v1/connect/group-grants"_s, {{u"group"_s, u"Operations"_s},
+                                                            {u"server"_s, u"G"_s},
+                                                            {u"all_servers"_s, true}})
+                     .status,
+                 400);
+    }
+
+    void perServerGroupOverHttp()
+    {
+        // The sandbox grants Developers the "Staging cluster" server.
+        Http dana(m_svc->url);
+        dana.signIn(u"dana@sandbox.example"_s, m_svc->passwordOf(u"dana@sandbox.example"_s));
+        const QJsonArray servers =
+            dana.get(u"/v1/connect/servers"_s).json.value(u"items"_s).toArray();
+        QCOMPARE(servers.size(), 1);
+        QCOMPARE(servers[0][u"name"_s].toString(), u"Staging cluster"_s);
+        QCOMPARE(
+            dana.patch(u"/v1/connect/servers/"_s + percent(u"CI runners"_s), {{u"name"_s, u"x"_s}})
+                .status,
+            403);
+        QCOMPARE(dana.patch(u"/v1/connect/servers/"_s + percent(u"Staging cluster"_s),
+                            {{u"name"_s, u"Staging"_s}})
+                     .status,
+                 200);
+        QCOMPARE(dana.get(u"/v1/audit"_s).status, 403);
+        QCOMPARE(dana.post(u"/v1/connect/servers"_s, {{u"name"_s, u"mine"_s}}).status, 403);
+    }
+
+    void badBodiesAreRefusedAndChangeNothing_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("malformed json")
+            << QByteArray("POST") << u"/v1/connect/servers"_s << QByteArray(R"({"name": "x",)")
+            << 400 << u"invalid_json"_s;
+        QTest::newRow("not an object") << QByteArray("POST") << u"/v1/connect/servers"_s
+                                       << QByteArray(R"(["x"])") << 400 << u"invalid_json"_s;
+        QTest::newRow("empty body") << QByteArray("POST") << u"/v1/connect/servers"_s
+                                    << QByteArray() << 400 << u"missing_body"_s;
+        QTest::newRow("name is a number") << QByteArray("POST") << u"/v1/connect/servers"_s
+                                          << QByteArray(R"({"name": 5})") << 400 << u"wrong_type"_s;
+        QTest::newRow("vaults is a string")
+            << QByteArray("POST") << u"/v1/connect/servers"_s
+            << QByteArray(R"({"name":"x","vaults":"Kubernetes"})") << 400 << u"wrong_type"_s;
+        QTest::newRow("vault entry is a number")
+            << QByteArray("POST") << u"/v1/connect/servers"_s
+            << QByteArray(R"({"name":"x","vaults":[1]})") << 400 << u"wrong_type"_s;
+        QTest::newRow("unknown field")
+            << QByteArray("POST") << u"/v1/connect/servers"_s
+            << QByteArray(R"({"name":"x","admin":true})") << 400 << u"unknown_field"_s;
+        QTest::newRow("missing name")
+            << QByteArray("POST") << u"/v1/connect/servers"_s << QByteArray(R"({"vaults":[]})")
+            << 400 << u"missing_field"_s;
+        QTest::newRow("unknown vault")
+            << QByteArray("POST") << u"/v1/connect/servers"_s
+            << QByteArray(R"({"name":"x","vaults":["Nope"]})") << 404 << u"not_found"_s;
+        QTest::newRow("sql in vault")
+            << QByteArray("POST") << u"/v1/connect/servers"_s
+            << QByteArray("{\"name\":\"x\",\"vaults\":[\"\\u0027 OR 1=1 --\"]}") << 404
+            << u"not_found"_s;
+        QTest::newRow("token access wrong")
+            << QByteArray("POST") << u"/v1/connect/tokens"_s
+            << QByteArray(
+                   R"({"name":"t","server":"CI runners","vaults":[{"vault":"CI Secrets","access":"all"}]})")
+            << 400 << u"invalid_field"_s;
+        QTest::newRow("token vault not object")
+            << QByteArray("POST") << u"/v1/connect/tokens"_s
+            << QByteArray(R"({"name":"t","server":"CI runners","vaults":["CI Secrets"]})") << 400
+            << u"wrong_type"_s;
+        QTest::newRow("token unknown server")
+            << QByteArray("POST") << u"/v1/connect/tokens"_s
+            << QByteArray(R"({"name":"t","server":"ZZZZZZZZZZZZZZZZZZZZZZZZZZ"})") << 404
+            << u"not_found"_s;
+        QTest::newRow("batch revision string")
+            << QByteArray("POST") << u"/v1/connect/grants/batch"_s
+            << QByteArray(R"({"base_revision":"1","changes":[]})") << 400 << u"wrong_type"_s;
+        QTest::newRow("batch bad id")
+            << QByteArray("POST") << u"/v1/connect/grants/batch"_s
+            << QByteArray(
+                   R"({"base_revision":1,"changes":[{"server":"x","vault":"y","granted":true}]})")
+            << 400 << u"invalid_id"_s;
+        QTest::newRow("batch granted string")
+            << QByteArray("POST") << u"/v1/connect/grants/batch"_s
+            << QByteArray(
+                   R"({"base_revision":1,"changes":[{"server":"x","vault":"y","granted":"yes"}]})")
+            << 400 << u"wrong_type"_s;
+        QTest::newRow("rename empty")
+            << QByteArray("PATCH") << u"/v1/connect/servers/CI%20runners"_s
+            << QByteArray(R"({"name":""})") << 400 << u"invalid_name"_s;
+        QTest::newRow("rename unknown id")
+            << QByteArray("PATCH") << u"/v1/connect/servers/ZZZZZZZZZZZZZZZZZZZZZZZZZZ"_s
+            << QByteArray(R"({"name":"x"})") << 404 << u"not_found"_s;
+        QTest::newRow("revoke unknown token")
+            << QByteArray("DELETE") << u"/v1/connect/tokens/zzzzzzzzzzzzzzzzzzzzzzzzzz"_s
+            << QByteArray() << 404 << u"not_found"_s;
+        QTest::newRow("deep nesting") << QByteArray("POST") << u"/v1/connect/servers"_s
+                                      << QByteArray(4000, '[') << 400 << u"invalid_json"_s;
+        QTest::newRow("invalid utf8 name")
+            << QByteArray("POST") << u"/v1/connect/servers"_s
+            << QByteArray("{\"name\":\"\xff\xfe\"}") << 400 << u"invalid_json"_s;
+    }
+    void badBodiesAreRefusedAndChangeNothing()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        const auto before = fingerprint();
+        const Reply r = m_http->send(method, path, body);
+        QVERIFY2(r.status == status, r.body.constData());
+        QCOMPARE(r.code(), code);
+        QCOMPARE(r.json.value(u"status"_s).toInt(), status);
+        QVERIFY(!r.message().isEmpty());
+        QCOMPARE(fingerprint(), before);
+    }
+
+    void wrongContentTypeIs415()
+    {
+        const auto before = fingerprint();
+        const Reply r = m_http->send("POST", u"/v1/connect/servers"_s, "name=x",
+                                     "application/x-www-form-urlencoded");
+        QCOMPARE(r.status, 415);
+        QCOMPARE(fingerprint(), before);
+    }
+
+    void fiveMebibyteBodyIs413AndChangesNothing()
+    {
+        const auto before = fingerprint();
+        QByteArray big = "{\"name\":\"" + QByteArray(5 * 1024 * 1024, 'a') + "\"}";
+        const Reply r = m_http->send("POST", u"/v1/connect/servers"_s, big);
+        QCOMPARE(r.status, 413);
+        QCOMPARE(r.code(), u"payload_too_large"_s);
+        QCOMPARE(fingerprint(), before);
+        // The service is still fine afterwards.
+        QCOMPARE(m_http->get(u"/health"_s).status, 200);
+    }
+
+    void expectContinueIsAnsweredOrRefusedBeforeTheBody()
+    {
+        const quint16 port = m_svc->host->port();
+        QByteArray answer = rawExchange(
+            port,
+            "POST /v1/connect/servers HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            "Content-Length: 10000000\r\nExpect: 100-continue\r\n\r\n",
+            3000);
+        QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.constData());
+        answer = rawExchange(port,
+                             "POST /v1/auth/sessions HTTP/1.1\r\nHost: x\r\nContent-Length: "
+                             "2\r\nExpect: 100-continue\r\n\r\n",
+                             1000);
+        QVERIFY2(answer.startsWith("HTTP/1.1 100 Continue"), answer.constData());
+    }
+
+    void connectionGuards()
+    {
+        const quint16 port = m_svc->host->port();
+        // Oversized headers.
+        QByteArray answer = rawExchange(
+            port, "GET /health HTTP/1.1\r\nX-Big: " + QByteArray(20000, 'x') + "\r\n\r\n");
+        QVERIFY2(answer.startsWith("HTTP/1.1 431"), answer.left(60).constData());
+        // Chunked bodies.
+        answer =
+            rawExchange(port, "POST /v1/connect/servers HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: "
+                              "chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n");
+        QVERIFY2(answer.startsWith("HTTP/1.1 411"), answer.left(60).constData());
+        // Garbage.
+        answer = rawExchange(port, "HELLO\r\n\r\n");
+        QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.left(60).constData());
+        answer = rawExchange(port, "BREW /pot HTTP/1.1\r\n\r\n");
+        QVERIFY2(answer.startsWith("HTTP/1.1 405"), answer.left(60).constData());
+        // A half-sent request is answered 408 and closed once the request timeout passes.
+        answer = rawExchange(
+            port,
+            "POST /v1/connect/servers HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"na",
+            5000);
+        QVERIFY2(answer.startsWith("HTTP/1.1 408"), answer.left(60).constData());
+        // An idle connection is closed.
+        QTcpSocket idle;
+        idle.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(idle.waitForConnected(2000));
+        QTRY_VERIFY_WITH_TIMEOUT(idle.state() == QAbstractSocket::UnconnectedState, 5000);
+        QCOMPARE(m_http->get(u"/health"_s).status, 200);
+    }
+
+    void wrongMethodIs405AndHeadWorks()
+    {
+        Reply r = m_http->send("PUT", u"/v1/connect/servers"_s, "{}");
+        QCOMPARE(r.status, 405);
+        QCOMPARE(r.code(), u"method_not_allowed"_s);
+        QVERIFY(r.headers.value("allow").contains("POST"));
+        r = m_http->send("POST", u"/health"_s, "{}");
+        QCOMPARE(r.status, 405);
+        r = m_http->send("HEAD", u"/health"_s);
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.body.isEmpty());
+        QCOMPARE(m_http->get(u"/v1/nothing-here"_s).status, 404);
+        QCOMPARE(m_http->get(u"/v1/nothing-here"_s).code(), u"not_found"_s);
+    }
+
+    void unicodeAndSqlNamesRoundTripThroughUrls()
+    {
+        const QStringList names{u"Robert'); DROP TABLE servers;--"_s, u"名前 / «Prod» ✓"_s,
+                                u"50% off?&x=y#z"_s};
+        for (const QString &name : names) {
+            const QJsonObject s = createServer(name);
+            QCOMPARE(s.value(u"name"_s).toString(), name);
+            const Reply r = m_http->get(u"/v1/connect/servers/"_s + percent(name));
+            QVERIFY2(r.status == 200, r.body.constData());
+            QCOMPARE(r.json.value(u"id"_s).toString(), s.value(u"id"_s).toString());
+        }
+        QCOMPARE(m_http->get(u"/health"_s).status, 200);
+    }
+
+    void ambiguousNamesOverHttp()
+    {
+        const QJsonObject a = createServer(u"Twin"_s);
+        const QJsonObject b = createServer(u"Twin"_s);
+        const Reply r = m_http->get(u"/v1/connect/servers/Twin"_s);
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.code(), u"ambiguous"_s);
+        QVERIFY(r.message().contains(a.value(u"id"_s).toString()));
+        QVERIFY(r.message().contains(b.value(u"id"_s).toString()));
+    }
+
+    void randomBytesNeverCauseA5xx()
+    {
+        QRandomGenerator rng(20261127);
+        const QStringList paths{u"/v1/connect/servers"_s, u"/v1/connect/tokens"_s,
+                                u"/v1/connect/grants/batch"_s, u"/v1/connect/group-grants"_s,
+                                u"/v1/auth/sessions"_s};
+        const auto before = fingerprint();
+        for (int i = 0; i < 200; ++i) {
+            QByteArray body(int(rng.bounded(1, 400)), Qt::Uninitialized);
+            for (char &c : body)
+                c = char(rng.bounded(256));
+            if (i % 2) // half of them look almost like JSON
+                body = R"({"name":)" + body.toBase64() + "}";
+            const Reply r = m_http->send("POST", paths.at(i % paths.size()), body);
+            QVERIFY2(r.status >= 400 && r.status < 500, qPrintable(QString::number(r.status)));
+        }
+        QCOMPARE(fingerprint(), before);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHttp)
+#include "tst_http.moc"

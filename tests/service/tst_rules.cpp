@@ -1,0 +1,515 @@
+// Every domain rule of DESIGN.md, each with a test that fails if the rule is broken.
+// Runs the real AccountService on a real database (SQLite or PostgreSQL).
+#include "RulesFixture.h"
+#include "core/Ids.h"
+#include "core/JsonCodec.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace ca;
+using test::RulesFixture;
+
+namespace {
+QJsonObject jwtClaims(const QString &jwt)
+{
+    const QList<QByteArray> parts = jwt.toLatin1().split('.');
+    return QJsonDocument::fromJson(*crypto::fromBase64Url(parts.value(1))).object();
+}
+} // namespace
+
+class TestRules : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<RulesFixture> f;
+
+private slots:
+    void init() { f = std::make_unique<RulesFixture>(); }
+    void cleanup() { f.reset(); }
+
+    void nonUserCreatedVaultsCantBeGranted_data()
+    {
+        QTest::addColumn<QString>("vault");
+        QTest::addColumn<QString>("type");
+        QTest::newRow("shared") << u"Shared"_s << u"EVERYONE"_s;
+        QTest::newRow("private") << u"Private"_s << u"PERSONAL"_s;
+        QTest::newRow("transfer") << u"Transfer"_s << u"TRANSFER"_s;
+    }
+    void nonUserCreatedVaultsCantBeGranted()
+    {
+        QFETCH(QString, vault);
+        QFETCH(QString, type);
+        const Actor owner = f->actor(u"owner"_s);
+        const qint64 servers = f->store->count(u"servers"_s);
+        const qint64 audits = f->store->auditCount();
+
+        const auto created = f->service->createServer(owner, u"S"_s, {vault});
+        QVERIFY(!created.ok());
+        QCOMPARE(created.error().status, 400);
+        QCOMPARE(created.error().code, u"not_grantable"_s);
+        QVERIFY2(created.error().message.contains(type), qPrintable(created.error().message));
+        QVERIFY(created.error().message.contains(u"can't be granted"_s));
+        QCOMPARE(f->store->count(u"servers"_s), servers);
+        QCOMPARE(f->store->auditCount(), audits);
+
+        const Server s = f->server(u"S"_s);
+        const auto granted = f->service->grantVault(owner, s.id, vault);
+        QCOMPARE(granted.error().code, u"not_grantable"_s);
+        const auto batch = f->service->applyGrants(owner, f->store->grantsRevision(),
+                                                   {{s.id, f->vaults.value(vault).id, true}});
+        QCOMPARE(batch.error().code, u"not_grantable"_s);
+        QCOMPARE(f->store->allGrants().size(), 0);
+    }
+
+    void tokenCantNameAVaultItsServerLacks()
+    {
+        const Server s = f->server(u"Dev"_s, {u"Kubernetes"_s});
+        const auto t = f->service->createToken(f->actor(u"owner"_s), u"t"_s, u"Dev"_s,
+                                               {{u"Customers"_s, Access::Read}}, {});
+        QVERIFY(!t.ok());
+        QCOMPARE(t.error().code, u"vault_not_granted"_s);
+        QVERIFY(t.error().message.contains(u"Customers"_s));
+        QCOMPARE(f->store->count(u"tokens"_s), 0);
+        QCOMPARE(f->store->server(s.id)->tokensVersion, 0);
+    }
+
+    void vaultWithoutSuffixGetsReadWrite()
+    {
+        f->server(u"Dev"_s, {u"Kubernetes"_s, u"Customers"_s});
+        TokenVaultRequest k{u"Kubernetes"_s}; // no access given
+        const auto t = f->service->createToken(f->actor(u"owner"_s), u"t"_s, u"Dev"_s,
+                                               {k, {u"Customers"_s, Access::Write}}, {});
+        QVERIFY2(t.ok(), qPrintable(t.error().message));
+        const QJsonArray vts = jwtClaims(t->jwt).value(u"1password.com/vts"_s).toArray();
+        QCOMPARE(vts.size(), 2);
+        QHash<QString, int> acl;
+        for (const QJsonValue &v : vts)
+            acl.insert(v[u"u"_s].toString(), v[u"a"_s].toInt());
+        QCOMPARE(acl.value(f->vaults.value(u"Kubernetes"_s).id), 1008);
+        QCOMPARE(acl.value(f->vaults.value(u"Customers"_s).id), 960);
+    }
+
+    void tokenWithoutVaultsGetsTheServersVaults()
+    {
+        f->server(u"Dev"_s, {u"Kubernetes"_s, u"Customers"_s});
+        const auto t = f->service->createToken(f->actor(u"owner"_s), u"all"_s, u"Dev"_s, {}, {});
+        QVERIFY2(t.ok(), qPrintable(t.error().message));
+        QCOMPARE(t->token.vaults.size(), 2);
+        for (const TokenVault &v : t->token.vaults)
+            QCOMPARE(v.access, Access::ReadWrite);
+        f->server(u"Empty"_s);
+        QCOMPARE(
+            f->service->createToken(f->actor(u"owner"_s), u"x"_s, u"Empty"_s, {}, {}).error().code,
+            u"no_vaults"_s);
+    }
+
+    void tokenClaimsFollowTheDesign()
+    {
+        const Server s = f->server(u"Dev"_s, {u"Kubernetes"_s});
+        const auto t = f->service->createToken(f->actor(u"owner"_s), u"Dev k8s token"_s, u"Dev"_s,
+                                               {{u"Kubernetes"_s, Access::Read}}, u"30d"_s);
+        QVERIFY(t.ok());
+        const QJsonObject c = jwtClaims(t->jwt);
+        QCOMPARE(c.value(u"sub"_s).toString(), displayId(s.id, IdKind::Server));
+        QCOMPARE(c.value(u"jti"_s).toString(), t->token.id);
+        QCOMPARE(c.value(u"aud"_s).toArray(), QJsonArray{u"com.1password.connect"_s});
+        QCOMPARE(c.value(u"1password.com/fts"_s).toArray(), QJsonArray{u"vaultaccess"_s});
+        QCOMPARE(c.value(u"iss"_s).toString(), u"http://127.0.0.1:1"_s);
+        QCOMPARE(c.value(u"exp"_s).toInteger() - c.value(u"iat"_s).toInteger(), 30 * 86400);
+        QVERIFY(c.contains(u"1password.com/auuid"_s));
+        QCOMPARE(
+            crypto::fromBase64Url(c.value(u"1password.com/token"_s).toString().toLatin1())->size(),
+            32);
+        // No expiry: no exp claim.
+        const auto endless =
+            f->service->createToken(f->actor(u"owner"_s), u"forever"_s, u"Dev"_s, {}, {});
+        QVERIFY(!jwtClaims(endless->jwt).contains(u"exp"_s));
+    }
+
+    void badDurationIsAnErrorNotADefault()
+    {
+        f->server(u"Dev"_s, {u"Kubernetes"_s});
+        for (const QString &d : {u"30"_s, u"3y"_s, u"0d"_s, u"-1d"_s, u""_s}) {
+            const auto t = f->service->createToken(f->actor(u"owner"_s), u"t"_s, u"Dev"_s, {}, d);
+            QCOMPARE(t.error().code, u"invalid_duration"_s);
+        }
+        QCOMPARE(f->store->count(u"tokens"_s), 0);
+    }
+
+    void revokedTokensStayListedAndExpiredIsItsOwnState()
+    {
+        f->server(u"Dev"_s, {u"Kubernetes"_s});
+        const Actor owner = f->actor(u"owner"_s);
+        const auto a = f->service->createToken(owner, u"a"_s, u"Dev"_s, {}, {});
+        const auto b = f->service->createToken(owner, u"b"_s, u"Dev"_s, {}, u"1h"_s);
+        QVERIFY(f->service->revokeToken(owner, u"a"_s, {}).ok());
+        f->clockNow = f->clockNow.addSecs(7200);
+        const auto list = f->service->tokens(owner, {}, {});
+        QCOMPARE(list->items.size(), 2);
+        QHash<QString, TokenState> state;
+        for (const Token &t : list->items)
+            state.insert(t.name, t.stateAt(f->service->now()));
+        QCOMPARE(state.value(u"a"_s), TokenState::Revoked);
+        QCOMPARE(state.value(u"b"_s), TokenState::Expired);
+    }
+
+    void tokensVersionCountsTokenChanges()
+    {
+        const Server s = f->server(u"Dev"_s, {u"Kubernetes"_s});
+        const Actor owner = f->actor(u"owner"_s);
+        QCOMPARE(f->store->server(s.id)->tokensVersion, 0);
+        f->service->createToken(owner, u"a"_s, u"Dev"_s, {}, {});
+        QCOMPARE(f->store->server(s.id)->tokensVersion, 1);
+        f->service->renameToken(owner, u"a"_s, {}, u"b"_s);
+        QCOMPARE(f->store->server(s.id)->tokensVersion, 2);
+        f->service->revokeToken(owner, u"b"_s, {});
+        QCOMPARE(f->store->server(s.id)->tokensVersion, 3);
+        f->service->revokeToken(owner, u"b"_s, {}); // already revoked: nothing changes
+        QCOMPARE(f->store->server(s.id)->tokensVersion, 3);
+    }
+
+    void deletingAServerRevokesItsTokens()
+    {
+        const Server s = f->server(u"Dev"_s, {u"Kubernetes"_s});
+        const Actor owner = f->actor(u"owner"_s);
+        f->service->createToken(owner, u"a"_s, u"Dev"_s, {}, {});
+        f->service->createToken(owner, u"b"_s, u"Dev"_s, {}, {});
+        const qint64 revision = f->store->grantsRevision();
+        QVERIFY(f->service->deleteServer(owner, u"Dev"_s).ok());
+        QVERIFY(!f->store->server(s.id).has_value());
+        const auto list = f->service->tokens(owner, {}, {});
+        QCOMPARE(list->items.size(), 2);
+        for (const Token &t : list->items) {
+            QCOMPARE(t.state, TokenState::Revoked);
+            QVERIFY(t.revokedAt.isValid());
+        }
+        QCOMPARE(f->store->allGrants().size(), 0);
+        QCOMPARE(f->store->grantsRevision(), revision + 1);
+        QCOMPARE(f->service->server(owner, s.id).error().status, 404);
+    }
+
+    void allServersRevokeRemovesEveryServerGrantOfTheGroup()
+    {
+        const Actor owner = f->actor(u"owner"_s);
+        f->server(u"A"_s);
+        f->server(u"B"_s);
+        bool created = false;
+        QVERIFY(f->service->grantGroup(owner, {u"Ops"_s, u"A"_s, false}, &created).ok());
+        QVERIFY(f->service->grantGroup(owner, {u"Ops"_s, u"B"_s, false}, &created).ok());
+        QVERIFY(f->service->grantGroup(owner, {u"Ops"_s, {}, true}, &created).ok());
+        QVERIFY(f->service->grantGroup(owner, {u"Ops"_s, {}, false}, &created).ok()); // manager
+        QVERIFY(f->service->grantGroup(owner, {u"Devs"_s, u"A"_s, false}, &created).ok());
+        QCOMPARE(f->service->revokeGroup(owner, {u"Ops"_s, {}, true}).value(), 3);
+        const QList<GroupGrant> left = f->store->listGroupGrants();
+        QCOMPARE(left.size(), 2);
+        for (const GroupGrant &g : left) {
+            if (g.groupId == f->groups.value(u"Ops"_s).id)
+                QCOMPARE(g.kind, GroupGrantKind::Manager);
+            else
+                QCOMPARE(g.groupId, f->groups.value(u"Devs"_s).id);
+        }
+        QCOMPARE(f->service->revokeGroup(owner, {u"Ops"_s, {}, true}).error().status, 404);
+    }
+
+    void perServerGroupManagesOnlyItsServer()
+    {
+        const Actor owner = f->actor(u"owner"_s);
+        const Server a = f->server(u"A"_s, {u"Kubernetes"_s});
+        const Server b = f->server(u"B"_s, {u"Kubernetes"_s});
+        bool created = false;
+        QVERIFY(f->service->grantGroup(owner, {u"Ops"_s, u"A"_s, false}, &created).ok());
+        const Actor ops = f->actor(u"ops"_s);
+        QVERIFY(f->service->renameServer(ops, u"A"_s, u"A2"_s).ok());
+        QVERIFY(f->service->grantVault(ops, u"A2"_s, u"Customers"_s).ok());
+        QVERIFY(f->service->createToken(ops, u"t"_s, u"A2"_s, {}, {}).ok());
+        // A token without named vaults gets all of the server's: the caller must reach them all.
+        QVERIFY(f->service->grantVault(f->actor(u"owner"_s), u"A2"_s, u"Vendors"_s).ok());
+        QCOMPARE(f->service->createToken(ops, u"t2"_s, u"A2"_s, {}, {}).error().status, 403);
+        QVERIFY(f->service->createToken(ops, u"t3"_s, u"A2"_s, {{u"Customers"_s, Access::Read}}, {})
+                    .ok());
+
+        const auto renameB = f->service->renameServer(ops, u"B"_s, u"B2"_s);
+        QCOMPARE(renameB.error().status, 403);
+        QVERIFY(renameB.error().message.contains(u"manager"_s));
+        QCOMPARE(f->service->deleteServer(ops, u"B"_s).error().status, 403);
+        QCOMPARE(f->service->grantVault(ops, u"B"_s, u"Customers"_s).error().status, 403);
+        QCOMPARE(f->service->createToken(ops, u"t"_s, u"B"_s, {}, {}).error().status, 403);
+        QCOMPARE(f->service->tokens(ops, u"B"_s, {}).error().status, 403);
+        QCOMPARE(f->service
+                     ->applyGrants(ops, f->store->grantsRevision(),
+                                   {{b.id, f->vaults.value(u"Customers"_s).id, true}})
+                     .error()
+                     .status,
+                 403);
+        QCOMPARE(f->service->createServer(ops, u"C"_s, {}).error().status, 403);
+        const auto list = f->service->servers(ops, {});
+        QCOMPARE(list->items.size(), 1);
+        QCOMPARE(list->items.first().id, a.id);
+        const auto matrix = f->service->grants(ops);
+        for (const VaultGrant &g : matrix->grants)
+            QCOMPARE(g.serverId, a.id);
+        QCOMPARE(f->store->server(b.id)->name, u"B"_s);
+    }
+
+    void allServersGroupManagesFutureServers()
+    {
+        bool created = false;
+        QVERIFY(f->service->grantGroup(f->actor(u"owner"_s), {u"Ops"_s, {}, true}, &created).ok());
+        f->server(u"Later"_s);
+        QVERIFY(f->service->renameServer(f->actor(u"ops"_s), u"Later"_s, u"Renamed"_s).ok());
+        QCOMPARE(f->service->createServer(f->actor(u"ops"_s), u"X"_s, {}).error().status, 403);
+    }
+
+    void managersCreateServersOthersDoNot()
+    {
+        QCOMPARE(f->service->createServer(f->actor(u"mgr"_s), u"M"_s, {}).error().status, 403);
+        bool created = false;
+        QVERIFY(f->service->grantGroup(f->actor(u"owner"_s), {u"Managers"_s, {}, false}, &created)
+                    .ok());
+        QVERIFY(created);
+        QVERIFY(f->service->createServer(f->actor(u"mgr"_s), u"M"_s, {u"Customers"_s}).ok());
+        QCOMPARE(f->service->createServer(f->actor(u"nobody"_s), u"N"_s, {}).error().status, 403);
+        QCOMPARE(f->service->grantGroup(f->actor(u"nobody"_s), {u"Devs"_s, {}, false}, &created)
+                     .error()
+                     .status,
+                 403);
+        QCOMPARE(f->service->audit(f->actor(u"nobody"_s), {}).error().status, 403);
+    }
+
+    void aUserCanGrantOnlyVaultsTheyCanAccess()
+    {
+        bool created = false;
+        QVERIFY(f->service->grantGroup(f->actor(u"owner"_s), {u"Devs"_s, {}, true}, &created).ok());
+        const Server s = f->server(u"Dev"_s);
+        const Actor dev = f->actor(u"dev"_s);
+        QVERIFY(f->service->grantVault(dev, u"Dev"_s, u"Kubernetes"_s).ok());
+        const auto denied = f->service->grantVault(dev, u"Dev"_s, u"Customers"_s);
+        QCOMPARE(denied.error().status, 403);
+        QVERIFY(denied.error().message.contains(u"don't have access"_s));
+        const auto batch = f->service->applyGrants(
+            dev, f->store->grantsRevision(), {{s.id, f->vaults.value(u"Customers"_s).id, true}});
+        QCOMPARE(batch.error().status, 403);
+        // The owner can't grant OpsOnly either: no access to it.
+        QCOMPARE(
+            f->service->createServer(f->actor(u"owner"_s), u"X"_s, {u"OpsOnly"_s}).error().status,
+            403);
+        QCOMPARE(f->store->server(s.id)->vaults, QStringList{f->vaults.value(u"Kubernetes"_s).id});
+    }
+
+    void anAmbiguousNameIsAnErrorNamingTheIds()
+    {
+        const Server one = f->server(u"Dup"_s);
+        const Server two = f->server(u"Dup"_s);
+        const auto r = f->service->server(f->actor(u"owner"_s), u"Dup"_s);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, u"ambiguous"_s);
+        QVERIFY(r.error().message.contains(displayId(one.id, IdKind::Server)));
+        QVERIFY(r.error().message.contains(displayId(two.id, IdKind::Server)));
+        QVERIFY(f->service->server(f->actor(u"owner"_s), one.id).ok());
+    }
+
+    void anExactIdBeatsAName()
+    {
+        const Server target = f->server(u"Target"_s);
+        // A second server is named exactly like the first one's ID.
+        f->server(displayId(target.id, IdKind::Server));
+        const auto r = f->service->server(f->actor(u"owner"_s), target.id.toUpper());
+        QVERIFY(r.ok());
+        QCOMPARE(r->id, target.id);
+        const auto lower = f->service->server(f->actor(u"owner"_s), target.id.toLower());
+        QCOMPARE(lower->id, target.id);
+    }
+
+    void batchAppliesAllOrNothing()
+    {
+        const Actor owner = f->actor(u"owner"_s);
+        const Server s = f->server(u"Dev"_s);
+        const qint64 base = f->store->grantsRevision();
+        const QList<GrantChange> mixed{{s.id, f->vaults.value(u"Kubernetes"_s).id, true},
+                                       {s.id, f->vaults.value(u"Shared"_s).id, true}};
+        QCOMPARE(f->service->applyGrants(owner, base, mixed).error().code, u"not_grantable"_s);
+        QCOMPARE(f->store->allGrants().size(), 0);
+        QCOMPARE(f->store->grantsRevision(), base);
+
+        const QList<GrantChange> good{{s.id, f->vaults.value(u"Kubernetes"_s).id, true},
+                                      {s.id, f->vaults.value(u"Customers"_s).id, true}};
+        const auto ok = f->service->applyGrants(owner, base, good);
+        QVERIFY2(ok.ok(), qPrintable(ok.error().message));
+        QCOMPARE(ok->applied, 2);
+        QCOMPARE(ok->revision, base + 1);
+        QCOMPARE(f->store->allGrants().size(), 2);
+    }
+
+    void staleBatchIsRefusedWithTheCurrentRevision()
+    {
+        const Actor owner = f->actor(u"owner"_s);
+        const Server s = f->server(u"Dev"_s);
+        const qint64 base = f->store->grantsRevision();
+        QVERIFY(f->service->grantVault(owner, u"Dev"_s, u"Kubernetes"_s).ok());
+        const auto stale = f->service->applyGrants(
+            owner, base, {{s.id, f->vaults.value(u"Customers"_s).id, true}});
+        QCOMPARE(stale.error().status, 409);
+        QCOMPARE(stale.error().code, u"stale_revision"_s);
+        QCOMPARE(stale.error().extra.value(u"revision"_s).toInteger(), base + 1);
+        QCOMPARE(f->store->allGrants().size(), 1);
+    }
+
+    void batchOfTenThousandChangesAppliesInOneTransaction()
+    {
+        const Actor owner = f->actor(u"owner"_s);
+        // 100 servers x 100 vaults the owner can access.
+        QStringList serverIds, vaultIds;
+        for (int i = 0; i < 100; ++i)
+            serverIds.append(f->server(u"s%1"_s.arg(i)).id);
+        {
+            Store::Transaction tx(*f->store);
+            for (int i = 0; i < 100; ++i) {
+                Vault v;
+                v.id = newId();
+                v.name = u"v%1"_s.arg(i);
+                f->store->insertVault(v, {}, f->service->now());
+                f->store->giveVaultToGroup(v.id, f->groups.value(u"Owners"_s).id);
+                vaultIds.append(v.id);
+            }
+            tx.commit();
+        }
+        QList<GrantChange> changes;
+        for (const QString &s : serverIds)
+            for (const QString &v : vaultIds)
+                changes.append({s, v, true});
+        const qint64 audits = f->store->auditCount();
+        const auto r = f->service->applyGrants(owner, f->store->grantsRevision(), changes);
+        QVERIFY2(r.ok(), qPrintable(r.error().message));
+        QCOMPARE(r->applied, 10000);
+        QCOMPARE(f->store->allGrants().size(), 10000);
+        QCOMPARE(f->store->auditCount(), audits + 1);
+    }
+
+    void everyChangeWritesOneAuditEvent()
+    {
+        const Actor owner = f->actor(u"owner"_s);
+        qint64 n = f->store->auditCount();
+        auto expectOneMore = [&](const char *what) {
+            const qint64 now = f->store->auditCount();
+            QVERIFY2(now == n + 1, what);
+            n = now;
+        };
+        f->service->createServer(owner, u"A"_s, {u"Kubernetes"_s});
+        expectOneMore("create");
+        f->service->renameServer(owner, u"A"_s, u"B"_s);
+        expectOneMore("rename");
+        f->service->grantVault(owner, u"B"_s, u"Customers"_s);
+        expectOneMore("grant");
+        f->service->revokeVault(owner, u"B"_s, u"Customers"_s);
+        expectOneMore("revoke");
+        f->service->createToken(owner, u"t"_s, u"B"_s, {}, {});
+        expectOneMore("token create");
+        f->service->renameToken(owner, u"t"_s, {}, u"u"_s);
+        expectOneMore("token rename");
+        f->service->revokeToken(owner, u"u"_s, {});
+        expectOneMore("token revoke");
+        bool created = false;
+        f->service->grantGroup(owner, {u"Ops"_s, {}, false}, &created);
+        expectOneMore("group grant");
+        f->service->revokeGroup(owner, {u"Ops"_s, {}, false});
+        expectOneMore("group revoke");
+        f->service->deleteServer(owner, u"B"_s);
+        expectOneMore("delete");
+        // Refused changes write nothing.
+        f->service->createServer(owner, u"C"_s, {u"Shared"_s});
+        QCOMPARE(f->store->auditCount(), n);
+        const auto events = f->service->audit(owner, {});
+        QCOMPARE(events->items.first().action, u"server.delete"_s);
+    }
+
+    void revokingAVaultTheServerLacksIsNotFound()
+    {
+        f->server(u"Dev"_s, {u"Kubernetes"_s});
+        const auto r = f->service->revokeVault(f->actor(u"owner"_s), u"Dev"_s, u"Customers"_s);
+        QCOMPARE(r.error().status, 404);
+        QCOMPARE(f->store->allGrants().size(), 1);
+    }
+
+    void namesAreValidated()
+    {
+        const Actor owner = f->actor(u"owner"_s);
+        QCOMPARE(f->service->createServer(owner, u"   "_s, {}).error().code, u"invalid_name"_s);
+        QCOMPARE(f->service->createServer(owner, u"a\u0007b"_s, {}).error().code,
+                 u"invalid_name"_s);
+        QCOMPARE(f->service->createServer(owner, QString(201, u'x'), {}).error().code,
+                 u"invalid_name"_s);
+        const auto ok = f->service->createServer(owner, u"  Prod: «EU» 🚀  "_s, {});
+        QVERIFY(ok.ok());
+        QCOMPARE(ok->server.name, u"Prod: «EU» 🚀"_s);
+    }
+
+    void credentialsFileMatchesTheServersTokens()
+    {
+        const auto created =
+            f->service->createServer(f->actor(u"owner"_s), u"Dev"_s, {u"Kubernetes"_s});
+        QVERIFY(created.ok());
+        const QJsonObject c = created->credentials;
+        QCOMPARE(c.value(u"version"_s).toString(), u"2"_s);
+        QCOMPARE(c[u"encCredentials"_s][u"enc"_s].toString(), u"A256GCM"_s);
+        QCOMPARE(c[u"encCredentials"_s][u"cty"_s].toString(), u"b5+jwk+json"_s);
+        QCOMPARE(c[u"uniqueKey"_s][u"kty"_s].toString(), u"oct"_s);
+        const auto token = f->service->createToken(f->actor(u"owner"_s), u"t"_s, u"Dev"_s, {}, {});
+        const QByteArray secret = *crypto::fromBase64Url(
+            jwtClaims(token->jwt).value(u"1password.com/token"_s).toString().toLatin1());
+        const QByteArray salt =
+            *crypto::fromBase64Url(c[u"verifier"_s][u"salt"_s].toString().toLatin1());
+        QCOMPARE(crypto::base64Url(crypto::hmacSha256(salt, secret)),
+                 c[u"verifier"_s][u"localHash"_s].toString().toLatin1());
+        const QByteArray key = crypto::hkdfSha256(secret, salt, "connect-admin/credentials/v1", 32);
+        const auto plain = crypto::aesGcmDecrypt(
+            key, *crypto::fromBase64Url(c[u"encCredentials"_s][u"iv"_s].toString().toLatin1()),
+            *crypto::fromBase64Url(c[u"encCredentials"_s][u"data"_s].toString().toLatin1()));
+        QVERIFY(plain.has_value());
+        QCOMPARE(QJsonDocument::fromJson(*plain).object().value(u"server"_s).toString(),
+                 displayId(created->server.id, IdKind::Server));
+        // The database keeps the secret only sealed.
+        QVERIFY(!f->store->serverSecret(created->server.id).contains(secret));
+    }
+
+    void sessionsExpireAndSignOutEnds()
+    {
+        const StoredUser u = *f->store->userByEmail(u"owner@test.example"_s);
+        SessionInfo s =
+            f->service->finishSignIn({u, u.passwordHash}, true, u.user.email, u"peer"_s).value();
+        const QByteArray header = "Bearer " + s.token.toLatin1();
+        QVERIFY(f->service->authenticate(header).ok());
+        QCOMPARE(f->service->authenticate("Bearer nonsense").error().status, 401);
+        QCOMPARE(f->service->authenticate({}).error().status, 401);
+        QCOMPARE(f->service->authenticate("Basic abc").error().status, 401);
+        f->clockNow = f->clockNow.addSecs(13 * 3600);
+        QCOMPARE(f->service->authenticate(header).error().code, u"session_expired"_s);
+        f->clockNow = f->clockNow.addSecs(-13 * 3600);
+        const Actor a = f->service->authenticate(header).value();
+        f->service->signOut(a);
+        QCOMPARE(f->service->authenticate(header).error().status, 401);
+        // Only a hash of the session token is stored.
+        QVERIFY(!f->store->session(s.token.toLatin1()).has_value());
+    }
+
+    void repeatedFailedSignInsAreRefused()
+    {
+        const StoredUser u = *f->store->userByEmail(u"owner@test.example"_s);
+        for (int i = 0; i < 5; ++i) {
+            const auto attempt = f->service->beginSignIn(u.user.email, u"1.2.3.4"_s);
+            QVERIFY(attempt.ok());
+            QCOMPARE(f->service->finishSignIn(*attempt, false, u.user.email, u"1.2.3.4"_s)
+                         .error()
+                         .status,
+                     401);
+        }
+        const auto refused = f->service->beginSignIn(u.user.email, u"1.2.3.4"_s);
+        QCOMPARE(refused.error().status, 429);
+        QVERIFY(refused.error().extra.value(u"retry_after"_s).toInteger() > 0);
+        f->clockNow = f->clockNow.addSecs(16 * 60);
+        QVERIFY(f->service->beginSignIn(u.user.email, u"1.2.3.4"_s).ok());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRules)
+#include "tst_rules.moc"

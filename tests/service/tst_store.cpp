@@ -1,0 +1,190 @@
+// The Store on a real database (SQLite or PostgreSQL, by CONNECTADMIN_TEST_BACKEND).
+#include "../support/TestSupport.h"
+#include "core/Ids.h"
+#include "service/Store.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace ca;
+
+class TestStore : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_url;
+    std::unique_ptr<Store> m_store;
+
+private slots:
+    void init()
+    {
+        m_url = test::freshDatabase(m_dir);
+        m_store = Store::open(m_url, u"store-test"_s);
+        QCOMPARE(m_store->migrate(), Store::latestSchemaVersion());
+    }
+    void cleanup() { m_store.reset(); }
+
+    void backendIsTheOneAskedFor()
+    {
+        QCOMPARE(m_store->isPostgres(), test::backend() == u"postgres");
+    }
+
+    void migrationsAreIdempotent()
+    {
+        const qint64 revision = m_store->grantsRevision();
+        QCOMPARE(m_store->migrate(), Store::latestSchemaVersion());
+        QCOMPARE(m_store->schemaVersion(), Store::latestSchemaVersion());
+        QCOMPARE(m_store->grantsRevision(), revision);
+        // A second connection (a second service instance) sees the same schema and migrates
+        // nothing.
+        auto other = Store::open(m_url, u"store-test-2"_s);
+        QCOMPARE(other->migrate(), Store::latestSchemaVersion());
+    }
+
+    void pagingVisitsEveryRowOnce()
+    {
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QSet<QString> inserted;
+        {
+            Store::Transaction tx(*m_store);
+            for (int i = 0; i < 237; ++i) {
+                Server s;
+                s.id = newId();
+                s.name = u"server %1"_s.arg(i);
+                s.createdAt = now;
+                s.creatorId = newId();
+                m_store->insertServer(s, "sealed");
+                inserted.insert(s.id);
+            }
+            tx.commit();
+        }
+        QSet<QString> seen;
+        PageRequest page;
+        page.limit = 50;
+        int pages = 0;
+        do {
+            const Page<Server> p = m_store->listServers(page, std::nullopt, now);
+            for (const Server &s : p.items) {
+                QVERIFY(!seen.contains(s.id));
+                seen.insert(s.id);
+            }
+            page.after = p.nextCursor;
+            ++pages;
+        } while (!page.after.isEmpty());
+        QCOMPARE(seen, inserted);
+        QCOMPARE(pages, 5);
+    }
+
+    void transactionRollsBackWhenNotCommitted()
+    {
+        const qint64 before = m_store->count(u"users"_s);
+        {
+            Store::Transaction tx(*m_store);
+            m_store->insertUser(User{newId(), u"a@b.c"_s, u"A"_s, u"ACTIVE"_s}, u"hash"_s,
+                                QDateTime::currentDateTimeUtc());
+            QCOMPARE(m_store->count(u"users"_s), before + 1);
+        }
+        QCOMPARE(m_store->count(u"users"_s), before);
+    }
+
+    void failedStatementThrowsAndRollsBack()
+    {
+        const User u{newId(), u"dup@b.c"_s, u"A"_s, u"ACTIVE"_s};
+        m_store->insertUser(u, u"hash"_s, QDateTime::currentDateTimeUtc());
+        const qint64 audits = m_store->auditCount();
+        bool thrown = false;
+        try {
+            Store::Transaction tx(*m_store);
+            m_store->insertAudit(
+                AuditEvent{0, QDateTime::currentDateTimeUtc(), {}, u"x"_s, u"y"_s, u"z"_s, {}});
+            m_store->insertUser(User{newId(), u"dup@b.c"_s, u"B"_s, u"ACTIVE"_s}, u"hash"_s,
+                                QDateTime::currentDateTimeUtc());
+            tx.commit();
+        } catch (const StoreError &) {
+            thrown = true;
+        }
+        QVERIFY(thrown);
+        QCOMPARE(m_store->auditCount(), audits);
+        // The connection is usable afterwards.
+        QVERIFY(m_store->userByEmail(u"DUP@b.c"_s).has_value());
+    }
+
+    void grantsRevisionBumpsOnlyFromTheExpectedValue()
+    {
+        const qint64 r = m_store->grantsRevision();
+        QVERIFY(!m_store->bumpGrantsRevision(r - 1));
+        QCOMPARE(m_store->grantsRevision(), r);
+        QVERIFY(m_store->bumpGrantsRevision(r));
+        QCOMPARE(m_store->grantsRevision(), r + 1);
+        QVERIFY(m_store->bumpGrantsRevision(std::nullopt));
+        QCOMPARE(m_store->grantsRevision(), r + 2);
+    }
+
+    void groupGrantsAreUnique()
+    {
+        const Group g{newId(), u"G"_s, {}, false};
+        m_store->insertGroup(g, QDateTime::currentDateTimeUtc());
+        GroupGrant grant{g.id, GroupGrantKind::Manager, {}, QDateTime::currentDateTimeUtc()};
+        QVERIFY(m_store->insertGroupGrant(grant));
+        QVERIFY(!m_store->insertGroupGrant(grant));
+        grant.kind = GroupGrantKind::AllServers;
+        QVERIFY(m_store->insertGroupGrant(grant));
+        QCOMPARE(m_store->listGroupGrants().size(), 2);
+    }
+
+    void sessionsAreFoundByHashOnly()
+    {
+        const User u{newId(), u"s@b.c"_s, u"S"_s, u"ACTIVE"_s};
+        m_store->insertUser(u, u"hash"_s, QDateTime::currentDateTimeUtc());
+        const QByteArray hash = QByteArray(32, 'h');
+        m_store->insertSession(hash, u.id, QDateTime::currentDateTimeUtc(),
+                               QDateTime::currentDateTimeUtc().addSecs(60));
+        QCOMPARE(m_store->session(hash)->user.id, u.id);
+        QVERIFY(!m_store->session(QByteArray(32, 'x')).has_value());
+        QCOMPARE(m_store->deleteExpiredSessions(QDateTime::currentDateTimeUtc().addSecs(120)), 1);
+        QVERIFY(!m_store->session(hash).has_value());
+    }
+
+    void namesWithSqlMetacharactersAndUnicodeAreStoredVerbatim()
+    {
+        const QStringList names{u"Robert'); DROP TABLE servers;--"_s, u"名前 ✓ «Prod»"_s,
+                                u"100% _wild_"_s};
+        for (const QString &name : names) {
+            Server s;
+            s.id = newId();
+            s.name = name;
+            s.createdAt = QDateTime::currentDateTimeUtc();
+            s.creatorId = newId();
+            m_store->insertServer(s, "sealed");
+            const QList<Server> found = m_store->serverCandidates(name);
+            QCOMPARE(found.size(), 1);
+            QCOMPARE(found.first().name, name);
+        }
+        QCOMPARE(m_store->count(u"servers"_s), names.size());
+        QVERIFY(m_store->serverCandidates(u"%"_s).isEmpty());
+    }
+
+    void tokenVaultsKeepTheirAccess()
+    {
+        Token t;
+        t.id = newId();
+        t.name = u"t"_s;
+        t.serverId = newId();
+        t.createdAt = QDateTime::currentDateTimeUtc();
+        t.vaults = {{newId(), Access::Read}, {newId(), Access::Write}};
+        m_store->insertToken(t, newId());
+        const auto back = m_store->token(t.id);
+        QVERIFY(back.has_value());
+        QCOMPARE(back->vaults.size(), 2);
+        QSet<int> acls;
+        for (const TokenVault &v : back->vaults)
+            acls.insert(aclBits(v.access));
+        QCOMPARE(acls, (QSet<int>{48, 960}));
+        QVERIFY(!back->expiresAt.isValid());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"

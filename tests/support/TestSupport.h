@@ -1,0 +1,84 @@
+// Shared by the tests: throwaway databases (SQLite file or a fresh PostgreSQL database on
+// the cluster the test fixture started), a real service on loopback, and a blocking HTTP
+// helper for test code (tests may wait; the product never does).
+#pragma once
+
+#include "service/ServiceHost.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QTemporaryDir>
+#include <memory>
+
+namespace ca::test {
+
+// "sqlite" (default) or "postgres", from CONNECTADMIN_TEST_BACKEND.
+QString backend();
+
+// A database URL nobody else uses. For PostgreSQL the cluster URL comes from
+// CONNECTADMIN_TEST_PG_URL; a missing or unreachable cluster fails the test (no skipping).
+QString freshDatabase(const QTemporaryDir &dir);
+
+// Faster password hashing for tests that create many users; still real argon2id.
+crypto::PasswordHashParams testHashParams();
+
+// A running service with the sandbox's demo account, listening on 127.0.0.1 (free port).
+struct RunningService
+{
+    QTemporaryDir dir;
+    std::unique_ptr<ServiceHost> host;
+    QString url;
+    QString ownerPassword;
+    QJsonObject users; // email -> password of every demo user
+    QString passwordOf(const QString &email) const { return users.value(email).toString(); }
+};
+std::unique_ptr<RunningService> startService(const GuardLimits &limits = {});
+
+struct Reply
+{
+    int status = 0;
+    QByteArray body;
+    QJsonObject json;
+    QHash<QByteArray, QByteArray> headers; // lower-case names
+    QString networkError;
+    QString code() const { return json.value(QLatin1String("code")).toString(); }
+    QString message() const { return json.value(QLatin1String("message")).toString(); }
+};
+
+class Http
+{
+public:
+    explicit Http(QString baseUrl)
+        : m_base(std::move(baseUrl))
+    {}
+    void setToken(const QString &token) { m_token = token; }
+    Reply send(const QByteArray &method, const QString &path, const QByteArray &body = {},
+               const QByteArray &contentType = "application/json");
+    Reply get(const QString &path) { return send("GET", path); }
+    Reply del(const QString &path) { return send("DELETE", path); }
+    Reply post(const QString &path, const QJsonObject &o)
+    {
+        return send("POST", path, QJsonDocument(o).toJson(QJsonDocument::Compact));
+    }
+    Reply patch(const QString &path, const QJsonObject &o)
+    {
+        return send("PATCH", path, QJsonDocument(o).toJson(QJsonDocument::Compact));
+    }
+    Reply put(const QString &path) { return send("PUT", path); }
+    // Signs in and keeps the session token for later calls; returns the token.
+    QString signIn(const QString &email, const QString &password);
+
+private:
+    QNetworkAccessManager m_nam;
+    QString m_base;
+    QString m_token;
+};
+
+// Raw bytes over a TCP socket, for what QNetworkAccessManager won't send. Returns what the
+// server answered before closing (or before timeoutMs).
+QByteArray rawExchange(quint16 port, const QByteArray &bytes, int timeoutMs = 5000);
+
+QString percent(const QString &segment);
+
+} // namespace ca::test
