@@ -49,18 +49,32 @@ QString canonicalId(QStringView text)
 
 QString displayId(QStringView canonical, IdKind kind)
 {
+    bool upper = false;
     switch (kind) {
     case IdKind::Account:
     case IdKind::User:
     case IdKind::Server:
     case IdKind::Device:
-        return canonical.toString().toUpper();
+        upper = true;
+        break;
     case IdKind::Vault:
     case IdKind::Group:
     case IdKind::Token:
         break;
     }
-    return canonical.toString().toLower();
+    // IDs are ASCII; a plain loop is far cheaper than the Unicode-aware toUpper/toLower,
+    // and display IDs are written for every row of every list.
+    QString out(canonical.size(), Qt::Uninitialized);
+    QChar *o = out.data();
+    for (QChar c : canonical) {
+        char16_t u = c.unicode();
+        if (upper && u >= u'a' && u <= u'z')
+            u = char16_t(u - 32);
+        else if (!upper && u >= u'A' && u <= u'Z')
+            u = char16_t(u + 32);
+        *o++ = QChar(u);
+    }
+    return out;
 }
 
 } // namespace ca

@@ -2,7 +2,10 @@
 
 #include "core/Ids.h"
 
+#include <QJsonDocument>
 #include <QTimeZone>
+
+using namespace Qt::StringLiterals;
 
 namespace ca::json {
 
@@ -145,21 +148,66 @@ private:
     QString *m_error;
 };
 
-QJsonArray displayIds(const QStringList &ids, IdKind kind)
+} // namespace
+
+QLatin1StringView isoUtc(const QDateTime &dt, char (&buffer)[32])
 {
-    QJsonArray a;
-    for (const QString &id : ids)
-        a.append(displayId(id, kind));
-    return a;
+    // "2026-11-27T20:56:08.123Z" from the epoch milliseconds, without QDateTime::toString's
+    // locale and time-zone machinery (ten times the cost, on every row of every list).
+    const qint64 ms = dt.toMSecsSinceEpoch();
+    qint64 days = ms >= 0 ? ms / 86400000 : (ms - 86399999) / 86400000;
+    qint64 rest = ms - days * 86400000;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    days += 719468;
+    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
+    const qint64 doe = days - era * 146097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    const int day = int(doy - (153 * mp + 2) / 5 + 1);
+    const int month = int(mp < 10 ? mp + 3 : mp - 9);
+    const qint64 year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    const int hour = int(rest / 3600000);
+    rest %= 3600000;
+    const int minute = int(rest / 60000);
+    rest %= 60000;
+    const int second = int(rest / 1000);
+    const int milli = int(rest % 1000);
+    if (year < 0 || year > 9999)
+        return {};
+    auto put = [&buffer](int at, int value, int width) {
+        for (int i = width - 1; i >= 0; --i, value /= 10)
+            buffer[at + i] = char('0' + value % 10);
+    };
+    put(0, int(year), 4);
+    buffer[4] = '-';
+    put(5, month, 2);
+    buffer[7] = '-';
+    put(8, day, 2);
+    buffer[10] = 'T';
+    put(11, hour, 2);
+    buffer[13] = ':';
+    put(14, minute, 2);
+    buffer[16] = ':';
+    put(17, second, 2);
+    buffer[19] = '.';
+    put(20, milli, 3);
+    buffer[23] = 'Z';
+    return QLatin1StringView(buffer, 24);
 }
 
-} // namespace
+QString isoUtc(const QDateTime &dt)
+{
+    char buffer[32];
+    const QLatin1StringView text = isoUtc(dt, buffer);
+    return text.isEmpty() ? dt.toUTC().toString(Qt::ISODateWithMs) : QString(text);
+}
 
 QJsonValue fromDateTime(const QDateTime &dt)
 {
     if (!dt.isValid())
         return QJsonValue(QJsonValue::Null);
-    return dt.toUTC().toString(Qt::ISODateWithMs);
+    return isoUtc(dt);
 }
 
 QDateTime toDateTime(const QJsonValue &value)
@@ -172,121 +220,223 @@ QDateTime toDateTime(const QJsonValue &value)
     return dt.isValid() ? dt.toUTC() : QDateTime();
 }
 
+namespace {
+
+void time(Writer &w, QLatin1StringView name, const QDateTime &dt)
+{
+    w.key(name);
+    if (dt.isValid())
+        w.value(isoUtc(dt));
+    else
+        w.null();
+}
+
+void ids(Writer &w, QLatin1StringView name, const QStringList &list, IdKind kind)
+{
+    w.key(name).beginArray();
+    for (const QString &id : list)
+        w.value(displayId(id, kind));
+    w.endArray();
+}
+
+template <typename... T>
+QJsonObject viaWriter(const T &...args)
+{
+    Writer w;
+    write(w, args...);
+    return QJsonDocument::fromJson(w.bytes()).object();
+}
+
+} // namespace
+
+void write(Writer &w, const Account &a)
+{
+    w.beginObject()
+        .field("id"_L1, displayId(a.id, IdKind::Account))
+        .field("name"_L1, a.name)
+        .field("domain"_L1, a.domain);
+    time(w, "created_at"_L1, a.createdAt);
+    w.endObject();
+}
+
+void write(Writer &w, const User &u)
+{
+    w.beginObject()
+        .field("id"_L1, displayId(u.id, IdKind::User))
+        .field("email"_L1, u.email)
+        .field("name"_L1, u.name)
+        .field("state"_L1, u.state)
+        .endObject();
+}
+
+void write(Writer &w, const Group &g)
+{
+    w.beginObject()
+        .field("id"_L1, displayId(g.id, IdKind::Group))
+        .field("name"_L1, g.name)
+        .field("description"_L1, g.description)
+        .field("builtin"_L1, g.builtin)
+        .endObject();
+}
+
+void write(Writer &w, const Vault &v)
+{
+    w.beginObject()
+        .field("id"_L1, displayId(v.id, IdKind::Vault))
+        .field("name"_L1, v.name)
+        .field("type"_L1, vaultTypeName(v.type))
+        .field("grantable"_L1, v.grantable())
+        .field("accessible"_L1, v.accessible);
+    if (!v.grantable())
+        w.field("not_grantable_reason"_L1, notGrantableReason(v.type, v.name));
+    w.endObject();
+}
+
+void write(Writer &w, const Server &s)
+{
+    w.beginObject()
+        .field("id"_L1, displayId(s.id, IdKind::Server))
+        .field("name"_L1, s.name)
+        .field("state"_L1, s.state);
+    time(w, "created_at"_L1, s.createdAt);
+    w.field("creator_id"_L1, displayId(s.creatorId, IdKind::User))
+        .field("tokens_version"_L1, s.tokensVersion);
+    ids(w, "vaults"_L1, s.vaults, IdKind::Vault);
+    w.field("active_tokens"_L1, s.activeTokens).endObject();
+}
+
+void write(Writer &w, const Token &t, const QDateTime &now)
+{
+    w.beginObject()
+        .field("id"_L1, displayId(t.id, IdKind::Token))
+        .field("name"_L1, t.name)
+        .field("integrationId"_L1, displayId(t.serverId, IdKind::Server))
+        .field("state"_L1, tokenStateName(t.stateAt(now)));
+    time(w, "created_at"_L1, t.createdAt);
+    time(w, "expires_at"_L1, t.expiresAt);
+    time(w, "revoked_at"_L1, t.revokedAt);
+    w.key("vaults"_L1).beginArray();
+    for (const TokenVault &v : t.vaults)
+        w.beginObject()
+            .field("id"_L1, displayId(v.vaultId, IdKind::Vault))
+            .field("access"_L1, accessName(v.access))
+            .field("acl"_L1, aclBits(v.access))
+            .endObject();
+    w.endArray().endObject();
+}
+
+void write(Writer &w, const GroupGrant &g)
+{
+    w.beginObject()
+        .field("group"_L1, displayId(g.groupId, IdKind::Group))
+        .field("kind"_L1, groupGrantKindName(g.kind));
+    w.key("server"_L1);
+    if (g.serverId.isEmpty())
+        w.null();
+    else
+        w.value(displayId(g.serverId, IdKind::Server));
+    time(w, "created_at"_L1, g.createdAt);
+    w.endObject();
+}
+
+void write(Writer &w, const GrantMatrix &m)
+{
+    w.beginObject().field("revision"_L1, m.revision).key("items"_L1).beginArray();
+    for (const VaultGrant &g : m.grants)
+        w.beginObject()
+            .field("server"_L1, displayId(g.serverId, IdKind::Server))
+            .field("vault"_L1, displayId(g.vaultId, IdKind::Vault))
+            .endObject();
+    w.endArray().endObject();
+}
+
+void write(Writer &w, const SessionInfo &s)
+{
+    w.beginObject();
+    time(w, "expires_at"_L1, s.expiresAt);
+    w.key("user"_L1);
+    write(w, s.user);
+    w.key("rights"_L1)
+        .beginObject()
+        .field("owner"_L1, s.rights.owner)
+        .field("manager"_L1, s.rights.manager)
+        .field("all_servers"_L1, s.rights.allServers);
+    ids(w, "servers"_L1, s.rights.servers, IdKind::Server);
+    w.endObject();
+    if (!s.token.isEmpty())
+        w.field("token"_L1, s.token);
+    w.endObject();
+}
+
+void write(Writer &w, const AuditEvent &e)
+{
+    w.beginObject().field("id"_L1, e.id);
+    time(w, "at"_L1, e.at);
+    w.key("actor"_L1);
+    if (e.actorId.isEmpty())
+        w.null();
+    else
+        w.value(displayId(e.actorId, IdKind::User));
+    w.field("action"_L1, e.action)
+        .field("target_type"_L1, e.targetType)
+        .field("target_id"_L1, e.targetId)
+        .key("detail"_L1)
+        .raw(QJsonDocument(e.detail).toJson(QJsonDocument::Compact))
+        .endObject();
+}
+
+void write(Writer &w, const GrantChange &c)
+{
+    w.beginObject()
+        .field("server"_L1, displayId(c.serverId, IdKind::Server))
+        .field("vault"_L1, displayId(c.vaultId, IdKind::Vault))
+        .field("granted"_L1, c.granted)
+        .endObject();
+}
+
 QJsonObject encode(const Account &a)
 {
-    return {{key("id"), displayId(a.id, IdKind::Account)},
-            {key("name"), a.name},
-            {key("domain"), a.domain},
-            {key("created_at"), fromDateTime(a.createdAt)}};
+    return viaWriter(a);
 }
-
 QJsonObject encode(const User &u)
 {
-    return {{key("id"), displayId(u.id, IdKind::User)},
-            {key("email"), u.email},
-            {key("name"), u.name},
-            {key("state"), u.state}};
+    return viaWriter(u);
 }
-
 QJsonObject encode(const Group &g)
 {
-    return {{key("id"), displayId(g.id, IdKind::Group)},
-            {key("name"), g.name},
-            {key("description"), g.description},
-            {key("builtin"), g.builtin}};
+    return viaWriter(g);
 }
-
 QJsonObject encode(const Vault &v)
 {
-    QJsonObject o{{key("id"), displayId(v.id, IdKind::Vault)},
-                  {key("name"), v.name},
-                  {key("type"), vaultTypeName(v.type)},
-                  {key("grantable"), v.grantable()},
-                  {key("accessible"), v.accessible}};
-    if (!v.grantable())
-        o.insert(key("not_grantable_reason"), notGrantableReason(v.type, v.name));
-    return o;
+    return viaWriter(v);
 }
-
 QJsonObject encode(const Server &s)
 {
-    return {{key("id"), displayId(s.id, IdKind::Server)},
-            {key("name"), s.name},
-            {key("state"), s.state},
-            {key("created_at"), fromDateTime(s.createdAt)},
-            {key("creator_id"), displayId(s.creatorId, IdKind::User)},
-            {key("tokens_version"), s.tokensVersion},
-            {key("vaults"), displayIds(s.vaults, IdKind::Vault)},
-            {key("active_tokens"), s.activeTokens}};
+    return viaWriter(s);
 }
-
 QJsonObject encode(const Token &t, const QDateTime &now)
 {
-    QJsonArray vaults;
-    for (const TokenVault &v : t.vaults)
-        vaults.append(QJsonObject{{key("id"), displayId(v.vaultId, IdKind::Vault)},
-                                  {key("access"), accessName(v.access)},
-                                  {key("acl"), aclBits(v.access)}});
-    return {{key("id"), displayId(t.id, IdKind::Token)},
-            {key("name"), t.name},
-            {key("integrationId"), displayId(t.serverId, IdKind::Server)},
-            {key("state"), tokenStateName(t.stateAt(now))},
-            {key("created_at"), fromDateTime(t.createdAt)},
-            {key("expires_at"), fromDateTime(t.expiresAt)},
-            {key("revoked_at"), fromDateTime(t.revokedAt)},
-            {key("vaults"), vaults}};
+    return viaWriter(t, now);
 }
-
 QJsonObject encode(const GroupGrant &g)
 {
-    return {{key("group"), displayId(g.groupId, IdKind::Group)},
-            {key("kind"), groupGrantKindName(g.kind)},
-            {key("server"), g.serverId.isEmpty()
-                                ? QJsonValue(QJsonValue::Null)
-                                : QJsonValue(displayId(g.serverId, IdKind::Server))},
-            {key("created_at"), fromDateTime(g.createdAt)}};
+    return viaWriter(g);
 }
-
 QJsonObject encode(const GrantMatrix &m)
 {
-    QJsonArray items;
-    for (const VaultGrant &g : m.grants)
-        items.append(QJsonObject{{key("server"), displayId(g.serverId, IdKind::Server)},
-                                 {key("vault"), displayId(g.vaultId, IdKind::Vault)}});
-    return {{key("revision"), m.revision}, {key("items"), items}};
+    return viaWriter(m);
 }
-
 QJsonObject encode(const SessionInfo &s)
 {
-    QJsonObject rights{{key("owner"), s.rights.owner},
-                       {key("manager"), s.rights.manager},
-                       {key("all_servers"), s.rights.allServers},
-                       {key("servers"), displayIds(s.rights.servers, IdKind::Server)}};
-    QJsonObject o{{key("expires_at"), fromDateTime(s.expiresAt)},
-                  {key("user"), encode(s.user)},
-                  {key("rights"), rights}};
-    if (!s.token.isEmpty())
-        o.insert(key("token"), s.token);
-    return o;
+    return viaWriter(s);
 }
-
 QJsonObject encode(const AuditEvent &e)
 {
-    return {{key("id"), e.id},
-            {key("at"), fromDateTime(e.at)},
-            {key("actor"), e.actorId.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                               : QJsonValue(displayId(e.actorId, IdKind::User))},
-            {key("action"), e.action},
-            {key("target_type"), e.targetType},
-            {key("target_id"), e.targetId},
-            {key("detail"), e.detail}};
+    return viaWriter(e);
 }
-
 QJsonObject encode(const GrantChange &c)
 {
-    return {{key("server"), displayId(c.serverId, IdKind::Server)},
-            {key("vault"), displayId(c.vaultId, IdKind::Vault)},
-            {key("granted"), c.granted}};
+    return viaWriter(c);
 }
 
 bool decode(const QJsonObject &o, Account &out, QString *error)

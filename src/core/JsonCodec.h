@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/Domain.h"
+#include "core/JsonWriter.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -13,8 +14,23 @@
 namespace ca::json {
 
 QJsonValue fromDateTime(const QDateTime &dt);  // ISO 8601 UTC with milliseconds, or null
+QString isoUtc(const QDateTime &dt);           // "2026-11-27T20:56:08.123Z", fast
 QDateTime toDateTime(const QJsonValue &value); // invalid for null or unparsable
 
+// The wire form of each object, written straight to JSON text (the one definition)...
+void write(Writer &w, const Account &account);
+void write(Writer &w, const User &user);
+void write(Writer &w, const Group &group);
+void write(Writer &w, const Vault &vault);
+void write(Writer &w, const Server &server);
+void write(Writer &w, const Token &token, const QDateTime &now);
+void write(Writer &w, const GroupGrant &grant);
+void write(Writer &w, const GrantMatrix &matrix);
+void write(Writer &w, const SessionInfo &session);
+void write(Writer &w, const AuditEvent &event);
+void write(Writer &w, const GrantChange &change);
+
+// ...and as QJsonObject, for code that wants to look inside.
 QJsonObject encode(const Account &account);
 QJsonObject encode(const User &user);
 QJsonObject encode(const Group &group);

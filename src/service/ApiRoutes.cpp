@@ -81,23 +81,31 @@ Result<PageRequest> pageRequest(const HttpRequest &req)
     return page;
 }
 
-QJsonValue cursorValue(const QString &next)
+// One object in its wire form, written straight to JSON text.
+template <typename... T>
+HttpResponse written(int status, const T &...object)
 {
-    if (next.isEmpty())
-        return QJsonValue(QJsonValue::Null);
-    return QString::fromLatin1(crypto::base64Url("c1:" + next.toUtf8()));
+    json::Writer w;
+    json::write(w, object...);
+    return HttpResponse::json(w.take(), status);
 }
 
-template <typename T, typename Encode>
-HttpResponse pageResponse(const Result<Page<T>> &r, Encode encode)
+template <typename T, typename... Extra>
+HttpResponse pageResponse(const Result<Page<T>> &r, const Extra &...extra)
 {
     if (!r.ok())
         return fail(r.error());
-    QJsonArray items;
+    json::Writer w(r->items.size() * 256 + 64);
+    w.beginObject().key("items"_L1).beginArray();
     for (const T &item : r->items)
-        items.append(encode(item));
-    return HttpResponse::json(
-        {{u"items"_s, items}, {u"next_cursor"_s, cursorValue(r->nextCursor)}});
+        json::write(w, item, extra...);
+    w.endArray().key("next_cursor"_L1);
+    if (r->nextCursor.isEmpty())
+        w.null();
+    else
+        w.value(QString::fromLatin1(crypto::base64Url("c1:" + r->nextCursor.toUtf8())));
+    w.endObject();
+    return HttpResponse::json(w.take(), 200);
 }
 
 QString param(const HttpRequest &req, const char *name)
@@ -164,8 +172,7 @@ void ApiRoutes::signIn(const HttpRequest &req, const Respond &respond)
     }).then(this, [this, attempt = attempt.value(), email, peer, respond](bool matches) {
         try {
             const auto session = m_service.finishSignIn(attempt, matches, email, peer);
-            respond(session.ok() ? HttpResponse::json(json::encode(*session), 201)
-                                 : fail(session.error()));
+            respond(session.ok() ? written(201, *session) : fail(session.error()));
         } catch (const std::exception &e) {
             qCCritical(lcService) << "sign-in failed:" << e.what();
             respond(fail(ApiError::internal(u"The service failed to sign you in; see its log."_s)));
@@ -206,9 +213,8 @@ void ApiRoutes::install(Router &r)
           [this](const HttpRequest &req, const Respond &respond) { signIn(req, respond); });
     r.add("GET", u"/v1/auth/sessions/current"_s,
           [this](const HttpRequest &req, const Respond &respond) {
-              withActor(req, respond, [&](const Actor &a) {
-                  respond(HttpResponse::json(json::encode(m_service.sessionInfo(a))));
-              });
+              withActor(req, respond,
+                        [&](const Actor &a) { respond(written(200, m_service.sessionInfo(a))); });
           });
     r.add("DELETE", u"/v1/auth/sessions/current"_s,
           [this](const HttpRequest &req, const Respond &respond) {
@@ -222,7 +228,7 @@ void ApiRoutes::install(Router &r)
     r.add("GET", u"/v1/account"_s, [this](const HttpRequest &req, const Respond &respond) {
         withActor(req, respond, [&](const Actor &) {
             const auto a = m_service.account();
-            respond(a.ok() ? HttpResponse::json(json::encode(*a)) : fail(a.error()));
+            respond(a.ok() ? written(200, *a) : fail(a.error()));
         });
     });
     r.add(
@@ -232,8 +238,7 @@ void ApiRoutes::install(Router &r)
                 const auto page = pageRequest(req);
                 if (!page.ok())
                     return respond(fail(page.error()));
-                respond(pageResponse(m_service.vaults(a, *page),
-                                     [](const Vault &v) { return json::encode(v); }));
+                respond(pageResponse(m_service.vaults(a, *page)));
             });
         },
         kPaged);
@@ -244,8 +249,7 @@ void ApiRoutes::install(Router &r)
                 const auto page = pageRequest(req);
                 if (!page.ok())
                     return respond(fail(page.error()));
-                respond(pageResponse(m_service.groups(a, *page),
-                                     [](const Group &g) { return json::encode(g); }));
+                respond(pageResponse(m_service.groups(a, *page)));
             });
         },
         kPaged);
@@ -256,8 +260,7 @@ void ApiRoutes::install(Router &r)
                 const auto page = pageRequest(req);
                 if (!page.ok())
                     return respond(fail(page.error()));
-                respond(pageResponse(m_service.users(a, *page),
-                                     [](const User &u) { return json::encode(u); }));
+                respond(pageResponse(m_service.users(a, *page)));
             });
         },
         kPaged);
@@ -270,8 +273,7 @@ void ApiRoutes::install(Router &r)
                 const auto page = pageRequest(req);
                 if (!page.ok())
                     return respond(fail(page.error()));
-                respond(pageResponse(m_service.servers(a, *page),
-                                     [](const Server &s) { return json::encode(s); }));
+                respond(pageResponse(m_service.servers(a, *page)));
             });
         },
         kPaged);
@@ -304,7 +306,7 @@ void ApiRoutes::install(Router &r)
           [this](const HttpRequest &req, const Respond &respond) {
               withActor(req, respond, [&](const Actor &a) {
                   const auto s = m_service.server(a, param(req, "server"));
-                  respond(s.ok() ? HttpResponse::json(json::encode(*s)) : fail(s.error()));
+                  respond(s.ok() ? written(200, *s) : fail(s.error()));
               });
           });
     r.add("PATCH", u"/v1/connect/servers/{server}"_s,
@@ -317,21 +319,21 @@ void ApiRoutes::install(Router &r)
                       return respond(fail(*e));
                   const auto s = m_service.renameServer(a, param(req, "server"),
                                                         body->value(u"name"_s).toString());
-                  respond(s.ok() ? HttpResponse::json(json::encode(*s)) : fail(s.error()));
+                  respond(s.ok() ? written(200, *s) : fail(s.error()));
               });
           });
     r.add("DELETE", u"/v1/connect/servers/{server}"_s,
           [this](const HttpRequest &req, const Respond &respond) {
               withActor(req, respond, [&](const Actor &a) {
                   const auto s = m_service.deleteServer(a, param(req, "server"));
-                  respond(s.ok() ? HttpResponse::json(json::encode(*s)) : fail(s.error()));
+                  respond(s.ok() ? written(200, *s) : fail(s.error()));
               });
           });
     r.add("PUT", u"/v1/connect/servers/{server}/vaults/{vault}"_s,
           [this](const HttpRequest &req, const Respond &respond) {
               withActor(req, respond, [&](const Actor &a) {
                   const auto s = m_service.grantVault(a, param(req, "server"), param(req, "vault"));
-                  respond(s.ok() ? HttpResponse::json(json::encode(*s)) : fail(s.error()));
+                  respond(s.ok() ? written(200, *s) : fail(s.error()));
               });
           });
     r.add("DELETE", u"/v1/connect/servers/{server}/vaults/{vault}"_s,
@@ -339,7 +341,7 @@ void ApiRoutes::install(Router &r)
               withActor(req, respond, [&](const Actor &a) {
                   const auto s =
                       m_service.revokeVault(a, param(req, "server"), param(req, "vault"));
-                  respond(s.ok() ? HttpResponse::json(json::encode(*s)) : fail(s.error()));
+                  respond(s.ok() ? written(200, *s) : fail(s.error()));
               });
           });
 
@@ -347,7 +349,7 @@ void ApiRoutes::install(Router &r)
     r.add("GET", u"/v1/connect/grants"_s, [this](const HttpRequest &req, const Respond &respond) {
         withActor(req, respond, [&](const Actor &a) {
             const auto m = m_service.grants(a);
-            respond(m.ok() ? HttpResponse::json(json::encode(*m)) : fail(m.error()));
+            respond(m.ok() ? written(200, *m) : fail(m.error()));
         });
     });
     r.add(
@@ -406,8 +408,8 @@ void ApiRoutes::install(Router &r)
                   if (!page.ok())
                       return respond(fail(page.error()));
                   const QDateTime now = m_service.now();
-                  respond(pageResponse(m_service.tokens(a, req.queryValue(u"server"_s), *page),
-                                       [&now](const Token &t) { return json::encode(t, now); }));
+                  respond(
+                      pageResponse(m_service.tokens(a, req.queryValue(u"server"_s), *page), now));
               });
           },
           {u"limit"_s, u"cursor"_s, u"server"_s});
@@ -465,8 +467,7 @@ void ApiRoutes::install(Router &r)
                   const auto t =
                       m_service.renameToken(a, param(req, "token"), req.queryValue(u"server"_s),
                                             body->value(u"name"_s).toString());
-                  respond(t.ok() ? HttpResponse::json(json::encode(*t, m_service.now()))
-                                 : fail(t.error()));
+                  respond(t.ok() ? written(200, *t, m_service.now()) : fail(t.error()));
               });
           },
           {u"server"_s});
@@ -475,8 +476,7 @@ void ApiRoutes::install(Router &r)
               withActor(req, respond, [&](const Actor &a) {
                   const auto t =
                       m_service.revokeToken(a, param(req, "token"), req.queryValue(u"server"_s));
-                  respond(t.ok() ? HttpResponse::json(json::encode(*t, m_service.now()))
-                                 : fail(t.error()));
+                  respond(t.ok() ? written(200, *t, m_service.now()) : fail(t.error()));
               });
           },
           {u"server"_s});
@@ -540,8 +540,7 @@ void ApiRoutes::install(Router &r)
                 const auto page = pageRequest(req);
                 if (!page.ok())
                     return respond(fail(page.error()));
-                respond(pageResponse(m_service.audit(a, *page),
-                                     [](const AuditEvent &e) { return json::encode(e); }));
+                respond(pageResponse(m_service.audit(a, *page)));
             });
         },
         kPaged);

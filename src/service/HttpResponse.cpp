@@ -12,6 +12,14 @@ HttpResponse HttpResponse::json(const QJsonObject &object, int status)
     return r;
 }
 
+HttpResponse HttpResponse::json(QByteArray encoded, int status)
+{
+    HttpResponse r;
+    r.status = status;
+    r.body = std::move(encoded);
+    return r;
+}
+
 HttpResponse HttpResponse::error(const ApiError &e)
 {
     HttpResponse r = json(e.toJson(), e.status);

@@ -18,6 +18,7 @@ struct HttpResponse
     QList<QPair<QByteArray, QByteArray>> headers;
 
     static HttpResponse json(const QJsonObject &object, int status = 200);
+    static HttpResponse json(QByteArray encoded, int status = 200);
     static HttpResponse error(const ApiError &error);
     static HttpResponse noContent();
 

@@ -171,7 +171,7 @@ private:
     QSqlQuery &run(const QString &sql, const QVariantList &values = {});
     void exec(const QString &sql);
     QString placeholders(int n) const;
-    void fillServerDetails(QList<Server> &servers, const QDateTime &now);
+    QString serverSelect() const;
     void fillTokenVaults(QList<Token> &tokens);
 
     QSqlDatabase m_db;

@@ -113,6 +113,26 @@ private slots:
         QVERIFY(parseDuration(u"99999999999999999999w"_s).error.contains(u"too long"_s));
     }
 
+    void isoTimesMatchQt_data()
+    {
+        QTest::addColumn<qint64>("ms");
+        QTest::newRow("epoch") << qint64(0);
+        QTest::newRow("now-ish") << qint64(1795800000123);
+        QTest::newRow("leap day")
+            << QDateTime(QDate(2028, 2, 29), QTime(23, 59, 59, 999), Qt::UTC).toMSecsSinceEpoch();
+        QTest::newRow("before epoch") << qint64(-86400001);
+        QTest::newRow("year 9999")
+            << QDateTime(QDate(9999, 12, 31), QTime(1, 2, 3, 4), Qt::UTC).toMSecsSinceEpoch();
+        QTest::newRow("year 1600")
+            << QDateTime(QDate(1600, 3, 1), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    }
+    void isoTimesMatchQt()
+    {
+        QFETCH(qint64, ms);
+        const QDateTime dt = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+        QCOMPARE(json::isoUtc(dt), dt.toString(Qt::ISODateWithMs));
+    }
+
     void formatDurationRoundTrips()
     {
         for (qint64 s :
@@ -325,6 +345,62 @@ private slots:
             !json::decodePage(QJsonDocument::fromJson(R"({"items":{}})").object(), page, &error));
         QVERIFY(json::decodePage(
             QJsonDocument::fromJson(R"({"items":[],"next_cursor":null})").object(), page, &error));
+    }
+
+    void jsonWriterEscapesEverythingJsonNeeds()
+    {
+        const QString tricky =
+            u"quote \" backslash \\ newline \n tab \t bell \u0007 nul-free ✓ 名前 🚀 </script>"_s;
+        json::Writer w;
+        w.beginObject().field("text"_L1, tricky).field("n"_L1, qint64(-42)).field("b"_L1, false);
+        w.key("list"_L1).beginArray().value(1).null().beginObject().endObject().endArray();
+        w.endObject();
+        QJsonParseError error{};
+        const QJsonObject back = QJsonDocument::fromJson(w.bytes(), &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(back.value(u"text"_s).toString(), tricky);
+        QCOMPARE(back.value(u"n"_s).toInteger(), -42);
+        QCOMPARE(back.value(u"list"_s).toArray().size(), 3);
+        QVERIFY(!w.bytes().contains('\n'));
+    }
+
+    void writerAndDecoderAgreeOnEveryType()
+    {
+        Token t;
+        t.id = newId();
+        t.name = u"a \"b\""_s;
+        t.serverId = newId();
+        t.createdAt = QDateTime::fromMSecsSinceEpoch(1795800000000, Qt::UTC);
+        t.vaults = {{newId(), Access::ReadWrite}};
+        Token tb;
+        QString error;
+        QVERIFY(json::decode(json::encode(t, t.createdAt), tb, &error));
+        QCOMPARE(tb.name, t.name);
+        QCOMPARE(tb.vaults, t.vaults);
+        QVERIFY(!tb.expiresAt.isValid());
+        GroupGrant g{newId(), GroupGrantKind::Server, newId(), t.createdAt};
+        GroupGrant gb;
+        QVERIFY(json::decode(json::encode(g), gb, &error));
+        QCOMPARE(gb, g);
+        GrantMatrix m{7, {{newId(), newId()}}};
+        GrantMatrix mb;
+        QVERIFY(json::decode(json::encode(m), mb, &error));
+        QCOMPARE(mb.revision, 7);
+        QCOMPARE(mb.grants, m.grants);
+        SessionInfo s;
+        s.expiresAt = t.createdAt;
+        s.user = User{newId(), u"a@b.c"_s, u"A"_s, u"ACTIVE"_s};
+        s.rights.manager = true;
+        s.rights.servers = {newId()};
+        SessionInfo sb;
+        QVERIFY2(json::decode(json::encode(s), sb, &error), qPrintable(error));
+        QCOMPARE(sb.user.email, s.user.email);
+        QCOMPARE(sb.rights.servers, s.rights.servers);
+        QVERIFY(sb.rights.manager);
+        Vault v{newId(), u"Shared"_s, VaultType::Everyone, true};
+        const QJsonObject vo = json::encode(v);
+        QVERIFY(!vo.value(u"grantable"_s).toBool());
+        QVERIFY(vo.value(u"not_grantable_reason"_s).toString().contains(u"EVERYONE"_s));
     }
 
     void checkFieldsNamesTheProblem()

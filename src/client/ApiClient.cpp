@@ -1,0 +1,509 @@
+#include "client/ApiClient.h"
+
+#include "core/JsonCodec.h"
+#include "core/Logging.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslCertificate>
+#include <QSslError>
+
+using namespace Qt::StringLiterals;
+
+namespace ca {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ca::ApiClient", text);
+}
+
+// How each answer becomes a typed value.
+bool decodeAs(const QJsonObject &o, QJsonObject &out, QString *)
+{
+    out = o;
+    return true;
+}
+bool decodeAs(const QJsonObject &, Done &, QString *)
+{
+    return true;
+}
+template <typename T>
+bool decodeAs(const QJsonObject &o, T &out, QString *error)
+{
+    return json::decode(o, out, error);
+}
+bool decodeAs(const QJsonObject &o, NewServerReply &out, QString *error)
+{
+    const QJsonValue credentials = o.value(u"credentials"_s);
+    if (!credentials.isObject() || credentials.toObject().isEmpty()) {
+        *error = u"the answer has no credentials"_s;
+        return false;
+    }
+    out.credentials = credentials.toObject();
+    return json::decode(o.value(u"server"_s).toObject(), out.server, error);
+}
+bool decodeAs(const QJsonObject &o, NewTokenReply &out, QString *error)
+{
+    out.jwt = o.value(u"jwt"_s).toString();
+    if (out.jwt.count(u'.') != 2) {
+        *error = u"the answer has no token"_s;
+        return false;
+    }
+    return json::decode(o.value(u"token"_s).toObject(), out.token, error);
+}
+bool decodeAs(const QJsonObject &o, GrantBatchResult &out, QString *error)
+{
+    if (!o.value(u"revision"_s).isDouble() || !o.value(u"applied"_s).isDouble()) {
+        *error = u"the answer has no revision"_s;
+        return false;
+    }
+    out.revision = o.value(u"revision"_s).toInteger();
+    out.applied = o.value(u"applied"_s).toInt();
+    return true;
+}
+bool decodeAs(const QJsonObject &o, QList<GroupGrant> &out, QString *error)
+{
+    Page<GroupGrant> page;
+    if (!json::decodePage(o, page, error))
+        return false;
+    out = page.items;
+    return true;
+}
+bool decodeAs(const QJsonObject &o, GroupGrant &out, QString *error)
+{
+    return json::decode(o.value(u"grant"_s).toObject(), out, error);
+}
+bool decodeAs(const QJsonObject &o, int &out, QString *error)
+{
+    if (!o.value(u"removed"_s).isDouble()) {
+        *error = u"the answer has no count"_s;
+        return false;
+    }
+    out = o.value(u"removed"_s).toInt();
+    return true;
+}
+
+QString networkProblem(QNetworkReply::NetworkError e, const QString &detail)
+{
+    switch (e) {
+    case QNetworkReply::ConnectionRefusedError:
+        return tr("Nothing answers at that address (connection refused). Is the account service "
+                  "running?");
+    case QNetworkReply::HostNotFoundError:
+        return tr("The host name could not be found. Check the service URL.");
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError:
+        return tr("The service did not answer in time.");
+    case QNetworkReply::RemoteHostClosedError:
+        return tr("The service closed the connection before answering.");
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::UnknownNetworkError:
+        return tr("The network is not available.");
+    default:
+        return detail;
+    }
+}
+
+} // namespace
+
+ApiClient::ApiClient(QNetworkAccessManager *nam, QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+{
+    qRegisterMetaType<ca::ApiError>();
+}
+
+void ApiClient::setBaseUrl(const QUrl &url)
+{
+    m_baseUrl = url;
+    QString path = m_baseUrl.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    m_baseUrl.setPath(path);
+}
+
+bool ApiClient::setCaFile(const QString &path, QString *error)
+{
+    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(path, QSsl::Pem);
+    if (certificates.isEmpty()) {
+        *error = tr("%1 holds no PEM certificate.").arg(path);
+        return false;
+    }
+    QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
+    conf.addCaCertificates(certificates);
+    m_ssl = conf;
+    m_nam->clearConnectionCache(); // connections made under the old trust must not be reused
+    return true;
+}
+
+QString ApiClient::segment(const QString &nameOrId)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(nameOrId));
+}
+
+void ApiClient::call(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                     const std::optional<QJsonObject> &body, QObject *context,
+                     Callback<QJsonObject> done)
+{
+    QString text = m_baseUrl.toString(QUrl::FullyEncoded) + path;
+    if (!query.isEmpty())
+        text += u'?' + query.toString(QUrl::FullyEncoded);
+    QNetworkRequest request{QUrl(text, QUrl::StrictMode)};
+    request.setTransferTimeout(m_timeoutMs);
+    request.setRawHeader("Accept", "application/json");
+    const bool withSession = !m_token.isEmpty() && path != u"/v1/auth/sessions";
+    if (withSession)
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    QByteArray payload;
+    if (body) {
+        payload = QJsonDocument(*body).toJson(QJsonDocument::Compact);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    }
+    if (m_ssl)
+        request.setSslConfiguration(*m_ssl);
+    QNetworkReply *reply = m_nam->sendCustomRequest(request, method, payload);
+    auto sslProblem = std::make_shared<QString>();
+    connect(reply, &QNetworkReply::sslErrors, reply, [sslProblem](const QList<QSslError> &errors) {
+        QStringList parts;
+        for (const QSslError &e : errors) {
+            const QString subject = e.certificate().subjectDisplayName();
+            parts.append(subject.isEmpty()
+                             ? e.errorString()
+                             : tr("%1 (certificate of %2)").arg(e.errorString(), subject));
+        }
+        *sslProblem = parts.join(u"; "_s);
+    });
+    QPointer<QObject> guard(context);
+    const bool hasContext = context != nullptr;
+    connect(reply, &QNetworkReply::finished, this,
+            [this, reply, guard, hasContext, withSession, sslProblem, done = std::move(done)] {
+                reply->deleteLater();
+                const Result<QJsonObject> result = interpret(reply, withSession, *sslProblem);
+                if (hasContext && !guard)
+                    return; // nobody is waiting any more
+                done(result);
+            });
+}
+
+Result<QJsonObject> ApiClient::interpret(QNetworkReply *reply, bool hadSession,
+                                         const QString &sslProblem)
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QString where = m_baseUrl.toDisplayString();
+    if (status == 0) {
+        ApiError e;
+        const QNetworkReply::NetworkError code = reply->error();
+        if (!sslProblem.isEmpty() || code == QNetworkReply::SslHandshakeFailedError) {
+            e.code = u"tls"_s;
+            e.message = tr("The secure connection to %1 failed: %2")
+                            .arg(where, sslProblem.isEmpty() ? reply->errorString() : sslProblem);
+        } else {
+            const bool timeout = code == QNetworkReply::TimeoutError ||
+                                 code == QNetworkReply::OperationCanceledError;
+            e.code = timeout ? u"timeout"_s : u"unreachable"_s;
+            e.message = tr("Can't reach the account service at %1: %2")
+                            .arg(where, networkProblem(code, reply->errorString()));
+        }
+        if (m_reachable) {
+            m_reachable = false;
+            emit reachabilityChanged(false);
+        }
+        qCInfo(lcClient) << "request failed:" << reply->request().url().path() << e.code;
+        return e;
+    }
+    if (!m_reachable) {
+        m_reachable = true;
+        emit reachabilityChanged(true);
+    }
+    const QByteArray bytes = reply->readAll();
+    QJsonParseError parse{};
+    const QJsonDocument doc =
+        bytes.isEmpty() ? QJsonDocument(QJsonObject()) : QJsonDocument::fromJson(bytes, &parse);
+    if (status >= 200 && status < 300) {
+        if (parse.error != QJsonParseError::NoError || !doc.isObject()) {
+            return ApiError{status,
+                            u"malformed_response"_s,
+                            tr("The account service at %1 answered with something that is not the "
+                               "expected JSON.")
+                                .arg(where),
+                            {}};
+        }
+        return doc.object();
+    }
+    ApiError e;
+    if (parse.error == QJsonParseError::NoError && doc.isObject() &&
+        doc.object().value(u"message"_s).isString()) {
+        e = ApiError::fromJson(status, doc.object());
+    } else {
+        e.status = status;
+        e.code = u"http_%1"_s.arg(status);
+        e.message =
+            tr("The account service answered HTTP %1 (%2) without an explanation.")
+                .arg(status)
+                .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString());
+    }
+    qCInfo(lcClient) << "request refused:" << reply->request().url().path() << status << e.code;
+    if (status == 401 && hadSession)
+        emit sessionExpired(e);
+    return e;
+}
+
+template <typename T>
+void ApiClient::fetchOne(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                         const std::optional<QJsonObject> &body, QObject *context, Callback<T> done)
+{
+    const QString where = m_baseUrl.toDisplayString();
+    call(method, path, query, body, context,
+         [done = std::move(done), where](const Result<QJsonObject> &r) {
+             if (!r.ok())
+                 return done(r.error());
+             T value{};
+             QString problem;
+             if (!decodeAs(*r, value, &problem))
+                 return done(ApiError{200,
+                                      u"malformed_response"_s,
+                                      tr("The account service at %1 gave an answer this program "
+                                         "doesn't understand (%2).")
+                                          .arg(where, problem),
+                                      {}});
+             done(value);
+         });
+}
+
+template <typename T>
+void ApiClient::fetchPages(const QString &path, QUrlQuery query, QObject *context,
+                           PageHandler<T> handler)
+{
+    if (!query.hasQueryItem(u"limit"_s))
+        query.addQueryItem(u"limit"_s, QString::number(m_pageSize));
+    const QString where = m_baseUrl.toDisplayString();
+    QPointer<QObject> guard(context);
+    call("GET", path, query, std::nullopt, context,
+         [this, path, query, guard, handler, where](const Result<QJsonObject> &r) mutable {
+             if (!r.ok())
+                 return handler.onError(r.error());
+             Page<T> page;
+             QString problem;
+             if (!json::decodePage(*r, page, &problem))
+                 return handler.onError(ApiError{200,
+                                                 u"malformed_response"_s,
+                                                 tr("The account service at %1 gave a list this "
+                                                    "program doesn't understand (%2).")
+                                                     .arg(where, problem),
+                                                 {}});
+             const bool last = page.nextCursor.isEmpty();
+             handler.onPage(page.items, last);
+             if (last || !guard)
+                 return;
+             QUrlQuery next = query;
+             next.removeAllQueryItems(u"cursor"_s);
+             next.addQueryItem(u"cursor"_s, page.nextCursor);
+             fetchPages<T>(path, next, guard.data(), handler);
+         });
+}
+
+// ---- operations -----------------------------------------------------------------------------
+
+void ApiClient::signIn(const QString &email, const QString &password, QObject *context,
+                       Callback<SessionInfo> done)
+{
+    fetchOne<SessionInfo>("POST", u"/v1/auth/sessions"_s, {},
+                          QJsonObject{{u"email"_s, email}, {u"password"_s, password}}, context,
+                          [this, done = std::move(done)](const Result<SessionInfo> &r) {
+                              if (r.ok())
+                                  m_token = r->token;
+                              done(r);
+                          });
+}
+
+void ApiClient::currentSession(QObject *context, Callback<SessionInfo> done)
+{
+    fetchOne<SessionInfo>("GET", u"/v1/auth/sessions/current"_s, {}, std::nullopt, context,
+                          std::move(done));
+}
+
+void ApiClient::signOut(QObject *context, Callback<Done> done)
+{
+    fetchOne<Done>("DELETE", u"/v1/auth/sessions/current"_s, {}, std::nullopt, context,
+                   [this, done = std::move(done)](const Result<Done> &r) {
+                       m_token.clear();
+                       done(r);
+                   });
+}
+
+void ApiClient::health(QObject *context, Callback<QJsonObject> done)
+{
+    fetchOne<QJsonObject>("GET", u"/health"_s, {}, std::nullopt, context, std::move(done));
+}
+
+void ApiClient::account(QObject *context, Callback<Account> done)
+{
+    fetchOne<Account>("GET", u"/v1/account"_s, {}, std::nullopt, context, std::move(done));
+}
+
+void ApiClient::vaults(QObject *context, PageHandler<Vault> handler)
+{
+    fetchPages<Vault>(u"/v1/vaults"_s, {}, context, std::move(handler));
+}
+
+void ApiClient::groups(QObject *context, PageHandler<Group> handler)
+{
+    fetchPages<Group>(u"/v1/groups"_s, {}, context, std::move(handler));
+}
+
+void ApiClient::users(QObject *context, PageHandler<User> handler)
+{
+    fetchPages<User>(u"/v1/users"_s, {}, context, std::move(handler));
+}
+
+void ApiClient::servers(QObject *context, PageHandler<Server> handler)
+{
+    fetchPages<Server>(u"/v1/connect/servers"_s, {}, context, std::move(handler));
+}
+
+void ApiClient::server(const QString &ref, QObject *context, Callback<Server> done)
+{
+    fetchOne<Server>("GET", u"/v1/connect/servers/"_s + segment(ref), {}, std::nullopt, context,
+                     std::move(done));
+}
+
+void ApiClient::createServer(const QString &name, const QStringList &vaults, QObject *context,
+                             Callback<NewServerReply> done)
+{
+    fetchOne<NewServerReply>(
+        "POST", u"/v1/connect/servers"_s, {},
+        QJsonObject{{u"name"_s, name}, {u"vaults"_s, QJsonArray::fromStringList(vaults)}}, context,
+        std::move(done));
+}
+
+void ApiClient::renameServer(const QString &ref, const QString &name, QObject *context,
+                             Callback<Server> done)
+{
+    fetchOne<Server>("PATCH", u"/v1/connect/servers/"_s + segment(ref), {},
+                     QJsonObject{{u"name"_s, name}}, context, std::move(done));
+}
+
+void ApiClient::deleteServer(const QString &ref, QObject *context, Callback<Server> done)
+{
+    fetchOne<Server>("DELETE", u"/v1/connect/servers/"_s + segment(ref), {}, std::nullopt, context,
+                     std::move(done));
+}
+
+void ApiClient::grantVault(const QString &server, const QString &vault, QObject *context,
+                           Callback<Server> done)
+{
+    fetchOne<Server>("PUT",
+                     u"/v1/connect/servers/"_s + segment(server) + u"/vaults/"_s + segment(vault),
+                     {}, std::nullopt, context, std::move(done));
+}
+
+void ApiClient::revokeVault(const QString &server, const QString &vault, QObject *context,
+                            Callback<Server> done)
+{
+    fetchOne<Server>("DELETE",
+                     u"/v1/connect/servers/"_s + segment(server) + u"/vaults/"_s + segment(vault),
+                     {}, std::nullopt, context, std::move(done));
+}
+
+void ApiClient::grants(QObject *context, Callback<GrantMatrix> done)
+{
+    fetchOne<GrantMatrix>("GET", u"/v1/connect/grants"_s, {}, std::nullopt, context,
+                          std::move(done));
+}
+
+void ApiClient::applyGrants(qint64 baseRevision, const QList<GrantChange> &changes,
+                            QObject *context, Callback<GrantBatchResult> done)
+{
+    QJsonArray array;
+    for (const GrantChange &c : changes)
+        array.append(json::encode(c));
+    fetchOne<GrantBatchResult>(
+        "POST", u"/v1/connect/grants/batch"_s, {},
+        QJsonObject{{u"base_revision"_s, baseRevision}, {u"changes"_s, array}}, context,
+        std::move(done));
+}
+
+void ApiClient::tokens(const QString &server, QObject *context, PageHandler<Token> handler)
+{
+    QUrlQuery query;
+    if (!server.isEmpty())
+        query.addQueryItem(u"server"_s, QString::fromLatin1(QUrl::toPercentEncoding(server)));
+    fetchPages<Token>(u"/v1/connect/tokens"_s, query, context, std::move(handler));
+}
+
+void ApiClient::createToken(const NewTokenRequest &request, QObject *context,
+                            Callback<NewTokenReply> done)
+{
+    QJsonArray vaults;
+    for (const VaultPermission &v : request.vaults)
+        vaults.append(QJsonObject{{u"vault"_s, v.vault}, {u"access"_s, accessName(v.access)}});
+    QJsonObject body{{u"name"_s, request.name}, {u"server"_s, request.server}};
+    if (!vaults.isEmpty())
+        body.insert(u"vaults"_s, vaults);
+    if (request.expiresIn)
+        body.insert(u"expires_in"_s, *request.expiresIn);
+    fetchOne<NewTokenReply>("POST", u"/v1/connect/tokens"_s, {}, body, context, std::move(done));
+}
+
+void ApiClient::renameToken(const QString &ref, const QString &server, const QString &name,
+                            QObject *context, Callback<Token> done)
+{
+    QUrlQuery query;
+    if (!server.isEmpty())
+        query.addQueryItem(u"server"_s, QString::fromLatin1(QUrl::toPercentEncoding(server)));
+    fetchOne<Token>("PATCH", u"/v1/connect/tokens/"_s + segment(ref), query,
+                    QJsonObject{{u"name"_s, name}}, context, std::move(done));
+}
+
+void ApiClient::revokeToken(const QString &ref, const QString &server, QObject *context,
+                            Callback<Token> done)
+{
+    QUrlQuery query;
+    if (!server.isEmpty())
+        query.addQueryItem(u"server"_s, QString::fromLatin1(QUrl::toPercentEncoding(server)));
+    fetchOne<Token>("DELETE", u"/v1/connect/tokens/"_s + segment(ref), query, std::nullopt, context,
+                    std::move(done));
+}
+
+void ApiClient::groupGrants(QObject *context, Callback<QList<GroupGrant>> done)
+{
+    fetchOne<QList<GroupGrant>>("GET", u"/v1/connect/group-grants"_s, {}, std::nullopt, context,
+                                std::move(done));
+}
+
+void ApiClient::grantGroup(const QString &group, const QString &server, bool allServers,
+                           QObject *context, Callback<GroupGrant> done)
+{
+    QJsonObject body{{u"group"_s, group}};
+    if (!server.isEmpty())
+        body.insert(u"server"_s, server);
+    if (allServers)
+        body.insert(u"all_servers"_s, true);
+    fetchOne<GroupGrant>("POST", u"/v1/connect/group-grants"_s, {}, body, context, std::move(done));
+}
+
+void ApiClient::revokeGroup(const QString &group, const QString &server, bool allServers,
+                            QObject *context, Callback<int> done)
+{
+    QUrlQuery query;
+    query.addQueryItem(u"group"_s, QString::fromLatin1(QUrl::toPercentEncoding(group)));
+    if (!server.isEmpty())
+        query.addQueryItem(u"server"_s, QString::fromLatin1(QUrl::toPercentEncoding(server)));
+    if (allServers)
+        query.addQueryItem(u"all_servers"_s, u"true"_s);
+    fetchOne<int>("DELETE", u"/v1/connect/group-grants"_s, query, std::nullopt, context,
+                  std::move(done));
+}
+
+void ApiClient::audit(QObject *context, PageHandler<AuditEvent> handler)
+{
+    fetchPages<AuditEvent>(u"/v1/audit"_s, {}, context, std::move(handler));
+}
+
+} // namespace ca

@@ -1,0 +1,158 @@
+// The account service's HTTP API as asynchronous calls returning typed core objects.
+// One injected QNetworkAccessManager; bearer auth added in one place; a transfer timeout on
+// every request; every failure is one ApiError carrying a sentence a user can act on.
+// Callbacks run only while their context object lives: destroy the context to drop
+// answers (and further pages) nobody waits for any more.
+#pragma once
+
+#include "core/Access.h"
+#include "core/ApiError.h"
+#include "core/Domain.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QUrl>
+#include <QUrlQuery>
+#include <functional>
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace ca {
+
+template <typename T>
+using Callback = std::function<void(const Result<T> &)>;
+
+// Lists arrive page by page: onPage(items, last) for each, or onError once.
+template <typename T>
+struct PageHandler
+{
+    std::function<void(const QList<T> &items, bool last)> onPage;
+    std::function<void(const ApiError &error)> onError;
+};
+
+struct NewServerReply
+{
+    Server server;
+    QJsonObject credentials; // the 1password-credentials.json content; shown once
+};
+
+struct NewTokenRequest
+{
+    QString name;
+    QString server;                   // name or ID
+    QList<VaultPermission> vaults;    // empty: all of the server's vaults, read+write
+    std::optional<QString> expiresIn; // e.g. "30d"; unset: never expires
+};
+
+struct NewTokenReply
+{
+    Token token;
+    QString jwt; // shown once
+};
+
+struct Done
+{
+};
+
+class ApiClient : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ApiClient(QNetworkAccessManager *nam, QObject *parent = nullptr);
+
+    void setBaseUrl(const QUrl &url);
+    QUrl baseUrl() const { return m_baseUrl; }
+    void setSessionToken(const QString &token) { m_token = token; }
+    QString sessionToken() const { return m_token; }
+    bool hasSession() const { return !m_token.isEmpty(); }
+    void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    int timeout() const { return m_timeoutMs; }
+    void setPageSize(int items) { m_pageSize = items; }
+    // Trust the CA certificates in this PEM file for a service with a private certificate.
+    bool setCaFile(const QString &path, QString *error);
+
+    // --- sessions
+    void signIn(const QString &email, const QString &password, QObject *context,
+                Callback<SessionInfo> done);
+    void currentSession(QObject *context, Callback<SessionInfo> done);
+    void signOut(QObject *context, Callback<Done> done);
+    void health(QObject *context, Callback<QJsonObject> done);
+
+    // --- directory
+    void account(QObject *context, Callback<Account> done);
+    void vaults(QObject *context, PageHandler<Vault> handler);
+    void groups(QObject *context, PageHandler<Group> handler);
+    void users(QObject *context, PageHandler<User> handler);
+
+    // --- servers
+    void servers(QObject *context, PageHandler<Server> handler);
+    void server(const QString &ref, QObject *context, Callback<Server> done);
+    void createServer(const QString &name, const QStringList &vaults, QObject *context,
+                      Callback<NewServerReply> done);
+    void renameServer(const QString &ref, const QString &name, QObject *context,
+                      Callback<Server> done);
+    void deleteServer(const QString &ref, QObject *context, Callback<Server> done);
+    void grantVault(const QString &server, const QString &vault, QObject *context,
+                    Callback<Server> done);
+    void revokeVault(const QString &server, const QString &vault, QObject *context,
+                     Callback<Server> done);
+    void grants(QObject *context, Callback<GrantMatrix> done);
+    void applyGrants(qint64 baseRevision, const QList<GrantChange> &changes, QObject *context,
+                     Callback<GrantBatchResult> done);
+
+    // --- tokens
+    void tokens(const QString &server, QObject *context, PageHandler<Token> handler);
+    void createToken(const NewTokenRequest &request, QObject *context,
+                     Callback<NewTokenReply> done);
+    void renameToken(const QString &ref, const QString &server, const QString &name,
+                     QObject *context, Callback<Token> done);
+    void revokeToken(const QString &ref, const QString &server, QObject *context,
+                     Callback<Token> done);
+
+    // --- group grants
+    void groupGrants(QObject *context, Callback<QList<GroupGrant>> done);
+    void grantGroup(const QString &group, const QString &server, bool allServers, QObject *context,
+                    Callback<GroupGrant> done);
+    void revokeGroup(const QString &group, const QString &server, bool allServers, QObject *context,
+                     Callback<int> done);
+
+    // --- audit
+    void audit(QObject *context, PageHandler<AuditEvent> handler);
+
+    // The lowest level: one request, its JSON object answer (empty for 204) or an error.
+    void call(const QByteArray &method, const QString &path, const QUrlQuery &query,
+              const std::optional<QJsonObject> &body, QObject *context, Callback<QJsonObject> done);
+
+    static QString segment(const QString &nameOrId); // percent-encoded path segment
+
+signals:
+    // A request that carried the session was refused with 401: sign in again.
+    void sessionExpired(const ca::ApiError &error);
+    // Every answer or failure, for a connection indicator.
+    void reachabilityChanged(bool reachable);
+
+private:
+    template <typename T>
+    void fetchPages(const QString &path, QUrlQuery query, QObject *context, PageHandler<T> handler);
+    template <typename T>
+    void fetchOne(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                  const std::optional<QJsonObject> &body, QObject *context, Callback<T> done);
+    Result<QJsonObject> interpret(QNetworkReply *reply, bool hadSession, const QString &sslProblem);
+
+    QNetworkAccessManager *m_nam;
+    QUrl m_baseUrl;
+    QString m_token;
+    int m_timeoutMs = 30000;
+    int m_pageSize = 500;
+    std::optional<QSslConfiguration> m_ssl;
+    bool m_reachable = true;
+};
+
+} // namespace ca
+
+Q_DECLARE_METATYPE(ca::ApiError)
