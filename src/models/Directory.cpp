@@ -1,0 +1,77 @@
+#include "models/Directory.h"
+
+#include "core/Ids.h"
+
+namespace ca {
+
+void Directory::setVaults(const QList<Vault> &vaults)
+{
+    m_vaultList = vaults;
+    m_vaultIndex.clear();
+    for (qsizetype i = 0; i < m_vaultList.size(); ++i)
+        m_vaultIndex.insert(m_vaultList.at(i).id, i);
+    emit vaultsChanged();
+}
+
+void Directory::setUsers(const QList<User> &users)
+{
+    m_users.clear();
+    for (const User &u : users)
+        m_users.insert(u.id, u.name.isEmpty() ? u.email : u.name);
+    emit usersChanged();
+}
+
+void Directory::setGroups(const QList<Group> &groups)
+{
+    m_groupList = groups;
+    m_groups.clear();
+    for (const Group &g : groups)
+        m_groups.insert(g.id, g.name);
+    emit groupsChanged();
+}
+
+void Directory::setServerName(const QString &id, const QString &name)
+{
+    const auto it = m_servers.constFind(id);
+    if (it != m_servers.constEnd() && *it == name)
+        return;
+    m_servers.insert(id, name);
+    emit serversChanged();
+}
+
+void Directory::removeServer(const QString &id)
+{
+    if (m_servers.remove(id))
+        emit serversChanged();
+}
+
+QString Directory::vaultName(const QString &id) const
+{
+    const auto it = m_vaultIndex.constFind(id);
+    return it == m_vaultIndex.constEnd() ? displayId(id, IdKind::Vault) : m_vaultList.at(*it).name;
+}
+
+QString Directory::serverName(const QString &id) const
+{
+    const auto it = m_servers.constFind(id);
+    return it == m_servers.constEnd() ? tr("(deleted server %1)").arg(displayId(id, IdKind::Server))
+                                      : *it;
+}
+
+QString Directory::userName(const QString &id) const
+{
+    return m_users.value(id, displayId(id, IdKind::User));
+}
+
+QString Directory::groupName(const QString &id) const
+{
+    return m_groups.value(id, displayId(id, IdKind::Group));
+}
+
+const Vault *Directory::vault(const QString &id) const
+{
+    const auto it = m_vaultIndex.constFind(id);
+    return it == m_vaultIndex.constEnd() ? nullptr : &m_vaultList.at(*it);
+}
+
+} // namespace ca

@@ -1,0 +1,47 @@
+// Names and kinds of the account's vaults, servers, users and groups, for models that show
+// IDs by name. One instance per window; models redraw when it changes.
+#pragma once
+
+#include "core/Domain.h"
+
+#include <QHash>
+#include <QObject>
+
+namespace ca {
+
+class Directory : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    void setVaults(const QList<Vault> &vaults);
+    void setUsers(const QList<User> &users);
+    void setGroups(const QList<Group> &groups);
+    void setServerName(const QString &id, const QString &name);
+    void removeServer(const QString &id);
+
+    QString vaultName(const QString &id) const;
+    QString serverName(const QString &id) const; // "(deleted server ID)" for unknown ones
+    QString userName(const QString &id) const;
+    QString groupName(const QString &id) const;
+    const Vault *vault(const QString &id) const;
+    const QList<Vault> &vaults() const { return m_vaultList; }
+    const QList<Group> &groups() const { return m_groupList; }
+
+signals:
+    void vaultsChanged();
+    void serversChanged();
+    void usersChanged();
+    void groupsChanged();
+
+private:
+    QList<Vault> m_vaultList;
+    QHash<QString, qsizetype> m_vaultIndex;
+    QHash<QString, QString> m_servers;
+    QHash<QString, QString> m_users;
+    QList<Group> m_groupList;
+    QHash<QString, QString> m_groups;
+};
+
+} // namespace ca

@@ -1,0 +1,143 @@
+// A table of objects with string IDs, updated incrementally: pages of a refresh are merged
+// in as they arrive (changed rows emit dataChanged, new rows are inserted, rows the refresh
+// did not see are removed at its end), so a view fills while the rest loads and keeps its
+// selection. Row lookup by ID is O(1).
+#pragma once
+
+#include "models/Roles.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+
+namespace ca {
+
+template <typename T>
+class KeyedTableModel : public QAbstractTableModel
+{
+public:
+    using QAbstractTableModel::QAbstractTableModel;
+
+    int rowCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : int(m_items.size());
+    }
+
+    const T &item(int row) const { return m_items.at(row); }
+    const QList<T> &items() const { return m_items; }
+    const T *find(const QString &id) const
+    {
+        const auto it = m_rows.constFind(id);
+        return it == m_rows.constEnd() ? nullptr : &m_items.at(*it);
+    }
+    QString id(const QModelIndex &index) const
+    {
+        return index.isValid() && index.model() == this ? m_items.at(index.row()).id : QString();
+    }
+    QModelIndex indexOf(const QString &id, int column = 0) const
+    {
+        const auto it = m_rows.constFind(id);
+        return it == m_rows.constEnd() ? QModelIndex() : index(int(*it), column);
+    }
+
+    // A refresh: beginRefresh(), mergePage() per page, endRefresh() drops the rows not seen.
+    void beginRefresh()
+    {
+        m_seen.clear();
+        m_refreshing = true;
+    }
+    void mergePage(const QList<T> &page)
+    {
+        QList<T> added;
+        int first = -1, last = -1;
+        for (const T &t : page) {
+            if (m_refreshing)
+                m_seen.insert(t.id);
+            const auto it = m_rows.constFind(t.id);
+            if (it == m_rows.constEnd()) {
+                added.append(t);
+                continue;
+            }
+            const int row = int(*it);
+            m_items[row] = t;
+            first = first < 0 ? row : std::min(first, row);
+            last = std::max(last, row);
+        }
+        if (first >= 0)
+            emit dataChanged(index(first, 0), index(last, columnCount() - 1));
+        if (!added.isEmpty()) {
+            const int start = int(m_items.size());
+            beginInsertRows({}, start, start + int(added.size()) - 1);
+            for (const T &t : std::as_const(added)) {
+                m_rows.insert(t.id, m_items.size());
+                m_items.append(t);
+            }
+            endInsertRows();
+        }
+    }
+    void endRefresh()
+    {
+        m_refreshing = false;
+        QList<int> gone;
+        for (int row = 0; row < int(m_items.size()); ++row) {
+            if (!m_seen.contains(m_items.at(row).id))
+                gone.append(row);
+        }
+        removeRowsDescending(gone);
+        m_seen.clear();
+    }
+    // One object added or changed.
+    void upsert(const T &t) { mergePage({t}); }
+    void remove(const QString &id)
+    {
+        const auto it = m_rows.constFind(id);
+        if (it != m_rows.constEnd())
+            removeRowsDescending({int(*it)});
+    }
+    void clear()
+    {
+        if (m_items.isEmpty())
+            return;
+        beginResetModel();
+        m_items.clear();
+        m_rows.clear();
+        endResetModel();
+    }
+
+protected:
+    // Redraw one column of every row (names looked up elsewhere changed).
+    void columnChanged(int column)
+    {
+        if (!m_items.isEmpty())
+            emit dataChanged(index(0, column), index(int(m_items.size()) - 1, column));
+    }
+
+private:
+    void removeRowsDescending(QList<int> rows)
+    {
+        if (rows.isEmpty())
+            return;
+        std::sort(rows.begin(), rows.end());
+        // Remove contiguous runs from the bottom up so earlier row numbers stay valid.
+        qsizetype end = rows.size() - 1;
+        while (end >= 0) {
+            qsizetype start = end;
+            while (start > 0 && rows.at(start - 1) == rows.at(start) - 1)
+                --start;
+            beginRemoveRows({}, rows.at(start), rows.at(end));
+            m_items.remove(rows.at(start), rows.at(end) - rows.at(start) + 1);
+            endRemoveRows();
+            end = start - 1;
+        }
+        m_rows.clear();
+        for (qsizetype i = 0; i < m_items.size(); ++i)
+            m_rows.insert(m_items.at(i).id, i);
+    }
+
+    QList<T> m_items;
+    QHash<QString, qsizetype> m_rows;
+    QSet<QString> m_seen;
+    bool m_refreshing = false;
+};
+
+} // namespace ca
