@@ -1,0 +1,626 @@
+#include "cli/CommandLine.h"
+
+#include "cli/Commands.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace ca::cli {
+
+namespace {
+
+constexpr int kHelpWidth = 100;
+
+Flag valueFlag(const QString &name, const QString &type, const QString &help,
+               bool repeatable = false)
+{
+    return Flag{name, QChar(), type, help, repeatable};
+}
+
+Flag switchFlag(const QString &name, const QString &help, QChar shortName = QChar())
+{
+    return Flag{name, shortName, QString(), help, false};
+}
+
+const QString kNotPersonal =
+    u"Note: You can't grant a Connect server access to your built-in Personal, Private, or "
+    "Employee vault."_s;
+
+QList<Command> buildCommands()
+{
+    const QString p = programName();
+    QList<Command> c;
+
+    Command root;
+    root.description = u"Administer Connect servers, their tokens, their vault access and the "
+                       "groups that manage them, with the syntax of op connect."_s;
+    root.arguments = u"[command]"_s;
+    root.needsSession = false;
+    root.notes =
+        u"The service and account come from --url / CONNECT_ADMIN_URL and --account / "
+        "CONNECT_ADMIN_ACCOUNT, else from the last sign-in (shared with the desktop program). "
+        "The session is the one %1 signin kept in the system keychain, or "
+        "CONNECT_ADMIN_SESSION when set (for CI jobs)."_s.arg(p);
+    c.append(root);
+
+    Command signin;
+    signin.path = u"signin"_s;
+    signin.summary = u"Sign in to an account service"_s;
+    signin.description =
+        u"Sign in to an account service and keep the session in the system keychain, in the "
+        "same entry as the desktop program."_s;
+    signin.arguments = u"[flags]"_s;
+    signin.flags = {valueFlag(u"email"_s, u"email"_s, u"The email address to sign in with."_s)};
+    signin.notes = u"The service is --url (or CONNECT_ADMIN_URL, or the last one used). The "
+                   "password is read from standard input when that is not a terminal, otherwise "
+                   "it is asked for without echo."_s;
+    signin.run = &signIn;
+    signin.needsSession = false;
+    c.append(signin);
+
+    Command signout;
+    signout.path = u"signout"_s;
+    signout.summary = u"End the session and forget it"_s;
+    signout.description =
+        u"End the session on the account service and remove it from the system keychain."_s;
+    signout.arguments = u"[flags]"_s;
+    signout.run = &signOut;
+    signout.needsSession = false;
+    c.append(signout);
+
+    Command connect;
+    connect.path = u"connect"_s;
+    connect.summary = u"Manage Connect servers and tokens"_s;
+    connect.description =
+        u"Manage Connect server instances and tokens in your account.\n\nLooking up a Connect "
+        "server by its ID is more efficient than using the Connect server's name."_s;
+    connect.arguments = u"[command]"_s;
+    c.append(connect);
+
+    // ---- connect group
+    Command group;
+    group.path = u"connect group"_s;
+    group.summary = u"Manage group access to Secrets Automation"_s;
+    group.description = group.summary + u'.';
+    group.arguments = u"[command]"_s;
+    c.append(group);
+
+    Command groupGrantCmd;
+    groupGrantCmd.path = u"connect group grant"_s;
+    groupGrantCmd.summary = u"Grant a group access to manage Secrets Automation"_s;
+    groupGrantCmd.description = groupGrantCmd.summary + u'.';
+    groupGrantCmd.arguments = u"[flags]"_s;
+    groupGrantCmd.flags = {
+        switchFlag(u"all-servers"_s, u"Grant access to all current and future servers in the "
+                                     "authenticated account."_s),
+        valueFlag(u"group"_s, u"group"_s, u"The group to receive access."_s),
+        valueFlag(u"server"_s, u"server"_s, u"The server to grant access to."_s)};
+    groupGrantCmd.notes = u"If you don't specify a server, it adds the group to the list of "
+                          "Secrets Automation managers."_s;
+    groupGrantCmd.run = &groupGrant;
+    c.append(groupGrantCmd);
+
+    Command groupRevokeCmd;
+    groupRevokeCmd.path = u"connect group revoke"_s;
+    groupRevokeCmd.summary = u"Revoke a group's access to manage Secrets Automation"_s;
+    groupRevokeCmd.description = groupRevokeCmd.summary + u'.';
+    groupRevokeCmd.arguments = u"[flags]"_s;
+    groupRevokeCmd.flags = {
+        switchFlag(u"all-servers"_s, u"Revoke access to all current and future servers in the "
+                                     "authenticated account."_s),
+        valueFlag(u"group"_s, u"group"_s, u"The group to revoke access from."_s),
+        valueFlag(u"server"_s, u"server"_s, u"The server to revoke access to."_s)};
+    groupRevokeCmd.notes =
+        u"If you don't specify a server, it removes the group from the list of Secrets "
+        "Automation managers. With --all-servers every server grant of the group goes, the "
+        "grants of single servers included."_s;
+    groupRevokeCmd.run = &groupRevoke;
+    c.append(groupRevokeCmd);
+
+    // ---- connect server
+    Command server;
+    server.path = u"connect server"_s;
+    server.summary = u"Manage Connect servers"_s;
+    server.description = server.summary + u'.';
+    server.arguments = u"[command]"_s;
+    c.append(server);
+
+    Command create;
+    create.path = u"connect server create"_s;
+    create.summary = u"Set up a Connect server"_s;
+    create.description =
+        u"Add a 1Password Connect server to your account and generate a credentials file for "
+        "it. %1 saves the 1password-credentials.json file in the current directory."_s.arg(p);
+    create.arguments = u"<name> [flags]"_s;
+    create.flags = {
+        switchFlag(u"force"_s,
+                   u"Do not prompt for confirmation when overwriting credential files."_s, u'f'),
+        valueFlag(u"vaults"_s, u"strings"_s,
+                  u"Grant the Connect server access to these vaults (comma "
+                  "separated; the flag may be repeated)."_s,
+                  true)};
+    create.minArgs = create.maxArgs = 1;
+    create.notes =
+        kNotPersonal + u"\n\nThe file is written with permissions 0600. When it exists already, %1 "
+                       "asks before overwriting it; without a terminal to ask on it refuses unless "
+                       "--force is given, and then creates no server."_s.arg(p);
+    create.run = &serverCreate;
+    c.append(create);
+
+    Command del;
+    del.path = u"connect server delete"_s;
+    del.summary = u"Remove a Connect server"_s;
+    del.description = u"Remove a Connect server. Specify the server by name or ID."_s;
+    del.arguments = u"[{ <serverName> | <serverID> | - }] [flags]"_s;
+    del.maxArgs = 1;
+    del.notes = u"The credentials file and all the tokens for the server will no longer be "
+                "valid.\n\nWith - (or no argument and standard input that is not a terminal) the "
+                "name or ID is read from standard input: a line of text, or a JSON object with "
+                "an \"id\" as --format json prints it."_s;
+    del.run = &serverDelete;
+    c.append(del);
+
+    Command edit;
+    edit.path = u"connect server edit"_s;
+    edit.summary = u"Rename a Connect server"_s;
+    edit.description = u"Rename a Connect server. Specify the server by name or ID."_s;
+    edit.arguments = u"{ <serverName> | <serverID> } [flags]"_s;
+    edit.flags = {valueFlag(u"name"_s, u"name"_s, u"Change the server's name."_s)};
+    edit.minArgs = edit.maxArgs = 1;
+    edit.run = &serverEdit;
+    c.append(edit);
+
+    Command get;
+    get.path = u"connect server get"_s;
+    get.summary = u"Get a Connect server"_s;
+    get.description = u"Get details about a Connect server. Specify the server by name or ID."_s;
+    get.arguments = del.arguments;
+    get.maxArgs = 1;
+    get.notes = u"With - (or no argument and standard input that is not a terminal) the name or "
+                "ID is read from standard input."_s;
+    get.run = &serverGet;
+    c.append(get);
+
+    Command list;
+    list.path = u"connect server list"_s;
+    list.summary = u"List Connect servers"_s;
+    list.description = u"Get a list of Connect servers."_s;
+    list.arguments = u"[flags]"_s;
+    list.run = &serverList;
+    c.append(list);
+
+    // ---- connect token
+    Command token;
+    token.path = u"connect token"_s;
+    token.summary = u"Manage Connect server tokens"_s;
+    token.description = token.summary + u'.';
+    token.arguments = u"[command]"_s;
+    c.append(token);
+
+    Command tcreate;
+    tcreate.path = u"connect token create"_s;
+    tcreate.summary = u"Issue a token for a 1Password Connect server"_s;
+    tcreate.description = u"Issue a new token for a Connect server."_s;
+    tcreate.arguments = u"<tokenName> [flags]"_s;
+    tcreate.flags = {
+        valueFlag(u"expires-in"_s, u"duration"_s,
+                  u"Set how long the Connect token is valid for in (s)econds, (m)inutes, "
+                  "(h)ours, (d)ays, and/or (w)eeks."_s),
+        valueFlag(u"server"_s, u"string"_s, u"Issue a token for this server."_s),
+        valueFlag(u"vault"_s, u"stringArray"_s,
+                  u"Issue a token on these vaults (repeat the flag; \"Vault,r\", \"Vault,w\" "
+                  "or \"Vault,rw\" sets the permission)."_s,
+                  true),
+        valueFlag(u"vaults"_s, u"strings"_s,
+                  u"Issue a token on these vaults, comma separated; an r, w or rw element "
+                  "limits the vault before it."_s,
+                  true)};
+    tcreate.minArgs = tcreate.maxArgs = 1;
+    tcreate.notes =
+        u"Returns a token: the token alone is printed on standard output.\n\nYou can only "
+        "provision Connect server tokens to vaults that the Connect server has access to. Use "
+        "%1 connect vault grant to grant access to vaults.\n\n%2\n\nBy default, the --vaults "
+        "option grants the same permissions as the server. To further limit the permissions a "
+        "token has to read-only or write-only, add a comma and r or w after the vault "
+        "specification. For example:\n\n"
+        "  %1 connect token create \"Dev k8s token\" --server Dev --vaults Kubernetes,r \\\n"
+        "      --expires-in=30d\n"
+        "  %1 connect token create \"Prod: Customer details\" --server Prod \\\n"
+        "      --vault \"Customers,w\" --vault \"Vendors,r\""_s.arg(p, kNotPersonal);
+    tcreate.run = &tokenCreate;
+    c.append(tcreate);
+
+    const Flag onlyServer = valueFlag(u"server"_s, u"string"_s,
+                                      u"Only look for tokens for this 1Password Connect server."_s);
+    Command tdelete;
+    tdelete.path = u"connect token delete"_s;
+    tdelete.summary = u"Revoke a token for a Connect server"_s;
+    tdelete.description = tdelete.summary + u'.';
+    tdelete.arguments = u"[ <token> ] [flags]"_s;
+    tdelete.flags = {onlyServer};
+    tdelete.maxArgs = 1;
+    tdelete.notes = u"The token is named by name or ID. With - (or no argument and standard "
+                    "input that is not a terminal) it is read from standard input."_s;
+    tdelete.run = &tokenDelete;
+    c.append(tdelete);
+
+    Command tedit;
+    tedit.path = u"connect token edit"_s;
+    tedit.summary = u"Rename a Connect server token"_s;
+    tedit.description = tedit.summary + u'.';
+    tedit.arguments = u"<token> [flags]"_s;
+    tedit.flags = {valueFlag(u"name"_s, u"string"_s, u"Change the token's name."_s), onlyServer};
+    tedit.minArgs = tedit.maxArgs = 1;
+    tedit.run = &tokenEdit;
+    c.append(tedit);
+
+    Command tlist;
+    tlist.path = u"connect token list"_s;
+    tlist.summary = u"Get a list of tokens"_s;
+    tlist.description = u"List tokens for Connect servers."_s;
+    tlist.arguments = u"[flags]"_s;
+    tlist.flags = {
+        valueFlag(u"server"_s, u"server"_s, u"Only list tokens for this Connect server."_s)};
+    tlist.notes = u"Returns both active and revoked tokens.\n\nThe integrationId is the ID for "
+                  "the Connect server the token belongs to."_s;
+    tlist.run = &tokenList;
+    c.append(tlist);
+
+    // ---- connect vault
+    Command vault;
+    vault.path = u"connect vault"_s;
+    vault.summary = u"Manage Connect server vault access"_s;
+    vault.description = vault.summary + u'.';
+    vault.arguments = u"[command]"_s;
+    c.append(vault);
+
+    Command vgrant;
+    vgrant.path = u"connect vault grant"_s;
+    vgrant.summary = u"Grant a Connect server access to a vault"_s;
+    vgrant.description = vgrant.summary + u'.';
+    vgrant.arguments = u"[flags]"_s;
+    vgrant.flags = {valueFlag(u"server"_s, u"string"_s, u"The server to be granted access."_s),
+                    valueFlag(u"vault"_s, u"string"_s, u"The vault to grant access to."_s)};
+    vgrant.notes = kNotPersonal;
+    vgrant.run = &vaultGrant;
+    c.append(vgrant);
+
+    Command vrevoke;
+    vrevoke.path = u"connect vault revoke"_s;
+    vrevoke.summary = u"Revoke a Connect server's access to a vault"_s;
+    vrevoke.description = vrevoke.summary + u'.';
+    vrevoke.arguments = u"[flags]"_s;
+    vrevoke.flags = {
+        valueFlag(u"server"_s, u"server"_s, u"The server to revoke access from."_s),
+        valueFlag(u"vault"_s, u"vault"_s, u"The vault to revoke a server's access to."_s)};
+    vrevoke.run = &vaultRevoke;
+    c.append(vrevoke);
+
+    return c;
+}
+
+// Help paragraphs wrapped to the width, continuation lines indented by `indent`.
+QString wrap(const QString &text, int firstColumn, int indent)
+{
+    QString out;
+    int column = firstColumn;
+    const QStringList words = text.split(u' ', Qt::SkipEmptyParts);
+    for (const QString &word : words) {
+        if (column > indent && column + 1 + word.size() > kHelpWidth) {
+            out += u'\n' + QString(indent, u' ');
+            column = indent;
+        } else if (column > indent) {
+            out += u' ';
+            ++column;
+        }
+        out += word;
+        column += int(word.size());
+    }
+    return out;
+}
+
+QString paragraphs(const QString &text)
+{
+    QStringList out;
+    for (const QString &para : text.split(u"\n\n"_s)) {
+        // Lines that start with spaces are examples: kept as written.
+        if (para.startsWith(u' '))
+            out.append(para);
+        else
+            out.append(wrap(para, 0, 0));
+    }
+    return out.join(u"\n\n"_s);
+}
+
+// Left column padded to the widest entry, right column wrapped with a hanging indent.
+QString twoColumns(const QList<std::pair<QString, QString>> &rows)
+{
+    qsizetype width = 0;
+    for (const auto &r : rows)
+        width = std::max(width, r.first.size());
+    const int indent = int(width) + 3;
+    QString out;
+    for (const auto &r : rows)
+        out += r.first.leftJustified(indent) + wrap(r.second, indent, indent) + u'\n';
+    return out;
+}
+
+QString flagTable(const QList<Flag> &flags)
+{
+    QList<std::pair<QString, QString>> rows;
+    for (const Flag &f : flags) {
+        QString left = f.shortName.isNull() ? u"      --"_s : u"  -"_s + f.shortName + u", --"_s;
+        left += f.name;
+        if (f.takesValue())
+            left += u' ' + f.valueType;
+        rows.append({left, f.help});
+    }
+    return twoColumns(rows);
+}
+
+QString usageLine(const Command &command)
+{
+    return u"Usage:  %1%2 %3"_s.arg(
+        programName(), command.path.isEmpty() ? QString() : u' ' + command.path, command.arguments);
+}
+
+} // namespace
+
+const Flag *Command::flag(QStringView longName) const
+{
+    for (const Flag &f : flags) {
+        if (f.name == longName)
+            return &f;
+    }
+    return nullptr;
+}
+
+QString programName()
+{
+    return u"connect-admin-cli"_s;
+}
+
+const QList<Command> &commands()
+{
+    static const QList<Command> all = buildCommands();
+    return all;
+}
+
+const Command *findCommand(const QString &path)
+{
+    for (const Command &c : commands()) {
+        if (c.path == path)
+            return &c;
+    }
+    return nullptr;
+}
+
+QList<const Command *> subcommandsOf(const Command &command)
+{
+    QList<const Command *> out;
+    const QString prefix = command.path.isEmpty() ? QString() : command.path + u' ';
+    for (const Command &c : commands()) {
+        if (!c.path.isEmpty() && c.path.startsWith(prefix) &&
+            !c.path.mid(prefix.size()).contains(u' '))
+            out.append(&c);
+    }
+    return out;
+}
+
+const QList<Flag> &globalFlags()
+{
+    static const QList<Flag> flags = {
+        valueFlag(u"account"_s, u"email"_s,
+                  u"The account (email address) whose session to use; default "
+                  "CONNECT_ADMIN_ACCOUNT, else the last one used with the service."_s),
+        valueFlag(u"format"_s, u"format"_s,
+                  u"Output format: human (aligned tables, the default) or json (the service's "
+                  "objects)."_s),
+        switchFlag(u"help"_s, u"Get help for a command."_s, u'h'),
+        valueFlag(u"url"_s, u"url"_s,
+                  u"The account service; default CONNECT_ADMIN_URL, else the last one signed "
+                  "in to."_s),
+        switchFlag(u"version"_s, u"Print the version."_s),
+    };
+    return flags;
+}
+
+namespace {
+
+// A flag by long or short name: the global ones, then the command's, then (so that a flag
+// may come before its subcommand, as in cobra) any command's; checked again at the end.
+const Flag *lookupFlag(const QString &name, bool isShort, const Command &node)
+{
+    auto match = [&](const Flag &f) {
+        return isShort ? f.shortName == name.at(0) : f.name == name;
+    };
+    for (const Flag &f : globalFlags()) {
+        if (match(f))
+            return &f;
+    }
+    for (const Flag &f : node.flags) {
+        if (match(f))
+            return &f;
+    }
+    for (const Command &c : commands()) {
+        for (const Flag &f : c.flags) {
+            if (match(f))
+                return &f;
+        }
+    }
+    return nullptr;
+}
+
+QString displayPath(const Command &command)
+{
+    return command.path.isEmpty() ? programName() : programName() + u' ' + command.path;
+}
+
+} // namespace
+
+Invocation parseCommandLine(const QStringList &arguments)
+{
+    Invocation inv;
+    const Command *node = &commands().first();
+    auto setError = [&inv](const QString &message) {
+        if (inv.error.isEmpty())
+            inv.error = message;
+    };
+    struct Seen
+    {
+        const Flag *flag;
+        QString typed; // as written, for messages
+    };
+    QList<Seen> seen;
+    bool endOfFlags = false;
+    bool descending = true; // positional words still name subcommands
+
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (!endOfFlags && a == u"--") {
+            endOfFlags = true;
+            continue;
+        }
+        if (!endOfFlags && a.size() > 1 && a.startsWith(u'-')) {
+            const bool isShort = !a.startsWith(u"--");
+            QString body = a.mid(isShort ? 1 : 2);
+            QString inlineValue;
+            bool hasInline = false;
+            if (const qsizetype eq = body.indexOf(u'='); eq >= 0) {
+                inlineValue = body.mid(eq + 1);
+                body = body.left(eq);
+                hasInline = true;
+            }
+            if (isShort && body.size() != 1) {
+                setError(u"unknown shorthand flag: '%1' in %2"_s.arg(body.left(1), a));
+                continue;
+            }
+            const Flag *flag = lookupFlag(body, isShort, *node);
+            if (!flag) {
+                setError(isShort ? u"unknown shorthand flag: '%1' in %2"_s.arg(body, a)
+                                 : u"unknown flag: --%1"_s.arg(body));
+                continue;
+            }
+            QString value;
+            if (flag->takesValue()) {
+                if (hasInline) {
+                    value = inlineValue;
+                } else if (i + 1 < arguments.size()) {
+                    value = arguments.at(++i);
+                } else {
+                    setError(u"flag needs an argument: --%1"_s.arg(flag->name));
+                    continue;
+                }
+            } else if (hasInline) {
+                if (inlineValue == u"true" || inlineValue == u"1") {
+                    value = u"true"_s;
+                } else if (inlineValue == u"false" || inlineValue == u"0") {
+                    value = u"false"_s;
+                } else {
+                    setError(u"invalid argument \"%1\" for --%2: use true or false"_s.arg(
+                        inlineValue, flag->name));
+                    continue;
+                }
+            } else {
+                value = u"true"_s;
+            }
+            seen.append({flag, isShort ? a : u"--"_s + flag->name});
+            inv.values[flag->name].append(value);
+            continue;
+        }
+        if (descending) {
+            const QList<const Command *> children = subcommandsOf(*node);
+            if (!children.isEmpty()) {
+                const auto it = std::find_if(children.cbegin(), children.cend(),
+                                             [&a](const Command *c) { return c->name() == a; });
+                if (it == children.cend()) {
+                    setError(u"unknown command \"%1\" for \"%2\""_s.arg(a, displayPath(*node)));
+                    descending = false;
+                } else {
+                    node = *it;
+                }
+                continue;
+            }
+            descending = false;
+        }
+        inv.args.append(a);
+    }
+
+    inv.command = node;
+    inv.help = inv.isOn(u"help"_s);
+    inv.version = inv.isOn(u"version"_s);
+    for (const Seen &s : seen) {
+        const bool global = std::any_of(globalFlags().cbegin(), globalFlags().cend(),
+                                        [&s](const Flag &f) { return &f == s.flag; });
+        if (!global && !node->flag(s.flag->name))
+            setError(s.typed.startsWith(u"--")
+                         ? u"unknown flag: %1"_s.arg(s.typed)
+                         : u"unknown shorthand flag: '%1' in %2"_s.arg(s.typed.mid(1), s.typed));
+    }
+    if (inv.isSet(u"format"_s)) {
+        const QString format = inv.value(u"format"_s);
+        if (format != u"json" && format != u"human")
+            setError(u"invalid value \"%1\" for --format: use json or human"_s.arg(format));
+    }
+    if (!node->run && !node->path.isEmpty()) {
+        QStringList names;
+        for (const Command *c : subcommandsOf(*node))
+            names.append(c->name());
+        setError(u"\"%1\" needs a subcommand: %2"_s.arg(displayPath(*node), names.join(u", "_s)));
+    } else if (node->path.isEmpty() && !inv.version) {
+        setError(
+            u"name a command: connect, signin or signout (see %1 --help)"_s.arg(programName()));
+    }
+    if (inv.args.size() > node->maxArgs) {
+        setError(node->maxArgs == 0
+                     ? u"\"%1\" takes no arguments, got \"%2\""_s.arg(displayPath(*node),
+                                                                      inv.args.first())
+                     : u"\"%1\" takes at most %2 argument, got %3 (quote a name that has "
+                       "spaces)"_s.arg(displayPath(*node))
+                           .arg(node->maxArgs)
+                           .arg(inv.args.size()));
+    } else if (inv.args.size() < node->minArgs) {
+        setError(u"missing argument: %1 %2"_s.arg(displayPath(*node),
+                                                  node->arguments.section(u" [flags]"_s, 0, 0)));
+    }
+    return inv;
+}
+
+QString helpText(const Command &command)
+{
+    QString out = paragraphs(command.description) + u"\n\n" + usageLine(command) + u"\n";
+    const QList<const Command *> children = subcommandsOf(command);
+    if (!children.isEmpty()) {
+        qsizetype width = 0;
+        for (const Command *c : children)
+            width = std::max(width, c->name().size());
+        out += u"\nSubcommands:\n"_s;
+        for (const Command *c : children)
+            out += u"  "_s + c->name().leftJustified(width + 3) + c->summary + u'\n';
+    }
+    if (!command.flags.isEmpty())
+        out += u"\nFlags:\n"_s + flagTable(command.flags);
+    out += u"\nGlobal flags:\n"_s + flagTable(globalFlags());
+    if (!command.notes.isEmpty())
+        out += u'\n' + paragraphs(command.notes) + u'\n';
+    if (command.path.isEmpty())
+        out += u"\nEnvironment:\n"_s +
+               twoColumns({{u"  CONNECT_ADMIN_URL"_s, u"The account service."_s},
+                           {u"  CONNECT_ADMIN_ACCOUNT"_s,
+                            u"The account (email) whose keychain session to use."_s},
+                           {u"  CONNECT_ADMIN_SESSION"_s,
+                            u"A session token to use instead of the keychain (CI jobs)."_s}});
+    if (!children.isEmpty())
+        out += u"\nUse \"%1 [command] --help\" for more about a command.\n"_s.arg(
+            displayPath(command));
+    out += u'\n' +
+           wrap(u"Exit status: 0 on success; 1 when the service, the network, the keychain or a "
+                "file refuses; 2 for a usage error (unknown flag, missing argument, bad value), "
+                "with nothing sent to the service. Every failure is one line on standard error."_s,
+                0, 0) +
+           u'\n';
+    return out;
+}
+
+} // namespace ca::cli

@@ -1,0 +1,29 @@
+// One function per subcommand of connect-admin-cli; each starts its requests and ends with
+// Cli::succeed() or Cli::fail().
+#pragma once
+
+namespace ca::cli {
+
+class Cli;
+struct Invocation;
+
+void serverCreate(Cli &cli, const Invocation &inv);
+void serverDelete(Cli &cli, const Invocation &inv);
+void serverEdit(Cli &cli, const Invocation &inv);
+void serverGet(Cli &cli, const Invocation &inv);
+void serverList(Cli &cli, const Invocation &inv);
+
+void tokenCreate(Cli &cli, const Invocation &inv);
+void tokenDelete(Cli &cli, const Invocation &inv);
+void tokenEdit(Cli &cli, const Invocation &inv);
+void tokenList(Cli &cli, const Invocation &inv);
+
+void vaultGrant(Cli &cli, const Invocation &inv);
+void vaultRevoke(Cli &cli, const Invocation &inv);
+void groupGrant(Cli &cli, const Invocation &inv);
+void groupRevoke(Cli &cli, const Invocation &inv);
+
+void signIn(Cli &cli, const Invocation &inv);
+void signOut(Cli &cli, const Invocation &inv);
+
+} // namespace ca::cli

@@ -1,0 +1,1196 @@
+// connect-admin-cli as users and scripts run it: the built program in a child process against
+// the real account service on loopback, in a throwaway working folder and HOME.
+// CONNECTADMIN_KEYCHAIN says whether this run has a real keychain ("available", under
+// tests/client/with-keyring.sh) or none at all ("unavailable").
+#include "../support/TestSupport.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <sys/stat.h>
+
+using namespace Qt::StringLiterals;
+using namespace ca::test;
+
+namespace {
+
+const QString kOwner = u"owner@sandbox.example"_s;
+const QString kCredentials = u"1password-credentials.json"_s;
+
+struct Run
+{
+    int code = -1;
+    QByteArray out;
+    QByteArray err;
+    QString describe() const
+    {
+        return u"exit %1\n--- stdout:\n%2--- stderr:\n%3"_s.arg(code).arg(QString::fromUtf8(out),
+                                                                          QString::fromUtf8(err));
+    }
+};
+
+// Empty when the run failed as a script expects: the exit status, nothing on standard output
+// and exactly one line on standard error, which names the problem.
+QString failureProblem(const Run &r, int code, const QString &needle)
+{
+    if (r.code != code)
+        return u"expected exit %1\n"_s.arg(code) + r.describe();
+    if (!r.out.isEmpty())
+        return u"standard output is not empty\n"_s + r.describe();
+    if (r.err.count('\n') != 1 || !r.err.endsWith('\n'))
+        return u"standard error is not exactly one line\n"_s + r.describe();
+    if (!r.err.startsWith("connect-admin-cli: "))
+        return u"the error line does not start with the program name\n"_s + r.describe();
+    if (!QString::fromUtf8(r.err).contains(needle))
+        return u"the error line does not contain \"%1\"\n"_s.arg(needle) + r.describe();
+    return {};
+}
+
+QString successProblem(const Run &r)
+{
+    if (r.code != 0 || !r.err.isEmpty())
+        return u"expected success with nothing on standard error\n"_s + r.describe();
+    return {};
+}
+
+#define VERIFY_FAILS(run, code, needle)                                                            \
+    do {                                                                                           \
+        const QString problem_ = failureProblem(run, code, needle);                                \
+        QVERIFY2(problem_.isEmpty(), qPrintable(problem_));                                        \
+    } while (false)
+
+#define VERIFY_OK(run)                                                                             \
+    do {                                                                                           \
+        const QString problem_ = successProblem(run);                                              \
+        QVERIFY2(problem_.isEmpty(), qPrintable(problem_));                                        \
+    } while (false)
+
+QJsonObject jwtClaims(const QByteArray &jwt)
+{
+    const QList<QByteArray> parts = jwt.split('.');
+    if (parts.size() != 3)
+        return {};
+    const auto decoded = QByteArray::fromBase64Encoding(
+        parts.at(1), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    if (!decoded)
+        return {};
+    return QJsonDocument::fromJson(*decoded).object();
+}
+
+// vault ID -> ACL bits of a token's "1password.com/vts" claim
+QHash<QString, int> vaultAcls(const QJsonObject &claims)
+{
+    QHash<QString, int> acls;
+    for (const QJsonValue &v : claims.value(u"1password.com/vts"_s).toArray())
+        acls.insert(v[u"u"_s].toString(), v[u"a"_s].toInt());
+    return acls;
+}
+
+int modeOf(const QString &path)
+{
+    struct stat st
+    {
+    };
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return -1;
+    return int(st.st_mode & 0777);
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<RunningService> m_svc;
+    std::unique_ptr<Http> m_http; // the owner's session, for looking behind the program's back
+    QString m_session;
+    std::unique_ptr<QTemporaryDir> m_work; // current folder of each run, fresh per test
+    std::unique_ptr<QTemporaryDir> m_home; // HOME and XDG_CONFIG_HOME of each run
+    int m_counter = 0;
+
+    static bool keychainAvailable()
+    {
+        return qEnvironmentVariable("CONNECTADMIN_KEYCHAIN") == u"available";
+    }
+
+    QString unique(const QString &base) { return u"%1 %2"_s.arg(base).arg(++m_counter); }
+
+    // What every run gets: the service and the owner's session, a private HOME, and no
+    // keychain unless this run has one.
+    QProcessEnvironment env() const
+    {
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        for (const QString &k : e.keys()) {
+            if (k.startsWith(u"CONNECT_ADMIN_"))
+                e.remove(k);
+        }
+        e.insert(u"HOME"_s, m_home->path());
+        e.insert(u"XDG_CONFIG_HOME"_s, m_home->filePath(u"config"_s));
+        e.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
+        e.remove(u"QT_LOGGING_RULES"_s);
+        if (!keychainAvailable())
+            e.insert(u"DBUS_SESSION_BUS_ADDRESS"_s,
+                     u"unix:path=/nonexistent/connect-admin-test-bus"_s);
+        e.insert(u"CONNECT_ADMIN_URL"_s, m_svc->url);
+        e.insert(u"CONNECT_ADMIN_SESSION"_s, m_session);
+        return e;
+    }
+
+    QProcessEnvironment envWithoutSession() const
+    {
+        QProcessEnvironment e = env();
+        e.remove(u"CONNECT_ADMIN_SESSION"_s);
+        e.remove(u"CONNECT_ADMIN_URL"_s);
+        return e;
+    }
+
+    Run cli(const QStringList &args, const QByteArray &input = {},
+            const std::optional<QProcessEnvironment> &environment = std::nullopt,
+            const QString &folder = {})
+    {
+        return run(QStringLiteral(CLI_PATH), args, input, environment, folder);
+    }
+
+    // The program on a terminal: script(1) gives it a pseudo-terminal as standard input and
+    // error, and passes our input on to it.
+    Run onTerminal(const QStringList &args, const QByteArray &input)
+    {
+        QStringList quoted{QStringLiteral(CLI_PATH)};
+        for (const QString &a : args)
+            quoted.append(u'\'' + QString(a).replace(u"'"_s, u"'\\''"_s) + u'\'');
+        return run(u"script"_s, {u"-qec"_s, quoted.join(u' '), u"/dev/null"_s}, input,
+                   std::nullopt);
+    }
+
+    // Runs a program to its end while this process keeps serving its requests.
+    Run run(const QString &program, const QStringList &args, const QByteArray &input,
+            const std::optional<QProcessEnvironment> &environment, const QString &folder = {})
+    {
+        QProcess p;
+        p.setProgram(program);
+        p.setArguments(args);
+        p.setProcessEnvironment(environment ? *environment : env());
+        p.setWorkingDirectory(folder.isEmpty() ? m_work->path() : folder);
+        QEventLoop loop;
+        connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
+        connect(&p, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
+        // Only against a program that hangs: a finished run never waits for this.
+        QTimer guard;
+        guard.setSingleShot(true);
+        connect(&guard, &QTimer::timeout, &p, &QProcess::kill);
+        p.start();
+        if (!p.waitForStarted(30000))
+            qFatal("connect-admin-cli did not start: %s", qPrintable(p.errorString()));
+        p.write(input);
+        p.closeWriteChannel();
+        guard.start(120000);
+        if (p.state() != QProcess::NotRunning)
+            loop.exec();
+        Run r;
+        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        return r;
+    }
+
+    QJsonArray list(const QString &path)
+    {
+        const Reply r = m_http->get(path);
+        if (r.status != 200)
+            qFatal("GET %s: %d", qPrintable(path), r.status);
+        return r.json.value(u"items"_s).toArray();
+    }
+
+    QJsonObject serverNamed(const QString &name)
+    {
+        for (const QJsonValue &v : list(u"/v1/connect/servers?limit=1000"_s)) {
+            if (v[u"name"_s].toString() == name)
+                return v.toObject();
+        }
+        return {};
+    }
+
+    int serverCount() { return int(list(u"/v1/connect/servers?limit=1000"_s).size()); }
+
+    QString idOf(const QString &path, const QString &name)
+    {
+        for (const QJsonValue &v : list(path)) {
+            if (v[u"name"_s].toString() == name)
+                return v[u"id"_s].toString();
+        }
+        qFatal("no %s named %s", qPrintable(path), qPrintable(name));
+    }
+    QString vaultId(const QString &name) { return idOf(u"/v1/vaults?limit=1000"_s, name); }
+    QString groupId(const QString &name) { return idOf(u"/v1/groups?limit=1000"_s, name); }
+
+    // The group's grants as "manager", "all_servers" or "server:<ID>".
+    QStringList grantsOf(const QString &group)
+    {
+        const QString id = groupId(group);
+        QStringList out;
+        for (const QJsonValue &v : list(u"/v1/connect/group-grants"_s)) {
+            if (v[u"group"_s].toString() != id)
+                continue;
+            const QString kind = v[u"kind"_s].toString();
+            out.append(kind == u"server" ? u"server:"_s + v[u"server"_s].toString() : kind);
+        }
+        out.sort();
+        return out;
+    }
+
+    QString createServer(const QString &name, const QStringList &vaults = {})
+    {
+        const Reply r =
+            m_http->post(u"/v1/connect/servers"_s,
+                         {{u"name"_s, name}, {u"vaults"_s, QJsonArray::fromStringList(vaults)}});
+        if (r.status != 201)
+            qFatal("creating %s: %d", qPrintable(name), r.status);
+        return r.json.value(u"server"_s).toObject().value(u"id"_s).toString();
+    }
+
+    // A session for the owner that nobody else uses.
+    QString freshSession()
+    {
+        Http http(m_svc->url);
+        return http.signIn(kOwner, m_svc->ownerPassword);
+    }
+
+    // The session token signin kept in the keychain, read with the secret service's own tool.
+    QString keychainEntry()
+    {
+        QProcess lookup;
+        lookup.start(u"secret-tool"_s, {u"lookup"_s, u"server"_s, u"connect-admin"_s, u"user"_s,
+                                        m_svc->url + u'|' + kOwner});
+        if (!lookup.waitForFinished(30000))
+            qFatal("secret-tool did not finish");
+        return QString::fromUtf8(lookup.readAllStandardOutput()).trimmed();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        const QString mode = qEnvironmentVariable("CONNECTADMIN_KEYCHAIN");
+        QVERIFY2(mode == u"available" || mode == u"unavailable",
+                 "run through CTest (CONNECTADMIN_KEYCHAIN unset)");
+        QVERIFY2(QFile::exists(QStringLiteral(CLI_PATH)), CLI_PATH);
+        m_svc = startService();
+        m_http = std::make_unique<Http>(m_svc->url);
+        m_session = m_http->signIn(kOwner, m_svc->ownerPassword);
+        QVERIFY(!m_session.isEmpty());
+    }
+
+    void init()
+    {
+        m_work = std::make_unique<QTemporaryDir>();
+        m_home = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_work->isValid() && m_home->isValid());
+    }
+
+    // ---- help and usage --------------------------------------------------------------------
+
+    void versionAndHelp()
+    {
+        const Run version = cli({u"--version"_s});
+        VERIFY_OK(version);
+        QCOMPARE(version.out, "connect-admin-cli " CONNECTADMIN_VERSION "\n");
+
+        const Run help = cli({u"--help"_s});
+        VERIFY_OK(help);
+        for (const char *text : {"Usage:  connect-admin-cli [command]", "connect", "signin",
+                                 "signout", "CONNECT_ADMIN_URL", "CONNECT_ADMIN_ACCOUNT",
+                                 "CONNECT_ADMIN_SESSION", "Exit status: 0"})
+            QVERIFY2(help.out.contains(text), text);
+    }
+
+    void everyCommandHasHelp_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QStringList>("mentions");
+        const QStringList groupFlags{u"--all-servers"_s, u"--group group"_s, u"--server server"_s};
+        QTest::newRow("connect") << u"connect"_s
+                                 << QStringList{u"group"_s, u"server"_s, u"token"_s, u"vault"_s};
+        QTest::newRow("connect group")
+            << u"connect group"_s << QStringList{u"grant"_s, u"revoke"_s};
+        QTest::newRow("connect group grant")
+            << u"connect group grant"_s
+            << (groupFlags + QStringList{u"list of Secrets Automation managers"_s});
+        QTest::newRow("connect group revoke") << u"connect group revoke"_s << groupFlags;
+        QTest::newRow("connect server")
+            << u"connect server"_s
+            << QStringList{u"create"_s, u"delete"_s, u"edit"_s, u"get"_s, u"list"_s};
+        QTest::newRow("connect server create")
+            << u"connect server create"_s
+            << QStringList{u"<name> [flags]"_s, u"-f, --force"_s, u"--vaults strings"_s,
+                           u"1password-credentials.json"_s};
+        QTest::newRow("connect server delete")
+            << u"connect server delete"_s << QStringList{u"[{ <serverName> | <serverID> | - }]"_s};
+        QTest::newRow("connect server edit")
+            << u"connect server edit"_s
+            << QStringList{u"{ <serverName> | <serverID> }"_s, u"--name name"_s};
+        QTest::newRow("connect server get")
+            << u"connect server get"_s << QStringList{u"[{ <serverName> | <serverID> | - }]"_s};
+        QTest::newRow("connect server list")
+            << u"connect server list"_s << QStringList{u"Get a list of Connect servers."_s};
+        QTest::newRow("connect token")
+            << u"connect token"_s << QStringList{u"create"_s, u"delete"_s, u"edit"_s, u"list"_s};
+        QTest::newRow("connect token create")
+            << u"connect token create"_s
+            << QStringList{u"<tokenName> [flags]"_s, u"--expires-in duration"_s,
+                           u"--server string"_s,     u"--vault stringArray"_s,
+                           u"--vaults strings"_s,    u"--vaults Kubernetes,r"_s};
+        QTest::newRow("connect token delete")
+            << u"connect token delete"_s << QStringList{u"[ <token> ]"_s, u"--server string"_s};
+        QTest::newRow("connect token edit")
+            << u"connect token edit"_s
+            << QStringList{u"<token> [flags]"_s, u"--name string"_s, u"--server string"_s};
+        QTest::newRow("connect token list")
+            << u"connect token list"_s
+            << QStringList{u"--server server"_s, u"both active and revoked"_s};
+        QTest::newRow("connect vault")
+            << u"connect vault"_s << QStringList{u"grant"_s, u"revoke"_s};
+        QTest::newRow("connect vault grant")
+            << u"connect vault grant"_s << QStringList{u"--server string"_s, u"--vault string"_s};
+        QTest::newRow("connect vault revoke")
+            << u"connect vault revoke"_s << QStringList{u"--server server"_s, u"--vault vault"_s};
+        QTest::newRow("signin") << u"signin"_s
+                                << QStringList{u"--email email"_s, u"--url url"_s,
+                                               u"standard input"_s};
+        QTest::newRow("signout") << u"signout"_s << QStringList{u"keychain"_s};
+    }
+
+    void everyCommandHasHelp()
+    {
+        QFETCH(QString, command);
+        QFETCH(QStringList, mentions);
+        const QStringList words = command.split(u' ');
+        for (const QString &helpFlag : {u"--help"_s, u"-h"_s}) {
+            const Run r = cli(words + QStringList{helpFlag});
+            VERIFY_OK(r);
+            const QString text = QString::fromUtf8(r.out);
+            QVERIFY2(text.contains(u"Usage:  connect-admin-cli "_s + command), qPrintable(text));
+            QVERIFY2(text.contains(u"--format format"_s), "global flags are listed");
+            QVERIFY2(text.contains(u"Exit status: 0"_s), "the exit status is documented");
+            for (const QString &m : mentions)
+                QVERIFY2(text.contains(m), qPrintable(m + u" in\n"_s + text));
+        }
+        // Help wins over whatever else is wrong on the line.
+        VERIFY_OK(cli(words + QStringList{u"--bogus"_s, u"--help"_s}));
+    }
+
+    void usageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        auto row = [](const char *name, const QStringList &args, const QString &message) {
+            QTest::newRow(name) << args << message;
+        };
+        row("unknown flag", {u"connect"_s, u"server"_s, u"list"_s, u"--bogus"_s},
+            u"unknown flag: --bogus"_s);
+        row("unknown shorthand", {u"connect"_s, u"server"_s, u"create"_s, u"x"_s, u"-z"_s},
+            u"unknown shorthand flag: 'z'"_s);
+        row("flag of another command",
+            {u"connect"_s, u"server"_s, u"list"_s, u"--expires-in"_s, u"1d"_s},
+            u"unknown flag: --expires-in"_s);
+        row("missing token name", {u"connect"_s, u"token"_s, u"create"_s, u"--server"_s, u"Dev"_s},
+            u"missing argument"_s);
+        row("missing server name", {u"connect"_s, u"server"_s, u"create"_s}, u"missing argument"_s);
+        row("missing flag value", {u"connect"_s, u"token"_s, u"create"_s, u"t"_s, u"--server"_s},
+            u"flag needs an argument: --server"_s);
+        row("token without server", {u"connect"_s, u"token"_s, u"create"_s, u"t"_s},
+            u"needs --server"_s);
+        // An unknown server too: a duration error proves nothing was sent.
+        row("bad duration",
+            {u"connect"_s, u"token"_s, u"create"_s, u"t"_s, u"--server"_s, u"No such server"_s,
+             u"--expires-in"_s, u"30x"_s},
+            u"--expires-in: The duration \"30x\""_s);
+        row("empty duration",
+            {u"connect"_s, u"token"_s, u"create"_s, u"t"_s, u"--server"_s, u"No such server"_s,
+             u"--expires-in="_s},
+            u"--expires-in:"_s);
+        row("bad permission suffix",
+            {u"connect"_s, u"token"_s, u"create"_s, u"t"_s, u"--server"_s, u"No such server"_s,
+             u"--vault"_s, u"Kubernetes,x"_s},
+            u"--vault: Unknown permission \"x\""_s);
+        row("permission before any vault",
+            {u"connect"_s, u"token"_s, u"create"_s, u"t"_s, u"--server"_s, u"No such server"_s,
+             u"--vaults"_s, u"r,Kubernetes"_s},
+            u"does not follow a vault"_s);
+        row("empty vault in --vaults",
+            {u"connect"_s, u"server"_s, u"create"_s, u"x"_s, u"--vaults"_s,
+             u"Kubernetes,,Staging"_s},
+            u"--vaults: a vault name or ID is missing"_s);
+        row("unknown command", {u"connect"_s, u"servers"_s, u"list"_s},
+            u"unknown command \"servers\" for \"connect-admin-cli connect\""_s);
+        row("missing subcommand", {u"connect"_s, u"server"_s},
+            u"needs a subcommand: create, delete, edit, get, list"_s);
+        row("no command", {}, u"name a command"_s);
+        row("too many arguments", {u"connect"_s, u"server"_s, u"get"_s, u"a"_s, u"b"_s},
+            u"takes at most 1 argument"_s);
+        row("argument to list", {u"connect"_s, u"server"_s, u"list"_s, u"x"_s},
+            u"takes no arguments"_s);
+        row("bad format", {u"connect"_s, u"server"_s, u"list"_s, u"--format"_s, u"yaml"_s},
+            u"invalid value \"yaml\" for --format"_s);
+        row("server edit without --name", {u"connect"_s, u"server"_s, u"edit"_s, u"Dev"_s},
+            u"needs --name"_s);
+        row("token edit without --name", {u"connect"_s, u"token"_s, u"edit"_s, u"t"_s},
+            u"needs --name"_s);
+        row("vault grant without --vault",
+            {u"connect"_s, u"vault"_s, u"grant"_s, u"--server"_s, u"Dev"_s}, u"needs --vault"_s);
+        row("vault revoke without --server",
+            {u"connect"_s, u"vault"_s, u"revoke"_s, u"--vault"_s, u"Kubernetes"_s},
+            u"needs --server"_s);
+        row("group grant without --group",
+            {u"connect"_s, u"group"_s, u"grant"_s, u"--all-servers"_s}, u"needs --group"_s);
+        row("server and all servers",
+            {u"connect"_s, u"group"_s, u"grant"_s, u"--group"_s, u"Developers"_s, u"--server"_s,
+             u"CI runners"_s, u"--all-servers"_s},
+            u"either --server or --all-servers, not both"_s);
+        row("bad switch value",
+            {u"connect"_s, u"group"_s, u"revoke"_s, u"--group"_s, u"Developers"_s,
+             u"--all-servers=maybe"_s},
+            u"use true or false"_s);
+        row("bad url", {u"connect"_s, u"server"_s, u"list"_s, u"--url"_s, u"ftp://example"_s},
+            u"not an http:// or https:// address"_s);
+    }
+
+    void usageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const int servers = serverCount();
+        VERIFY_FAILS(cli(args), 2, message);
+        QCOMPARE(serverCount(), servers);
+        QVERIFY(!QFile::exists(m_work->filePath(kCredentials)));
+    }
+
+    // ---- what the service refuses ----------------------------------------------------------
+
+    void serviceErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        auto row = [](const char *name, const QStringList &args, const QString &message) {
+            QTest::newRow(name) << args << message;
+        };
+        row("unknown server", {u"connect"_s, u"server"_s, u"get"_s, u"No such server"_s},
+            u"No Connect server is named or has the ID \"No such server\"."_s);
+        row("unknown server for a token",
+            {u"connect"_s, u"token"_s, u"create"_s, u"t"_s, u"--server"_s, u"No such server"_s,
+             u"--expires-in=30d"_s},
+            u"No Connect server is named or has the ID \"No such server\"."_s);
+        row("unknown group", {u"connect"_s, u"group"_s, u"grant"_s, u"--group"_s, u"Nobody"_s},
+            u"No group is named or has the ID \"Nobody\"."_s);
+        row("unknown vault",
+            {u"connect"_s, u"vault"_s, u"grant"_s, u"--server"_s, u"CI runners"_s, u"--vault"_s,
+             u"Nowhere"_s},
+            u"No vault is named or has the ID \"Nowhere\"."_s);
+        row("forbidden vault",
+            {u"connect"_s, u"vault"_s, u"grant"_s, u"--server"_s, u"CI runners"_s, u"--vault"_s,
+             u"Payments"_s},
+            u"You can't grant the vault \"Payments\": you don't have access to it yourself."_s);
+        row("forbidden vault at creation",
+            {u"connect"_s, u"server"_s, u"create"_s, u"Forbidden"_s, u"--vaults"_s, u"Payments"_s},
+            u"you don't have access to it yourself"_s);
+        row("shared vault",
+            {u"connect"_s, u"vault"_s, u"grant"_s, u"--server"_s, u"CI runners"_s, u"--vault"_s,
+             u"Shared"_s},
+            u"\"Shared\" is the built-in Shared vault (type EVERYONE); it can't be granted"_s);
+        row("private vault",
+            {u"connect"_s, u"vault"_s, u"grant"_s, u"--server"_s, u"CI runners"_s, u"--vault"_s,
+             u"Private"_s},
+            u"can't be granted to a Connect server"_s);
+        row("token on a vault the server lacks",
+            {u"connect"_s, u"token"_s, u"create"_s, u"t"_s, u"--server"_s, u"CI runners"_s,
+             u"--vault"_s, u"Kubernetes,r"_s},
+            u"has no access to the vault \"Kubernetes\""_s);
+        row("unknown token", {u"connect"_s, u"token"_s, u"delete"_s, u"No such token"_s},
+            u"No token is named or has the ID \"No such token\"."_s);
+        row("token of another server",
+            {u"connect"_s, u"token"_s, u"edit"_s, u"ci pipeline"_s, u"--server"_s,
+             u"Staging cluster"_s, u"--name"_s, u"x"_s},
+            u"has no token named or with the ID \"ci pipeline\""_s);
+        row("revoking a vault not granted",
+            {u"connect"_s, u"vault"_s, u"revoke"_s, u"--server"_s, u"CI runners"_s, u"--vault"_s,
+             u"Kubernetes"_s},
+            u"The Connect server \"CI runners\" has no access to the vault \"Kubernetes\"."_s);
+        row("revoking a manager grant that is not there",
+            {u"connect"_s, u"group"_s, u"revoke"_s, u"--group"_s, u"Finance"_s},
+            u"The group \"Finance\" is not a Secrets Automation manager."_s);
+    }
+
+    void serviceErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const int servers = serverCount();
+        VERIFY_FAILS(cli(args), 1, message);
+        QCOMPARE(serverCount(), servers);
+        QVERIFY(!QFile::exists(m_work->filePath(kCredentials)));
+    }
+
+    void ambiguousNameListsBothIds()
+    {
+        const QString name = unique(u"Twin"_s);
+        const QString first = createServer(name);
+        const QString second = createServer(name);
+        for (const QString &command : {u"get"_s, u"delete"_s, u"edit"_s}) {
+            QStringList args{u"connect"_s, u"server"_s, command, name};
+            if (command == u"edit")
+                args << u"--name"_s << u"Single"_s;
+            const Run r = cli(args);
+            VERIFY_FAILS(r, 1, u"More than one Connect server is named \"%1\""_s.arg(name));
+            QVERIFY2(r.err.contains(first.toUtf8()) && r.err.contains(second.toUtf8()),
+                     r.err.constData());
+        }
+        // Nothing was deleted or renamed; the ID settles it.
+        QCOMPARE(serverNamed(name).isEmpty(), false);
+        const Run byId =
+            cli({u"connect"_s, u"server"_s, u"get"_s, second, u"--format"_s, u"json"_s});
+        VERIFY_OK(byId);
+        QCOMPARE(QJsonDocument::fromJson(byId.out).object().value(u"id"_s).toString(), second);
+    }
+
+    void unreachableService()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const QString closed = u"http://127.0.0.1:%1"_s.arg(probe.serverPort());
+        probe.close(); // nothing listens there any more
+        QProcessEnvironment e = env();
+        e.insert(u"CONNECT_ADMIN_URL"_s, closed);
+        for (const QStringList &args :
+             {QStringList{u"connect"_s, u"server"_s, u"list"_s},
+              QStringList{u"connect"_s, u"token"_s, u"create"_s, u"t"_s, u"--server"_s, u"Dev"_s,
+                          u"--expires-in=1h"_s},
+              QStringList{u"connect"_s, u"server"_s, u"create"_s, u"Nowhere"_s}})
+            VERIFY_FAILS(cli(args, {}, e), 1,
+                         u"Can't reach the account service at %1: Nothing answers at that "
+                         "address (connection refused)."_s.arg(closed));
+        QVERIFY(!QFile::exists(m_work->filePath(kCredentials)));
+        // --url wins over CONNECT_ADMIN_URL.
+        VERIFY_OK(cli({u"connect"_s, u"server"_s, u"list"_s, u"--url"_s, m_svc->url}, {}, e));
+        // signin too says so in one line.
+        QProcessEnvironment s = envWithoutSession();
+        VERIFY_FAILS(cli({u"signin"_s, u"--url"_s, closed, u"--email"_s, kOwner}, "password\n", s),
+                     1, u"Can't reach the account service at %1"_s.arg(closed));
+    }
+
+    void notSignedIn()
+    {
+        QProcessEnvironment e = env();
+        e.remove(u"CONNECT_ADMIN_SESSION"_s);
+        const QString expected =
+            u"connect-admin-cli: Not signed in to %1: run connect-admin-cli signin --url %1 "
+            "--email EMAIL"_s.arg(m_svc->url);
+        // No account known for the service.
+        Run r = cli({u"connect"_s, u"server"_s, u"list"_s}, {}, e);
+        VERIFY_FAILS(r, 1, u"Not signed in"_s);
+        QCOMPARE(QString::fromUtf8(r.err).trimmed(), expected);
+        // An account named, but no session kept for it.
+        e.insert(u"CONNECT_ADMIN_ACCOUNT"_s, kOwner);
+        r = cli({u"connect"_s, u"server"_s, u"list"_s}, {}, e);
+        VERIFY_FAILS(r, 1,
+                     u"connect-admin-cli: Not signed in to %1: run connect-admin-cli signin "
+                     "--url %1 --email %2"_s.arg(m_svc->url, kOwner));
+        // --account wins over CONNECT_ADMIN_ACCOUNT.
+        r = cli({u"connect"_s, u"server"_s, u"list"_s, u"--account"_s, u"dev@sandbox.example"_s},
+                {}, e);
+        VERIFY_FAILS(r, 1, u"signin --url %1 --email dev@sandbox.example"_s.arg(m_svc->url));
+        // signin needs to know where and who before it reads a password.
+        VERIFY_FAILS(cli({u"signin"_s, u"--url"_s, m_svc->url}, "password\n", envWithoutSession()),
+                     2, u"signin needs an email address: pass --email EMAIL"_s);
+        VERIFY_FAILS(cli({u"signin"_s, u"--email"_s, kOwner}, "password\n", envWithoutSession()), 2,
+                     u"signin needs the account service's address: pass --url URL"_s);
+        // Neither a URL nor a last account.
+        e.remove(u"CONNECT_ADMIN_URL"_s);
+        r = cli({u"connect"_s, u"token"_s, u"list"_s}, {}, e);
+        VERIFY_FAILS(r, 1,
+                     u"Not signed in: run connect-admin-cli signin --url URL --email EMAIL"_s);
+        // A session token the service does not know.
+        QProcessEnvironment bad = env();
+        bad.insert(u"CONNECT_ADMIN_SESSION"_s, u"not-a-session"_s);
+        VERIFY_FAILS(
+            cli({u"connect"_s, u"server"_s, u"list"_s}, {}, bad), 1,
+            u"CONNECT_ADMIN_SESSION was refused by %1: The session is not valid"_s.arg(m_svc->url));
+    }
+
+    // ---- servers ---------------------------------------------------------------------------
+
+    void serverCreateWritesTheCredentialsFile()
+    {
+        const QString name = unique(u"Creds"_s);
+        const Run r = cli(
+            {u"connect"_s, u"server"_s, u"create"_s, name, u"--vaults"_s, u"Kubernetes,Staging"_s});
+        VERIFY_OK(r);
+        const QJsonObject server = serverNamed(name);
+        QVERIFY(!server.isEmpty());
+        QVERIFY2(r.out.contains(server.value(u"id"_s).toString().toUtf8()), r.out.constData());
+        QCOMPARE(server.value(u"vaults"_s).toArray().size(), 2);
+
+        const QString path = m_work->filePath(kCredentials);
+        QCOMPARE(modeOf(path), 0600);
+        const QByteArray bytes = readFile(path);
+        const QJsonObject c = QJsonDocument::fromJson(bytes).object();
+        QCOMPARE(c.value(u"version"_s).toString(), u"2"_s);
+        QVERIFY(!c.value(u"deviceUuid"_s).toString().isEmpty());
+        const QJsonObject verifier = c.value(u"verifier"_s).toObject();
+        QVERIFY(!verifier.value(u"salt"_s).toString().isEmpty());
+        QVERIFY(!verifier.value(u"localHash"_s).toString().isEmpty());
+        const QJsonObject enc = c.value(u"encCredentials"_s).toObject();
+        QCOMPARE(enc.value(u"enc"_s).toString(), u"A256GCM"_s);
+        QCOMPARE(enc.value(u"cty"_s).toString(), u"b5+jwk+json"_s);
+        for (const char *k : {"kid", "iv", "data"})
+            QVERIFY2(!enc.value(QLatin1String(k)).toString().isEmpty(), k);
+        const QJsonObject key = c.value(u"uniqueKey"_s).toObject();
+        QCOMPARE(key.value(u"alg"_s).toString(), u"A256GCM"_s);
+        QCOMPARE(key.value(u"kty"_s).toString(), u"oct"_s);
+        QCOMPARE(key.value(u"ext"_s).toBool(), true);
+        QCOMPARE(key.value(u"key_ops"_s).toArray(), (QJsonArray{u"encrypt"_s, u"decrypt"_s}));
+        QVERIFY(!key.value(u"k"_s).toString().isEmpty());
+        // The secret parts are in the file only, never on the screen.
+        QVERIFY(!r.out.contains(key.value(u"k"_s).toString().toUtf8()));
+        QVERIFY(!r.out.contains(verifier.value(u"localHash"_s).toString().toUtf8()));
+
+        // --format json: the server object, as the service sends it.
+        const QString other = unique(u"Creds json"_s);
+        const Run json = cli({u"--format"_s, u"json"_s, u"connect"_s, u"server"_s, u"create"_s,
+                              other, u"--force"_s});
+        VERIFY_OK(json);
+        const QJsonObject o = QJsonDocument::fromJson(json.out).object();
+        QCOMPARE(o.value(u"name"_s).toString(), other);
+        QCOMPARE(o.value(u"id"_s).toString(), serverNamed(other).value(u"id"_s).toString());
+        QVERIFY(!o.contains(u"credentials"_s));
+    }
+
+    void serverCreateAsksBeforeOverwriting()
+    {
+        const QString first = unique(u"First"_s);
+        VERIFY_OK(cli({u"connect"_s, u"server"_s, u"create"_s, first}));
+        const QString path = m_work->filePath(kCredentials);
+        const QByteArray before = readFile(path);
+        QVERIFY(!before.isEmpty());
+
+        // No terminal to ask on (standard input is a pipe) and no --force: refused, nothing
+        // created, the file untouched.
+        const QString second = unique(u"Second"_s);
+        const int servers = serverCount();
+        VERIFY_FAILS(
+            cli({u"connect"_s, u"server"_s, u"create"_s, second}, "y\n"), 1,
+            u"%1 exists already; pass --force to overwrite it. No server was created."_s.arg(
+                QDir(m_work->path()).absoluteFilePath(kCredentials)));
+        QCOMPARE(readFile(path), before);
+        QCOMPARE(serverCount(), servers);
+        QVERIFY(serverNamed(second).isEmpty());
+
+        for (const QString &force : {u"-f"_s, u"--force"_s}) {
+            const QString name = unique(u"Forced"_s);
+            const QByteArray old = readFile(path);
+            VERIFY_OK(cli({u"connect"_s, u"server"_s, u"create"_s, name, force}));
+            QVERIFY(!serverNamed(name).isEmpty());
+            const QByteArray now = readFile(path);
+            QVERIFY(now != old);
+            QVERIFY(QJsonDocument::fromJson(now).object().contains(u"deviceUuid"_s));
+            QCOMPARE(modeOf(path), 0600);
+        }
+    }
+
+    void serverCreateAsksOnATerminal()
+    {
+        VERIFY_OK(cli({u"connect"_s, u"server"_s, u"create"_s, unique(u"Before"_s)}));
+        const QString path = m_work->filePath(kCredentials);
+        const QByteArray before = readFile(path);
+
+        const QString declined = unique(u"Declined"_s);
+        Run r = onTerminal({u"connect"_s, u"server"_s, u"create"_s, declined}, "n\n");
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.out.contains("exists already. Overwrite it? [y/N]") &&
+                     r.out.contains("no server was created."),
+                 r.out.constData());
+        QCOMPARE(readFile(path), before);
+        QVERIFY(serverNamed(declined).isEmpty());
+
+        const QString accepted = unique(u"Accepted"_s);
+        r = onTerminal({u"connect"_s, u"server"_s, u"create"_s, accepted}, "y\n");
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains("Overwrite it? [y/N]"), r.out.constData());
+        QVERIFY(!serverNamed(accepted).isEmpty());
+        QVERIFY(readFile(path) != before);
+        QCOMPARE(modeOf(path), 0600);
+    }
+
+    void serverCreateWhenTheFileCannotBeWritten()
+    {
+        // A folder in the way is found before anything is created.
+        QVERIFY(QDir(m_work->path()).mkdir(kCredentials));
+        const QString blocked = unique(u"Blocked"_s);
+        VERIFY_FAILS(cli({u"connect"_s, u"server"_s, u"create"_s, blocked, u"-f"_s}), 1,
+                     u"is a folder, so the credentials file can't be written there; no server "
+                     "was created."_s);
+        QVERIFY(serverNamed(blocked).isEmpty());
+
+        // A link to a folder that does not exist only fails when the file is written: then the
+        // server exists, and the message says so.
+        QTemporaryDir other;
+        QVERIFY(other.isValid());
+        const QString linkFolder = other.filePath(u"linked"_s);
+        QVERIFY(QDir().mkdir(linkFolder));
+        QVERIFY(QFile::link(other.filePath(u"missing/target.json"_s),
+                            QDir(linkFolder).filePath(kCredentials)));
+        const QString lost = unique(u"Lost credentials"_s);
+        const Run r =
+            cli({u"connect"_s, u"server"_s, u"create"_s, lost}, {}, std::nullopt, linkFolder);
+        const QJsonObject server = serverNamed(lost);
+        QVERIFY(!server.isEmpty());
+        VERIFY_FAILS(r, 1,
+                     u"The Connect server \"%1\" (%2) was created, but its credentials could not "
+                     "be saved"_s.arg(lost, server.value(u"id"_s).toString()));
+        QVERIFY(r.err.contains("connect server delete"));
+    }
+
+    void serverLifecycle()
+    {
+        const QString name = unique(u"Life"_s);
+        VERIFY_OK(
+            cli({u"connect"_s, u"server"_s, u"create"_s, name, u"--vaults"_s, u"Kubernetes"_s}));
+        const QString id = serverNamed(name).value(u"id"_s).toString();
+        QVERIFY(!id.isEmpty());
+
+        // The table: a header row, then one aligned row per server.
+        const Run table = cli({u"connect"_s, u"server"_s, u"list"_s});
+        VERIFY_OK(table);
+        const QStringList lines = QString::fromUtf8(table.out).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(
+            lines.first().split(u' ', Qt::SkipEmptyParts),
+            (QStringList{u"ID"_s, u"NAME"_s, u"STATE"_s, u"VAULTS"_s, u"TOKENS"_s, u"CREATED"_s}));
+        QCOMPARE(lines.size(), serverCount() + 1);
+        const auto row = std::find_if(lines.cbegin(), lines.cend(),
+                                      [&id](const QString &l) { return l.startsWith(id); });
+        QVERIFY(row != lines.cend());
+        QVERIFY2(row->contains(name + u"  ") && row->contains(u"ACTIVE"_s), qPrintable(*row));
+        QCOMPARE(row->indexOf(u"ACTIVE"_s), lines.first().indexOf(u"STATE"_s));
+
+        // get by name and by ID (any case), with vault names for people.
+        for (const QString &ref : {name, id, id.toLower()}) {
+            const Run get = cli({u"connect"_s, u"server"_s, u"get"_s, ref});
+            VERIFY_OK(get);
+            QVERIFY2(get.out.contains((u"ID:              "_s + id).toUtf8()), get.out.constData());
+            QVERIFY2(get.out.contains("Kubernetes"), get.out.constData());
+        }
+
+        const QString renamed = unique(u"Life renamed"_s);
+        VERIFY_OK(cli({u"connect"_s, u"server"_s, u"edit"_s, name, u"--name"_s, renamed}));
+        QCOMPARE(serverNamed(renamed).value(u"id"_s).toString(), id);
+        VERIFY_FAILS(cli({u"connect"_s, u"server"_s, u"get"_s, name}), 1,
+                     u"No Connect server is named"_s);
+
+        const Run deleted = cli({u"connect"_s, u"server"_s, u"delete"_s, id});
+        VERIFY_OK(deleted);
+        QVERIFY(deleted.out.contains(id.toUtf8()));
+        QVERIFY(serverNamed(renamed).isEmpty());
+        VERIFY_FAILS(cli({u"connect"_s, u"server"_s, u"delete"_s, id}), 1,
+                     u"No Connect server is named or has the ID"_s);
+    }
+
+    void dashReadsTheNameFromStandardInput()
+    {
+        const QString name = unique(u"Piped"_s);
+        const QString id = createServer(name, {u"Kubernetes"_s});
+
+        Run r = cli({u"connect"_s, u"server"_s, u"get"_s, u"-"_s, u"--format"_s, u"json"_s},
+                    name.toUtf8() + '\n');
+        VERIFY_OK(r);
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(u"id"_s).toString(), id);
+        // Without an argument, a pipe on standard input counts as "-".
+        r = cli({u"connect"_s, u"server"_s, u"get"_s, u"--format=json"_s}, id.toUtf8());
+        VERIFY_OK(r);
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(u"name"_s).toString(), name);
+        VERIFY_FAILS(cli({u"connect"_s, u"server"_s, u"get"_s, u"-"_s}, ""), 2,
+                     u"no server name or ID on standard input"_s);
+
+        // A token deleted by the name piped in.
+        const Reply token = m_http->post(u"/v1/connect/tokens"_s,
+                                         {{u"name"_s, u"piped token"_s}, {u"server"_s, id}});
+        QCOMPARE(token.status, 201);
+        VERIFY_OK(cli({u"connect"_s, u"token"_s, u"delete"_s, u"-"_s, u"--server"_s, id},
+                      "piped token\n"));
+        QCOMPARE(m_http->get(u"/v1/connect/tokens?server="_s + id)
+                     .json.value(u"items"_s)
+                     .toArray()
+                     .first()[u"state"_s]
+                     .toString(),
+                 u"REVOKED"_s);
+
+        // What get --format json prints can be piped into delete.
+        r = cli({u"connect"_s, u"server"_s, u"get"_s, id, u"--format"_s, u"json"_s});
+        VERIFY_OK(r);
+        VERIFY_OK(cli({u"connect"_s, u"server"_s, u"delete"_s, u"-"_s}, r.out));
+        QVERIFY(serverNamed(name).isEmpty());
+    }
+
+    void jsonOutputParsesBack()
+    {
+        const QStringList prefixes[] = {{u"--format"_s, u"json"_s}, {u"--format=json"_s}};
+        for (const QStringList &format : prefixes) {
+            const Run r = cli(format + QStringList{u"connect"_s, u"server"_s, u"list"_s});
+            VERIFY_OK(r);
+            QJsonParseError error{};
+            const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
+            QVERIFY2(error.error == QJsonParseError::NoError && doc.isArray(), r.out.constData());
+            const QJsonArray servers = doc.array();
+            QCOMPARE(servers.size(), serverCount());
+            QStringList names;
+            for (const QJsonValue &v : servers) {
+                names.append(v[u"name"_s].toString());
+                for (const char *field : {"id", "name", "state", "created_at", "creator_id",
+                                          "tokens_version", "vaults"})
+                    QVERIFY2(v.toObject().contains(QLatin1String(field)), field);
+            }
+            QVERIFY(names.contains(u"Staging cluster"_s) && names.contains(u"CI runners"_s));
+        }
+
+        const QJsonObject staging = serverNamed(u"Staging cluster"_s);
+        const Run get = cli(
+            {u"connect"_s, u"server"_s, u"get"_s, u"Staging cluster"_s, u"--format"_s, u"json"_s});
+        VERIFY_OK(get);
+        const QJsonObject o = QJsonDocument::fromJson(get.out).object();
+        QCOMPARE(o.value(u"id"_s), staging.value(u"id"_s));
+        QCOMPARE(o.value(u"vaults"_s), staging.value(u"vaults"_s));
+
+        const Run all = cli({u"connect"_s, u"token"_s, u"list"_s, u"--format"_s, u"json"_s});
+        VERIFY_OK(all);
+        const QJsonArray tokens = QJsonDocument::fromJson(all.out).array();
+        QVERIFY(!tokens.isEmpty());
+        const Run some = cli({u"connect"_s, u"token"_s, u"list"_s, u"--server"_s,
+                              u"Staging cluster"_s, u"--format"_s, u"json"_s});
+        VERIFY_OK(some);
+        const QJsonArray stagingTokens = QJsonDocument::fromJson(some.out).array();
+        QVERIFY(!stagingTokens.isEmpty());
+        QVERIFY(stagingTokens.size() < tokens.size());
+        for (const QJsonValue &t : stagingTokens) {
+            QCOMPARE(t[u"integrationId"_s], staging.value(u"id"_s));
+            for (const char *field : {"id", "name", "state", "created_at", "expires_at", "vaults"})
+                QVERIFY2(t.toObject().contains(QLatin1String(field)), field);
+        }
+    }
+
+    // ---- tokens ----------------------------------------------------------------------------
+
+    void referenceExamplesVerbatim()
+    {
+        VERIFY_OK(cli(
+            {u"connect"_s, u"server"_s, u"create"_s, u"Dev"_s, u"--vaults"_s, u"Kubernetes"_s}));
+        VERIFY_OK(cli({u"connect"_s, u"server"_s, u"create"_s, u"Prod"_s, u"--vaults"_s,
+                       u"Customers,Vendors"_s, u"-f"_s}));
+        const QString dev = serverNamed(u"Dev"_s).value(u"id"_s).toString();
+        const QString prod = serverNamed(u"Prod"_s).value(u"id"_s).toString();
+        const QRegularExpression jwtLine(
+            u"^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\n$"_s);
+
+        // op connect token create "Dev k8s token" --server Dev --vaults Kubernetes,r
+        //     --expires-in=30d
+        const Run first =
+            cli({u"connect"_s, u"token"_s, u"create"_s, u"Dev k8s token"_s, u"--server"_s, u"Dev"_s,
+                 u"--vaults"_s, u"Kubernetes,r"_s, u"--expires-in=30d"_s});
+        VERIFY_OK(first);
+        QVERIFY2(jwtLine.match(QString::fromLatin1(first.out)).hasMatch(), first.out.constData());
+        const QJsonObject a = jwtClaims(first.out.trimmed());
+        QCOMPARE(a.value(u"sub"_s).toString(), dev);
+        QCOMPARE(vaultAcls(a), (QHash<QString, int>{{vaultId(u"Kubernetes"_s), 48}}));
+        QCOMPARE(a.value(u"exp"_s).toInteger() - a.value(u"iat"_s).toInteger(),
+                 qint64(30) * 24 * 3600);
+        QCOMPARE(a.value(u"aud"_s).toArray(), QJsonArray{u"com.1password.connect"_s});
+
+        // op connect token create "Prod: Customer details" --server Prod --vault "Customers,w"
+        //     --vault "Vendors,r"
+        const Run second =
+            cli({u"connect"_s, u"token"_s, u"create"_s, u"Prod: Customer details"_s, u"--server"_s,
+                 u"Prod"_s, u"--vault"_s, u"Customers,w"_s, u"--vault"_s, u"Vendors,r"_s});
+        VERIFY_OK(second);
+        QVERIFY2(jwtLine.match(QString::fromLatin1(second.out)).hasMatch(), second.out.constData());
+        const QJsonObject b = jwtClaims(second.out.trimmed());
+        QCOMPARE(b.value(u"sub"_s).toString(), prod);
+        QCOMPARE(vaultAcls(b), (QHash<QString, int>{{vaultId(u"Customers"_s), 960},
+                                                    {vaultId(u"Vendors"_s), 48}}));
+        QVERIFY(!b.contains(u"exp"_s));
+
+        // Both are listed under their servers, by name.
+        const Run table = cli({u"connect"_s, u"token"_s, u"list"_s});
+        VERIFY_OK(table);
+        const QStringList rows = QString::fromUtf8(table.out).split(u'\n');
+        auto rowOf = [&rows](const QString &name) {
+            const auto it = std::find_if(rows.cbegin(), rows.cend(),
+                                         [&name](const QString &r) { return r.contains(name); });
+            return it == rows.cend() ? QString() : *it;
+        };
+        const QString devRow = rowOf(u"Dev k8s token"_s);
+        QVERIFY2(devRow.contains(u"  Dev  "_s) && devRow.contains(u"Kubernetes,r"_s),
+                 qPrintable(devRow));
+        const QString prodRow = rowOf(u"Prod: Customer details"_s);
+        QVERIFY2(prodRow.contains(u"  Prod  "_s) && prodRow.contains(u"Customers,w"_s) &&
+                     prodRow.contains(u"Vendors,r"_s) && prodRow.contains(u"never"_s),
+                 qPrintable(prodRow));
+    }
+
+    void tokenPermissionsAndLifetimes_data()
+    {
+        QTest::addColumn<QStringList>("flags");
+        QTest::addColumn<QStringList>("expected"); // "Vault=acl"
+        QTest::addColumn<qint64>("lifetime");      // 0: never expires
+        QTest::newRow("rw suffix") << QStringList{u"--vault"_s, u"Kubernetes,rw"_s}
+                                   << QStringList{u"Kubernetes=1008"_s} << qint64(0);
+        QTest::newRow("no suffix") << QStringList{u"--vault"_s, u"Staging"_s}
+                                   << QStringList{u"Staging=1008"_s} << qint64(0);
+        QTest::newRow("list with a suffix for the last")
+            << QStringList{u"--vaults"_s, u"Kubernetes,Staging,w"_s}
+            << QStringList{u"Kubernetes=1008"_s, u"Staging=960"_s} << qint64(0);
+        QTest::newRow("both flags")
+            << QStringList{u"--vaults"_s, u"Kubernetes,r"_s, u"--vault"_s, u"Staging,w"_s}
+            << QStringList{u"Kubernetes=48"_s, u"Staging=960"_s} << qint64(0);
+        QTest::newRow("no vaults: all of the server's")
+            << QStringList{} << QStringList{u"Kubernetes=1008"_s, u"Staging=1008"_s} << qint64(0);
+        QTest::newRow("combined duration")
+            << QStringList{u"--vault"_s, u"Kubernetes,r"_s, u"--expires-in"_s, u"1w2d"_s}
+            << QStringList{u"Kubernetes=48"_s} << qint64(9 * 24 * 3600);
+        QTest::newRow("minutes") << QStringList{u"--vault"_s, u"Staging,r"_s, u"--expires-in=90m"_s}
+                                 << QStringList{u"Staging=48"_s} << qint64(90 * 60);
+    }
+
+    void tokenPermissionsAndLifetimes()
+    {
+        QFETCH(QStringList, flags);
+        QFETCH(QStringList, expected);
+        QFETCH(qint64, lifetime);
+        const Run r = cli(QStringList{u"connect"_s, u"token"_s, u"create"_s, unique(u"perm"_s),
+                                      u"--server"_s, u"Staging cluster"_s} +
+                          flags);
+        VERIFY_OK(r);
+        const QJsonObject claims = jwtClaims(r.out.trimmed());
+        QHash<QString, int> want;
+        for (const QString &e : expected)
+            want.insert(vaultId(e.section(u'=', 0, 0)), e.section(u'=', 1).toInt());
+        QCOMPARE(vaultAcls(claims), want);
+        QCOMPARE(claims.value(u"sub"_s).toString(),
+                 serverNamed(u"Staging cluster"_s).value(u"id"_s).toString());
+        if (lifetime == 0)
+            QVERIFY(!claims.contains(u"exp"_s));
+        else
+            QCOMPARE(claims.value(u"exp"_s).toInteger() - claims.value(u"iat"_s).toInteger(),
+                     lifetime);
+    }
+
+    void tokenLifecycle()
+    {
+        const QString name = unique(u"lifecycle token"_s);
+        const Run created = cli({u"connect"_s, u"token"_s, u"create"_s, name, u"--server"_s,
+                                 u"CI runners"_s, u"--vault"_s, u"CI Secrets,r"_s});
+        VERIFY_OK(created);
+        const QString id = jwtClaims(created.out.trimmed()).value(u"jti"_s).toString();
+        QVERIFY(!id.isEmpty());
+
+        const Run table =
+            cli({u"connect"_s, u"token"_s, u"list"_s, u"--server"_s, u"CI runners"_s});
+        VERIFY_OK(table);
+        const QStringList lines = QString::fromUtf8(table.out).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.first().split(u' ', Qt::SkipEmptyParts),
+                 (QStringList{u"ID"_s, u"NAME"_s, u"SERVER"_s, u"STATE"_s, u"VAULTS"_s,
+                              u"CREATED"_s, u"EXPIRES"_s}));
+        const auto row = std::find_if(lines.cbegin(), lines.cend(),
+                                      [&id](const QString &l) { return l.startsWith(id); });
+        QVERIFY(row != lines.cend());
+        for (const QString &cell :
+             {name, u"CI runners"_s, u"ACTIVE"_s, u"CI Secrets,r"_s, u"never"_s})
+            QVERIFY2(row->contains(cell), qPrintable(*row));
+
+        const QString renamed = unique(u"renamed token"_s);
+        VERIFY_OK(cli({u"connect"_s, u"token"_s, u"edit"_s, name, u"--server"_s, u"CI runners"_s,
+                       u"--name"_s, renamed}));
+        const Run deleted =
+            cli({u"connect"_s, u"token"_s, u"delete"_s, renamed, u"--format"_s, u"json"_s});
+        VERIFY_OK(deleted);
+        QCOMPARE(QJsonDocument::fromJson(deleted.out).object().value(u"state"_s).toString(),
+                 u"REVOKED"_s);
+        // Revoked tokens stay in the list.
+        const Run listed = cli({u"connect"_s, u"token"_s, u"list"_s, u"--format"_s, u"json"_s});
+        VERIFY_OK(listed);
+        bool found = false;
+        for (const QJsonValue &t : QJsonDocument::fromJson(listed.out).array()) {
+            if (t[u"id"_s].toString() == id) {
+                found = true;
+                QCOMPARE(t[u"name"_s].toString(), renamed);
+                QCOMPARE(t[u"state"_s].toString(), u"REVOKED"_s);
+            }
+        }
+        QVERIFY(found);
+    }
+
+    // ---- vault and group access ------------------------------------------------------------
+
+    void vaultGrantAndRevoke()
+    {
+        const QString name = unique(u"Vaults"_s);
+        const QString id = createServer(name);
+        const QString kubernetes = vaultId(u"Kubernetes"_s);
+        const QStringList grant{u"connect"_s, u"vault"_s,   u"grant"_s,     u"--server"_s,
+                                name,         u"--vault"_s, u"Kubernetes"_s};
+        const Run granted = cli(grant);
+        VERIFY_OK(granted);
+        QVERIFY(granted.out.contains(id.toUtf8()));
+        QCOMPARE(serverNamed(name).value(u"vaults"_s).toArray(), QJsonArray{kubernetes});
+        VERIFY_OK(cli(grant)); // granting twice changes nothing
+
+        const Run json = cli({u"connect"_s, u"vault"_s, u"revoke"_s, u"--server"_s, id,
+                              u"--vault"_s, kubernetes, u"--format"_s, u"json"_s});
+        VERIFY_OK(json);
+        QCOMPARE(QJsonDocument::fromJson(json.out).object().value(u"vaults"_s).toArray(),
+                 QJsonArray());
+        QCOMPARE(serverNamed(name).value(u"vaults"_s).toArray(), QJsonArray());
+        VERIFY_FAILS(cli({u"connect"_s, u"vault"_s, u"revoke"_s, u"--server"_s, name, u"--vault"_s,
+                          u"Kubernetes"_s}),
+                     1, u"has no access to the vault \"Kubernetes\""_s);
+    }
+
+    void groupGrantsAndRevokes()
+    {
+        const QString ci = serverNamed(u"CI runners"_s).value(u"id"_s).toString();
+        const QString staging = serverNamed(u"Staging cluster"_s).value(u"id"_s).toString();
+        QCOMPARE(grantsOf(u"Operations"_s), QStringList());
+
+        // No server: a Secrets Automation manager.
+        VERIFY_OK(cli({u"connect"_s, u"group"_s, u"grant"_s, u"--group"_s, u"Operations"_s}));
+        QCOMPARE(grantsOf(u"Operations"_s), QStringList{u"manager"_s});
+        // One server, and all servers.
+        VERIFY_OK(cli({u"connect"_s, u"group"_s, u"grant"_s, u"--group"_s, u"Operations"_s,
+                       u"--server"_s, u"CI runners"_s}));
+        VERIFY_OK(cli({u"connect"_s, u"group"_s, u"grant"_s, u"--group"_s, u"Operations"_s,
+                       u"--server"_s, staging}));
+        const Run all = cli({u"connect"_s, u"group"_s, u"grant"_s, u"--group"_s, u"Operations"_s,
+                             u"--all-servers"_s, u"--format"_s, u"json"_s});
+        VERIFY_OK(all);
+        QCOMPARE(QJsonDocument::fromJson(all.out).object().value(u"kind"_s).toString(),
+                 u"all_servers"_s);
+        QStringList expected{u"all_servers"_s, u"manager"_s, u"server:"_s + ci,
+                             u"server:"_s + staging};
+        expected.sort();
+        QCOMPARE(grantsOf(u"Operations"_s), expected);
+
+        // One server's grant goes alone.
+        const Run one = cli({u"connect"_s, u"group"_s, u"revoke"_s, u"--group"_s, u"Operations"_s,
+                             u"--server"_s, staging, u"--format"_s, u"json"_s});
+        VERIFY_OK(one);
+        QCOMPARE(QJsonDocument::fromJson(one.out).object().value(u"removed"_s).toInt(), 1);
+        // --all-servers removes every server grant, the single server's included.
+        VERIFY_OK(cli({u"connect"_s, u"group"_s, u"grant"_s, u"--group"_s, u"Operations"_s,
+                       u"--server"_s, staging}));
+        const Run revokeAll = cli({u"connect"_s, u"group"_s, u"revoke"_s, u"--group"_s,
+                                   u"Operations"_s, u"--all-servers"_s});
+        VERIFY_OK(revokeAll);
+        QVERIFY2(revokeAll.out.contains("(3 grant(s) removed)"), revokeAll.out.constData());
+        QCOMPARE(grantsOf(u"Operations"_s), QStringList{u"manager"_s});
+        VERIFY_FAILS(cli({u"connect"_s, u"group"_s, u"revoke"_s, u"--group"_s, u"Operations"_s,
+                          u"--all-servers"_s}),
+                     1, u"The group \"Operations\" has no server grants."_s);
+
+        VERIFY_OK(cli({u"connect"_s, u"group"_s, u"revoke"_s, u"--group"_s, u"Operations"_s}));
+        QCOMPARE(grantsOf(u"Operations"_s), QStringList());
+    }
+
+    // ---- sessions --------------------------------------------------------------------------
+
+    void signoutEndsAnEnvironmentSession()
+    {
+        QProcessEnvironment e = env();
+        const QString session = freshSession();
+        e.insert(u"CONNECT_ADMIN_SESSION"_s, session);
+        VERIFY_OK(cli({u"connect"_s, u"server"_s, u"list"_s}, {}, e));
+        VERIFY_OK(cli({u"signout"_s}, {}, e));
+        VERIFY_FAILS(cli({u"connect"_s, u"server"_s, u"list"_s}, {}, e), 1,
+                     u"CONNECT_ADMIN_SESSION was refused"_s);
+    }
+
+    void signinSignoutThroughTheKeychain()
+    {
+        // Nothing but the keychain and the settings of a fresh HOME.
+        const QProcessEnvironment e = envWithoutSession();
+        const QStringList signin{u"signin"_s, u"--url"_s, m_svc->url, u"--email"_s, kOwner};
+        VERIFY_FAILS(cli(signin, "not the password\n", e), 1,
+                     u"The email address or password is wrong."_s);
+        VERIFY_FAILS(cli(signin, "", e), 2, u"No password given"_s);
+
+        const Run in = cli(signin, m_svc->ownerPassword.toUtf8() + '\n', e);
+        QCOMPARE(in.code, 0);
+        QCOMPARE(in.out, u"Signed in to %1 as %2.\n"_s.arg(m_svc->url, kOwner).toUtf8());
+        // The last account is remembered (never the session) for the next runs.
+        const QByteArray settings =
+            readFile(m_home->filePath(u"config/connect-admin/accounts.ini"_s));
+        QVERIFY2(settings.contains(m_svc->url.toUtf8()) && settings.contains(kOwner.toUtf8()),
+                 settings.constData());
+
+        const QStringList list{u"connect"_s, u"server"_s, u"list"_s, u"--format"_s, u"json"_s};
+        if (!keychainAvailable()) {
+            QVERIFY2(in.err.count('\n') == 1 &&
+                         in.err.contains("This session will not be remembered"),
+                     in.err.constData());
+            const Run r = cli(list, {}, e);
+            VERIFY_FAILS(r, 1,
+                         u"Not signed in to %1: run connect-admin-cli signin --url %1 --email "
+                         "%2 (the system keychain is not available"_s.arg(m_svc->url, kOwner));
+            VERIFY_FAILS(cli({u"signout"_s}, {}, e), 1, u"The system keychain is not available"_s);
+            return;
+        }
+
+        QVERIFY2(in.err.isEmpty(), in.err.constData());
+        const QString kept = keychainEntry();
+        QVERIFY(!kept.isEmpty());
+        QVERIFY(!settings.contains(kept.toUtf8()));
+        QVERIFY(!in.out.contains(kept.toUtf8()));
+        // No URL, no account, no session given: all of it from the last sign-in.
+        const Run listed = cli(list, {}, e);
+        VERIFY_OK(listed);
+        QCOMPARE(QJsonDocument::fromJson(listed.out).array().size(), serverCount());
+
+        const Run out = cli({u"signout"_s}, {}, e);
+        VERIFY_OK(out);
+        QCOMPARE(out.out, u"Signed out of %1 as %2.\n"_s.arg(m_svc->url, kOwner).toUtf8());
+        QCOMPARE(keychainEntry(), QString());
+        // Ended on the service too, not just forgotten here.
+        Http old(m_svc->url);
+        old.setToken(kept);
+        QCOMPARE(old.get(u"/v1/auth/sessions/current"_s).status, 401);
+        const Run after = cli(list, {}, e);
+        VERIFY_FAILS(after, 1, u"Not signed in"_s);
+        QCOMPARE(QString::fromUtf8(after.err).trimmed(),
+                 u"connect-admin-cli: Not signed in to %1: run connect-admin-cli signin --url %1 "
+                 "--email %2"_s.arg(m_svc->url, kOwner));
+        VERIFY_OK(cli({u"signout"_s}, {}, e)); // signing out twice is no error
+
+        // A kept session that ended elsewhere is reported and forgotten.
+        VERIFY_OK(cli(signin, m_svc->ownerPassword.toUtf8() + '\n', e));
+        const QString second = keychainEntry();
+        QVERIFY(!second.isEmpty() && second != kept);
+        Http elsewhere(m_svc->url);
+        elsewhere.setToken(second);
+        QCOMPARE(elsewhere.del(u"/v1/auth/sessions/current"_s).status / 100, 2);
+        VERIFY_FAILS(cli(list, {}, e), 1,
+                     u"Not signed in to %1: run connect-admin-cli signin --url %1 --email %2 "
+                     "(the session has ended)"_s.arg(m_svc->url, kOwner));
+        QCOMPARE(keychainEntry(), QString());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
