@@ -375,6 +375,27 @@ void VaultAccessModel::setColumnGranted(int column, bool granted)
           cells, granted);
 }
 
+void VaultAccessModel::setCellsGranted(const QModelIndexList &cells, bool granted)
+{
+    QList<std::pair<int, int>> list;
+    list.reserve(cells.size());
+    for (const QModelIndex &i : cells) {
+        if (checkIndex(i, CheckIndexOption::IndexIsValid))
+            list.append({i.row(), i.column()});
+    }
+    stage(granted ? tr("Grant %1 cells").arg(list.size()) : tr("Revoke %1 cells").arg(list.size()),
+          list, granted);
+}
+
+void VaultAccessModel::renameServer(const QString &serverId, const QString &name)
+{
+    const int row = rowOf(serverId);
+    if (row < 0 || m_servers.at(row).name == name)
+        return;
+    m_servers[row].name = name;
+    emit headerDataChanged(Qt::Vertical, row, row);
+}
+
 void VaultAccessModel::toggleRow(int row)
 {
     bool anyOff = false;

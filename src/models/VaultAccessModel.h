@@ -59,9 +59,13 @@ public:
     bool toggle(const QModelIndex &cell);
     void setRowGranted(int row, bool granted);
     void setColumnGranted(int column, bool granted);
+    void setCellsGranted(const QModelIndexList &cells, bool granted); // a selection, one step
     void toggleRow(int row); // grant all if any editable cell is off, else revoke all
     void toggleColumn(int column);
     void discardChanges();
+
+    // A server was renamed elsewhere; only its header changes.
+    void renameServer(const QString &serverId, const QString &name);
 
     CellState cellState(int row, int column) const;
     bool isEditable(int row, int column) const;

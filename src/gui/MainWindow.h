@@ -1,0 +1,90 @@
+// The main window: a sidebar of pages (Servers, Tokens, Vault access, Group permissions),
+// menus and a toolbar sharing one set of actions, a message bar for errors, a status bar
+// with the connection and the last refresh, and a busy indicator. It signs in (keeping
+// the session in the keychain), starts the local sandbox on request, and asks for the
+// password again when the session expires — without losing staged edits.
+#pragma once
+
+#include "gui/SandboxLauncher.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QUrl>
+#include <memory>
+
+class QLabel;
+class QProgressBar;
+
+namespace Ui {
+class MainWindow;
+}
+
+namespace ca {
+
+class GroupPermissionsPage;
+class MessageBar;
+class PageWidget;
+class ServersPage;
+class SignInDialog;
+class TokensPage;
+class VaultAccessPage;
+class Workspace;
+struct SessionInfo;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum PageIndex { Servers, Tokens, VaultAccess, GroupPermissions };
+
+    struct StartOptions
+    {
+        bool sandbox = false;
+        QString sandboxDir; // empty: the default data folder
+        QUrl url;           // a service to open; empty: the last account
+    };
+
+    explicit MainWindow(Workspace *workspace, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void start(const StartOptions &options);
+    void showPage(PageIndex page);
+    PageIndex currentPageIndex() const;
+
+    ServersPage *serversPage() const { return m_servers; }
+    TokensPage *tokensPage() const { return m_tokens; }
+    VaultAccessPage *vaultAccessPage() const { return m_vaultAccess; }
+    GroupPermissionsPage *groupPermissionsPage() const { return m_groups; }
+    MessageBar *messageBar() const;
+    SignInDialog *signInDialog() const;
+    SandboxLauncher *sandbox() { return &m_sandbox; }
+    QString connectionText() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void wireActions();
+    void showSignIn(const QString &reason);
+    void onSignedIn(const SessionInfo &info);
+    void startSandbox(const QString &dataFolder = {});
+    void updateActions();
+    void setConnection(const QString &text, bool ok);
+    PageWidget *currentPage() const;
+
+    std::unique_ptr<Ui::MainWindow> ui;
+    Workspace *m_workspace;
+    ServersPage *m_servers;
+    TokensPage *m_tokens;
+    VaultAccessPage *m_vaultAccess;
+    GroupPermissionsPage *m_groups;
+    SandboxLauncher m_sandbox;
+    QPointer<SignInDialog> m_signIn;
+    QLabel *m_account;
+    QLabel *m_connection;
+    QLabel *m_refreshed;
+    QProgressBar *m_busy;
+    QString m_sandboxDir;
+};
+
+} // namespace ca

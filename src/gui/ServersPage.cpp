@@ -1,0 +1,226 @@
+#include "gui/ServersPage.h"
+
+#include "core/Ids.h"
+#include "gui/CredentialsExport.h"
+#include "gui/NewServerDialog.h"
+#include "gui/Seams.h"
+#include "gui/Workspace.h"
+#include "ui_ServersPage.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QDir>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QLocale>
+
+namespace ca {
+
+ServersPage::ServersPage(Workspace *workspace, QWidget *parent)
+    : PageWidget(workspace, parent)
+    , ui(std::make_unique<Ui::ServersPage>())
+    , m_scopes(workspace->directory())
+{
+    ui->setupUi(this);
+    m_proxy.setSourceModel(workspace->servers());
+    m_proxy.setSortRole(RawRole);
+    m_proxy.setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy.setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy.setFilterKeyColumn(-1);
+    ui->table->setModel(&m_proxy);
+    ui->table->sortByColumn(ServerModel::Name, Qt::AscendingOrder);
+    QHeaderView *header = ui->table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ServerModel::Vaults, QHeaderView::Stretch);
+    header->setStretchLastSection(false);
+    ui->table->verticalHeader()->hide();
+    ui->table->setWordWrap(false);
+    ui->scopeView->setModel(&m_scopes);
+    ui->scopeView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    ui->splitter->setStretchFactor(0, 3);
+    ui->splitter->setStretchFactor(1, 1);
+    ui->splitter->setSizes({700, 320});
+    // Something selected from the start: the detail pane is never an empty box.
+    connect(workspace, &Workspace::refreshed, this, [this] {
+        if (selectedId().isEmpty() && m_proxy.rowCount() > 0)
+            ui->table->selectRow(0);
+    });
+    connect(ui->filterEdit, &QLineEdit::textChanged, &m_proxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+    connect(ui->table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        showDetail();
+        emit actionsChanged();
+    });
+    // The detail pane follows changes to the selected server and its tokens.
+    connect(workspace->servers(), &QAbstractItemModel::dataChanged, this, &ServersPage::showDetail);
+    connect(workspace->tokens(), &QAbstractItemModel::rowsInserted, this, &ServersPage::showDetail);
+    connect(workspace->tokens(), &QAbstractItemModel::dataChanged, this, &ServersPage::showDetail);
+    connect(workspace->servers(), &QAbstractItemModel::rowsRemoved, this, [this] {
+        showDetail();
+        emit actionsChanged();
+    });
+    showDetail();
+}
+
+ServersPage::~ServersPage() = default;
+
+void ServersPage::setActions(QAction *newServer, QAction *rename, QAction *remove, QAction *copyId)
+{
+    ui->newButton->setDefaultAction(newServer);
+    ui->renameButton->setDefaultAction(rename);
+    ui->deleteButton->setDefaultAction(remove);
+    ui->table->addActions({rename, remove, copyId});
+}
+
+QTableView *ServersPage::table() const
+{
+    return ui->table;
+}
+
+QString ServersPage::selectedId() const
+{
+    const QModelIndexList rows = ui->table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString()
+                          : m_workspace->servers()->id(m_proxy.mapToSource(rows.first()));
+}
+
+void ServersPage::select(const QString &serverId)
+{
+    const QModelIndex index = m_proxy.mapFromSource(m_workspace->servers()->indexOf(serverId));
+    if (index.isValid())
+        ui->table->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect |
+                                                       QItemSelectionModel::Rows);
+    ui->table->setCurrentIndex(index);
+}
+
+void ServersPage::showDetail()
+{
+    const Server *s = m_workspace->servers()->find(selectedId());
+    ui->detail->setEnabled(s != nullptr);
+    ui->vaultsList->clear();
+    if (!s) {
+        ui->detailTitle->setText(tr("Select a server to see its vaults and tokens."));
+        ui->idValue->clear();
+        ui->createdValue->clear();
+        ui->tokensVersionValue->clear();
+        m_scopes.setServer(Server{}, {});
+        return;
+    }
+    ui->detailTitle->setText(s->name);
+    ui->idValue->setText(displayId(s->id, IdKind::Server));
+    ui->createdValue->setText(
+        tr("%1 by %2")
+            .arg(QLocale().toString(s->createdAt.toLocalTime(), QLocale::LongFormat),
+                 m_workspace->directory()->userName(s->creatorId)));
+    ui->tokensVersionValue->setText(QString::number(s->tokensVersion));
+    for (const QString &v : s->vaults)
+        ui->vaultsList->addItem(m_workspace->directory()->vaultName(v));
+    if (s->vaults.isEmpty())
+        ui->vaultsList->addItem(tr("No vaults yet — grant some on the Vault access page."));
+    m_scopes.setServer(*s, m_workspace->tokens()->items());
+}
+
+void ServersPage::newServer()
+{
+    if (!m_workspace->canCreateServers()) {
+        emit message(MessageBar::Kind::Warning,
+                     tr("Creating Connect servers needs Secrets Automation manager rights."));
+        return;
+    }
+    auto *dialog = new NewServerDialog(m_workspace->directory()->vaults(), window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &NewServerDialog::createRequested, this,
+            [this, dialog](const QString &name, const QStringList &vaults) {
+                m_workspace->createServer(
+                    name, vaults, dialog, [this, dialog](const Result<NewServerReply> &r) {
+                        if (!r.ok()) {
+                            dialog->showError(r.error().message);
+                            return;
+                        }
+                        dialog->accept();
+                        select(r->server.id);
+                        // The credentials exist only now: ask where to keep them at once.
+                        const ExportResult saved =
+                            saveCredentials(window(), r->server.name, r->credentials);
+                        if (saved.saved)
+                            emit message(
+                                MessageBar::Kind::Success,
+                                tr("Created \"%1\" and saved its credentials file to %2.")
+                                    .arg(r->server.name, QDir::toNativeSeparators(saved.path)));
+                        else
+                            emit message(
+                                MessageBar::Kind::Warning,
+                                tr("Created \"%1\", but its credentials file was not saved and "
+                                   "can't be retrieved. "
+                                   "Delete the server and create it again if you need the file.")
+                                    .arg(r->server.name));
+                    });
+            });
+    dialog->open();
+}
+
+bool ServersPage::canRename() const
+{
+    return !selectedId().isEmpty();
+}
+
+void ServersPage::rename()
+{
+    const QModelIndexList rows = ui->table->selectionModel()->selectedRows(ServerModel::Name);
+    if (!rows.isEmpty())
+        ui->table->edit(rows.first());
+}
+
+bool ServersPage::canDelete() const
+{
+    return !selectedId().isEmpty();
+}
+
+void ServersPage::deleteSelected()
+{
+    const Server *s = m_workspace->servers()->find(selectedId());
+    if (!s)
+        return;
+    const Server server = *s;
+    const auto answer =
+        seams::ask(window(), QMessageBox::Warning, tr("Delete server"),
+                   tr("Delete the Connect server \"%1\"?").arg(server.name),
+                   QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+                   server.activeTokens == 1 ? tr("Its credentials file and its active token stop "
+                                                 "working at once. This can't be undone.")
+                                            : tr("Its credentials file and its %1 active tokens "
+                                                 "stop working at once. This can't be undone.")
+                                                  .arg(server.activeTokens));
+    if (answer != QMessageBox::Yes)
+        return;
+    m_workspace->deleteServer(server.id, this, [this, server](const Result<Server> &r) {
+        if (r.ok())
+            emit message(MessageBar::Kind::Success,
+                         tr("Deleted \"%1\"; its tokens are revoked.").arg(server.name));
+        else
+            emit message(MessageBar::Kind::Error, r.error().message);
+    });
+}
+
+bool ServersPage::canCopyId() const
+{
+    return !selectedId().isEmpty();
+}
+
+void ServersPage::copyId()
+{
+    const QString id = selectedId();
+    if (id.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(displayId(id, IdKind::Server));
+    emit message(MessageBar::Kind::Info,
+                 tr("Copied the server ID %1.").arg(displayId(id, IdKind::Server)));
+}
+
+void ServersPage::focusFilter()
+{
+    ui->filterEdit->setFocus();
+    ui->filterEdit->selectAll();
+}
+
+} // namespace ca

@@ -1,0 +1,48 @@
+// The Servers page: the servers table with a filter, create (then save the credentials
+// file at once), rename in place, delete with confirmation, copy ID, and a detail pane
+// with the selected server's vaults and its tokens' scopes.
+#pragma once
+
+#include "gui/PageWidget.h"
+#include "models/TokenScopeModel.h"
+
+#include <QSortFilterProxyModel>
+#include <memory>
+
+class QTableView;
+
+namespace Ui {
+class ServersPage;
+}
+
+namespace ca {
+
+class ServersPage : public PageWidget
+{
+    Q_OBJECT
+public:
+    explicit ServersPage(Workspace *workspace, QWidget *parent = nullptr);
+    ~ServersPage() override;
+
+    void setActions(QAction *newServer, QAction *rename, QAction *remove, QAction *copyId);
+    void newServer();
+    QString selectedId() const;
+    void select(const QString &serverId);
+    QTableView *table() const;
+
+    bool canRename() const override;
+    void rename() override;
+    bool canDelete() const override;
+    void deleteSelected() override;
+    bool canCopyId() const override;
+    void copyId() override;
+    void focusFilter() override;
+
+private:
+    void showDetail();
+    std::unique_ptr<Ui::ServersPage> ui;
+    QSortFilterProxyModel m_proxy;
+    TokenScopeModel m_scopes;
+};
+
+} // namespace ca

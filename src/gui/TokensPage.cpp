@@ -1,0 +1,235 @@
+#include "gui/TokensPage.h"
+
+#include "core/Ids.h"
+#include "gui/NewTokenDialog.h"
+#include "gui/RevealTokenDialog.h"
+#include "gui/Seams.h"
+#include "gui/Workspace.h"
+#include "ui_TokensPage.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QHeaderView>
+
+namespace ca {
+
+TokensPage::TokensPage(Workspace *workspace, QWidget *parent)
+    : PageWidget(workspace, parent)
+    , ui(std::make_unique<Ui::TokensPage>())
+{
+    ui->setupUi(this);
+    m_proxy.setSourceModel(workspace->tokens());
+    ui->table->setModel(&m_proxy);
+    ui->table->verticalHeader()->hide();
+    ui->table->verticalHeader()->setDefaultSectionSize(ui->table->fontMetrics().height() + 8);
+    QHeaderView *header = ui->table->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(TokenModel::Vaults, QHeaderView::Stretch);
+    header->setStretchLastSection(false);
+    ui->table->setWordWrap(false);
+    ui->table->sortByColumn(TokenModel::Expires, Qt::AscendingOrder);
+    ui->stateCombo->addItem(tr("All states"), AllStates);
+    ui->stateCombo->addItem(tr("Active"), ActiveOnly);
+    ui->stateCombo->addItem(tr("Revoked"), RevokedOnly);
+    ui->stateCombo->addItem(tr("Expired"), ExpiredOnly);
+    ui->stateCombo->addItem(tr("Expiring within 7 days"), ExpiringSoon);
+    connect(ui->filterEdit, &QLineEdit::textChanged, &m_proxy, &TokenFilterProxy::setText);
+    connect(ui->serverCombo, &QComboBox::currentIndexChanged, this,
+            [this] { m_proxy.setServer(ui->serverCombo->currentData().toString()); });
+    connect(ui->stateCombo, &QComboBox::currentIndexChanged, this, [this] {
+        const auto filter = StateFilter(ui->stateCombo->currentData().toInt());
+        m_proxy.setStates(filter == ActiveOnly    ? QSet<TokenState>{TokenState::Active}
+                          : filter == RevokedOnly ? QSet<TokenState>{TokenState::Revoked}
+                          : filter == ExpiredOnly ? QSet<TokenState>{TokenState::Expired}
+                                                  : QSet<TokenState>{});
+        m_proxy.setExpiresWithinDays(filter == ExpiringSoon ? TokenModel::kDueSoonDays : -1);
+    });
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(&m_proxy, signal, this, &TokensPage::updateCount);
+    connect(&m_proxy, &QAbstractItemModel::modelReset, this, &TokensPage::updateCount);
+    connect(&m_proxy, &QAbstractItemModel::layoutChanged, this, &TokensPage::updateCount);
+    connect(ui->table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &PageWidget::actionsChanged);
+    auto *servers = workspace->servers();
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(servers, signal, this, &TokensPage::fillServers);
+    connect(servers, &QAbstractItemModel::dataChanged, this, &TokensPage::fillServers);
+    fillServers();
+    updateCount();
+}
+
+TokensPage::~TokensPage() = default;
+
+void TokensPage::setActions(QAction *newToken, QAction *revoke, QAction *rename, QAction *copyId)
+{
+    ui->newButton->setDefaultAction(newToken);
+    ui->revokeButton->setDefaultAction(revoke);
+    ui->table->addActions({rename, revoke, copyId});
+}
+
+QTableView *TokensPage::table() const
+{
+    return ui->table;
+}
+
+void TokensPage::fillServers()
+{
+    const QString current = ui->serverCombo->currentData().toString();
+    QSignalBlocker block(ui->serverCombo);
+    ui->serverCombo->clear();
+    ui->serverCombo->addItem(tr("All servers"), QString());
+    QList<Server> servers = m_workspace->servers()->items();
+    std::sort(servers.begin(), servers.end(), [](const Server &a, const Server &b) {
+        return a.name.localeAwareCompare(b.name) < 0;
+    });
+    for (const Server &s : std::as_const(servers))
+        ui->serverCombo->addItem(s.name, s.id);
+    ui->serverCombo->setCurrentIndex(std::max(0, ui->serverCombo->findData(current)));
+    if (ui->serverCombo->currentData().toString() != current)
+        m_proxy.setServer(ui->serverCombo->currentData().toString());
+}
+
+void TokensPage::updateCount()
+{
+    ui->countLabel->setText(tr("Showing %1 of %2 tokens")
+                                .arg(m_proxy.rowCount())
+                                .arg(m_workspace->tokens()->rowCount()));
+}
+
+void TokensPage::setServerFilter(const QString &serverId)
+{
+    ui->serverCombo->setCurrentIndex(std::max(0, ui->serverCombo->findData(serverId)));
+}
+
+void TokensPage::setStateFilter(StateFilter filter)
+{
+    ui->stateCombo->setCurrentIndex(ui->stateCombo->findData(filter));
+}
+
+void TokensPage::setText(const QString &text)
+{
+    ui->filterEdit->setText(text);
+}
+
+QStringList TokensPage::selectedIds() const
+{
+    QStringList ids;
+    for (const QModelIndex &row : ui->table->selectionModel()->selectedRows())
+        ids.append(m_proxy.id(row));
+    return ids;
+}
+
+void TokensPage::newToken()
+{
+    if (m_workspace->servers()->rowCount() == 0) {
+        emit message(MessageBar::Kind::Info,
+                     tr("Create a Connect server first; tokens belong to a server."));
+        return;
+    }
+    auto *dialog =
+        new NewTokenDialog(m_workspace->servers()->items(), m_workspace->directory(), window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!ui->serverCombo->currentData().toString().isEmpty())
+        dialog->setServer(ui->serverCombo->currentData().toString());
+    connect(
+        dialog, &NewTokenDialog::createRequested, this,
+        [this, dialog](const NewTokenRequest &request) {
+            m_workspace->createToken(
+                request, dialog, [this, dialog](const Result<NewTokenReply> &r) {
+                    if (!r.ok()) {
+                        dialog->showError(r.error().message);
+                        return;
+                    }
+                    dialog->accept();
+                    auto *reveal =
+                        new RevealTokenDialog(r->jwt, r->token, m_workspace->directory(), window());
+                    reveal->open();
+                    emit message(MessageBar::Kind::Success,
+                                 tr("Issued the token \"%1\". Copy it now: it is shown only once.")
+                                     .arg(r->token.name));
+                });
+        });
+    dialog->open();
+}
+
+bool TokensPage::canRename() const
+{
+    return selectedIds().size() == 1;
+}
+
+void TokensPage::rename()
+{
+    const QModelIndexList rows = ui->table->selectionModel()->selectedRows(TokenModel::Name);
+    if (rows.size() == 1)
+        ui->table->edit(rows.first());
+}
+
+bool TokensPage::canDelete() const
+{
+    for (const QString &id : selectedIds()) {
+        const Token *t = m_workspace->tokens()->find(id);
+        if (t && t->state != TokenState::Revoked)
+            return true;
+    }
+    return false;
+}
+
+void TokensPage::deleteSelected()
+{
+    QStringList ids;
+    QStringList names;
+    for (const QString &id : selectedIds()) {
+        const Token *t = m_workspace->tokens()->find(id);
+        if (t && t->state != TokenState::Revoked) {
+            ids.append(id);
+            names.append(t->name);
+        }
+    }
+    if (ids.isEmpty())
+        return;
+    const QString question = ids.size() == 1 ? tr("Revoke the token \"%1\"?").arg(names.first())
+                                             : tr("Revoke %1 tokens?").arg(ids.size());
+    const auto answer =
+        seams::ask(window(), QMessageBox::Warning, tr("Revoke tokens"), question,
+                   QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
+                   tr("Whatever uses them loses access at once. Revoked tokens stay listed. "
+                      "This can't be undone.\n\n%1")
+                       .arg(names.join(u'\n')));
+    if (answer != QMessageBox::Yes)
+        return;
+    m_workspace->revokeTokens(ids, this, [this](int revoked, const QList<ApiError> &errors) {
+        if (errors.isEmpty())
+            emit message(MessageBar::Kind::Success, revoked == 1
+                                                        ? tr("Revoked 1 token.")
+                                                        : tr("Revoked %1 tokens.").arg(revoked));
+        else
+            emit message(MessageBar::Kind::Error, tr("Revoked %1; %2 failed: %3")
+                                                      .arg(revoked)
+                                                      .arg(errors.size())
+                                                      .arg(errors.first().message));
+        emit actionsChanged();
+    });
+}
+
+bool TokensPage::canCopyId() const
+{
+    return selectedIds().size() == 1;
+}
+
+void TokensPage::copyId()
+{
+    const QStringList ids = selectedIds();
+    if (ids.size() != 1)
+        return;
+    QGuiApplication::clipboard()->setText(displayId(ids.first(), IdKind::Token));
+    emit message(MessageBar::Kind::Info, tr("Copied the token ID %1.").arg(ids.first()));
+}
+
+void TokensPage::focusFilter()
+{
+    ui->filterEdit->setFocus();
+    ui->filterEdit->selectAll();
+}
+
+} // namespace ca

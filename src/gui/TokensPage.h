@@ -1,0 +1,52 @@
+// The Tokens page: every token with its server, vaults and permissions, expiry (coloured
+// when expired or due within a week) and state; filters by text, server and state; issue
+// (the token shown once), rename in place, revoke several at once with one confirmation.
+#pragma once
+
+#include "gui/PageWidget.h"
+#include "models/TokenFilterProxy.h"
+
+#include <memory>
+
+class QTableView;
+
+namespace Ui {
+class TokensPage;
+}
+
+namespace ca {
+
+class TokensPage : public PageWidget
+{
+    Q_OBJECT
+public:
+    enum StateFilter { AllStates, ActiveOnly, RevokedOnly, ExpiredOnly, ExpiringSoon };
+
+    explicit TokensPage(Workspace *workspace, QWidget *parent = nullptr);
+    ~TokensPage() override;
+
+    void setActions(QAction *newToken, QAction *revoke, QAction *rename, QAction *copyId);
+    void newToken();
+    QStringList selectedIds() const;
+    QTableView *table() const;
+    TokenFilterProxy *proxy() { return &m_proxy; }
+    void setServerFilter(const QString &serverId);
+    void setStateFilter(StateFilter filter);
+    void setText(const QString &text);
+
+    bool canRename() const override;
+    void rename() override;
+    bool canDelete() const override;
+    void deleteSelected() override;
+    bool canCopyId() const override;
+    void copyId() override;
+    void focusFilter() override;
+
+private:
+    void fillServers();
+    void updateCount();
+    std::unique_ptr<Ui::TokensPage> ui;
+    TokenFilterProxy m_proxy;
+};
+
+} // namespace ca

@@ -1,0 +1,252 @@
+#include "gui/VaultAccessPage.h"
+
+#include "gui/RotatedHeaderView.h"
+#include "gui/Seams.h"
+#include "gui/Workspace.h"
+#include "models/Roles.h"
+#include "ui_VaultAccessPage.h"
+
+#include <QAction>
+#include <QMenu>
+
+namespace ca {
+
+// ---- filter ---------------------------------------------------------------------------------
+
+void MatrixFilterProxy::setText(const QString &text)
+{
+    m_text = text.trimmed();
+    invalidateFilter();
+}
+
+void MatrixFilterProxy::setGrantableOnly(bool on)
+{
+    m_grantableOnly = on;
+    invalidateFilter();
+}
+
+bool MatrixFilterProxy::anyMatches(Qt::Orientation orientation) const
+{
+    const QAbstractItemModel *m = sourceModel();
+    const int n = orientation == Qt::Vertical ? m->rowCount() : m->columnCount();
+    for (int i = 0; i < n; ++i) {
+        if (m->headerData(i, orientation).toString().contains(m_text, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+bool MatrixFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
+{
+    if (m_text.isEmpty() || !anyMatches(Qt::Vertical))
+        return true;
+    return sourceModel()
+        ->headerData(sourceRow, Qt::Vertical)
+        .toString()
+        .contains(m_text, Qt::CaseInsensitive);
+}
+
+bool MatrixFilterProxy::filterAcceptsColumn(int sourceColumn, const QModelIndex &) const
+{
+    if (m_grantableOnly &&
+        sourceModel()->headerData(sourceColumn, Qt::Horizontal, StateRole).toInt() == 0)
+        return false;
+    if (m_text.isEmpty() || !anyMatches(Qt::Horizontal))
+        return true;
+    return sourceModel()
+        ->headerData(sourceColumn, Qt::Horizontal)
+        .toString()
+        .contains(m_text, Qt::CaseInsensitive);
+}
+
+// ---- page -----------------------------------------------------------------------------------
+
+VaultAccessPage::VaultAccessPage(Workspace *workspace, QWidget *parent)
+    : PageWidget(workspace, parent)
+    , ui(std::make_unique<Ui::VaultAccessPage>())
+    , m_pending(workspace->access())
+{
+    ui->setupUi(this);
+    m_proxy.setSourceModel(workspace->access());
+    ui->table->setHorizontalHeader(new RotatedHeaderView(ui->table));
+    ui->table->setModel(&m_proxy);
+    // Server names stay in the vertical header: a frozen first column while scrolling.
+    ui->table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    ui->table->verticalHeader()->setDefaultSectionSize(ui->table->fontMetrics().height() + 10);
+    ui->table->verticalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    ui->table->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    ui->table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(ui->table->verticalHeader(), &QWidget::customContextMenuRequested, this,
+            &VaultAccessPage::showRowMenu);
+    connect(ui->table->horizontalHeader(), &QWidget::customContextMenuRequested, this,
+            &VaultAccessPage::showColumnMenu);
+    connect(ui->table, &QWidget::customContextMenuRequested, this, &VaultAccessPage::showCellMenu);
+    ui->pendingList->setModel(&m_pending);
+    ui->splitter->setStretchFactor(0, 4);
+    ui->splitter->setStretchFactor(1, 1);
+    ui->splitter->setSizes({800, 280});
+    ui->layout->setStretchFactor(ui->splitter, 1); // the matrix takes the height, not the legend
+    ui->legend->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    ui->legend->setText(tr(
+        "Check a cell to stage a grant, uncheck to stage a revoke; nothing changes until you "
+        "apply. "
+        "Green: will be granted · red: will be revoked · grey: can't be granted (hover for why) · "
+        "orange: changed by someone else. Right-click a server or vault name for a whole row or "
+        "column."));
+    connect(ui->filterEdit, &QLineEdit::textChanged, &m_proxy, &MatrixFilterProxy::setText);
+    connect(ui->grantableOnly, &QCheckBox::toggled, &m_proxy, &MatrixFilterProxy::setGrantableOnly);
+    connect(workspace->access(), &VaultAccessModel::pendingChanged, this,
+            &VaultAccessPage::updatePending);
+    connect(workspace->access(), &QAbstractItemModel::modelReset, this,
+            [this] { ui->table->horizontalHeader()->updateGeometry(); });
+    connect(ui->applyButton, &QPushButton::clicked, this, &VaultAccessPage::apply);
+    connect(ui->reviewButton, &QPushButton::toggled, this, &VaultAccessPage::setReviewVisible);
+    ui->reviewPanel->setVisible(false);
+    updatePending(0);
+}
+
+VaultAccessPage::~VaultAccessPage() = default;
+
+void VaultAccessPage::setActions(QAction *undo, QAction *redo, QAction *apply, QAction *discard,
+                                 QAction *review)
+{
+    ui->undoButton->setDefaultAction(undo);
+    ui->redoButton->setDefaultAction(redo);
+    ui->discardButton->setDefaultAction(discard);
+    connect(review, &QAction::triggered, this, [this] { ui->reviewButton->toggle(); });
+    Q_UNUSED(apply);
+}
+
+QTableView *VaultAccessPage::table() const
+{
+    return ui->table;
+}
+
+void VaultAccessPage::setReviewVisible(bool visible)
+{
+    ui->reviewPanel->setVisible(visible);
+    if (ui->reviewButton->isChecked() != visible)
+        ui->reviewButton->setChecked(visible);
+}
+
+void VaultAccessPage::updatePending(int count)
+{
+    ui->reviewButton->setText(tr("Review and apply (%1)").arg(count));
+    ui->reviewButton->setEnabled(count > 0 || ui->reviewButton->isChecked());
+    ui->applyButton->setText(count == 1 ? tr("Apply 1 change") : tr("Apply %1 changes").arg(count));
+    ui->applyButton->setEnabled(count > 0);
+    emit actionsChanged();
+}
+
+void VaultAccessPage::apply()
+{
+    VaultAccessModel *model = m_workspace->access();
+    const int count = model->pendingCount();
+    if (count == 0)
+        return;
+    ui->applyButton->setEnabled(false);
+    m_workspace->applyGrants(this, [this, count](const Result<GrantBatchResult> &r,
+                                                 const QList<GrantConflict> &conflicts) {
+        if (r.ok()) {
+            emit message(MessageBar::Kind::Success,
+                         count == 1 ? tr("Applied 1 change.")
+                                    : tr("Applied %1 changes in one batch.").arg(count));
+            setReviewVisible(false);
+            return;
+        }
+        updatePending(m_workspace->access()->pendingCount());
+        if (r.error().code != QLatin1String("stale_revision")) {
+            emit message(MessageBar::Kind::Error,
+                         tr("Nothing was applied: %1").arg(r.error().message));
+            return;
+        }
+        QStringList lines;
+        for (const GrantConflict &c : conflicts)
+            lines.append(tr("%1 / %2: %3").arg(c.serverName, c.vaultName, c.reason));
+        const int kept = m_workspace->access()->pendingCount();
+        QString text =
+            tr("Vault access changed since you loaded it; nothing was applied. Your edits were "
+               "moved onto the current state (%1 still staged).")
+                .arg(kept);
+        if (!lines.isEmpty())
+            text += u' ' + tr("%1 collided, marked orange: %2")
+                               .arg(lines.size())
+                               .arg(lines.join(QStringLiteral("; ")));
+        emit message(MessageBar::Kind::Warning, text);
+        setReviewVisible(true);
+    });
+}
+
+void VaultAccessPage::discard()
+{
+    const int count = m_workspace->access()->pendingCount();
+    if (count == 0)
+        return;
+    m_workspace->access()->discardChanges(); // undoable
+    emit message(MessageBar::Kind::Info,
+                 tr("Discarded %1 staged changes (Undo brings them back).").arg(count));
+}
+
+void VaultAccessPage::showRowMenu(const QPoint &pos)
+{
+    const int proxyRow = ui->table->verticalHeader()->logicalIndexAt(pos);
+    if (proxyRow < 0)
+        return;
+    const int row = m_proxy.mapToSource(m_proxy.index(proxyRow, 0)).row();
+    VaultAccessModel *model = m_workspace->access();
+    QMenu menu(this);
+    menu.addAction(tr("Grant every vault to \"%1\"").arg(model->serverName(row)), this,
+                   [model, row] { model->setRowGranted(row, true); });
+    menu.addAction(tr("Revoke every vault from \"%1\"").arg(model->serverName(row)), this,
+                   [model, row] { model->setRowGranted(row, false); });
+    menu.exec(ui->table->verticalHeader()->mapToGlobal(pos));
+}
+
+void VaultAccessPage::showColumnMenu(const QPoint &pos)
+{
+    const int proxyColumn = ui->table->horizontalHeader()->logicalIndexAt(pos);
+    if (proxyColumn < 0)
+        return;
+    const int column = m_proxy.mapToSource(m_proxy.index(0, proxyColumn)).column();
+    VaultAccessModel *model = m_workspace->access();
+    QMenu menu(this);
+    QAction *grant =
+        menu.addAction(tr("Grant \"%1\" to every server").arg(model->vaultName(column)), this,
+                       [model, column] { model->setColumnGranted(column, true); });
+    menu.addAction(tr("Revoke \"%1\" from every server").arg(model->vaultName(column)), this,
+                   [model, column] { model->setColumnGranted(column, false); });
+    const QString reason =
+        model->headerData(column, Qt::Horizontal, StateRole).toInt() == 0
+            ? model->headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString()
+            : QString();
+    if (!reason.isEmpty()) {
+        grant->setEnabled(false);
+        menu.addSeparator();
+        menu.addAction(reason)->setEnabled(false);
+    }
+    menu.exec(ui->table->horizontalHeader()->mapToGlobal(pos));
+}
+
+void VaultAccessPage::showCellMenu(const QPoint &pos)
+{
+    QModelIndexList cells;
+    for (const QModelIndex &i : ui->table->selectionModel()->selectedIndexes())
+        cells.append(m_proxy.mapToSource(i));
+    if (cells.isEmpty())
+        return;
+    VaultAccessModel *model = m_workspace->access();
+    QMenu menu(this);
+    menu.addAction(tr("Grant the selected cells"), this,
+                   [model, cells] { model->setCellsGranted(cells, true); });
+    menu.addAction(tr("Revoke the selected cells"), this,
+                   [model, cells] { model->setCellsGranted(cells, false); });
+    menu.exec(ui->table->viewport()->mapToGlobal(pos));
+}
+
+void VaultAccessPage::focusFilter()
+{
+    ui->filterEdit->setFocus();
+    ui->filterEdit->selectAll();
+}
+
+} // namespace ca

@@ -1,0 +1,66 @@
+// The Vault access page: the grant matrix (servers x vaults) with rotated vault names and
+// the server names in a frozen first column; edits are staged and marked, undoable,
+// listed for review, then applied as one batch. Header context menus toggle whole rows
+// and columns; a stale revision is reported with the collisions shown on their cells.
+#pragma once
+
+#include "gui/PageWidget.h"
+#include "models/PendingChangesModel.h"
+
+#include <QSortFilterProxyModel>
+#include <memory>
+
+class QTableView;
+
+namespace Ui {
+class VaultAccessPage;
+}
+
+namespace ca {
+
+// Shows the servers and vaults whose names match; a dimension nothing matches stays whole.
+class MatrixFilterProxy : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setText(const QString &text);
+    void setGrantableOnly(bool on);
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    bool filterAcceptsColumn(int sourceColumn, const QModelIndex &sourceParent) const override;
+
+private:
+    bool anyMatches(Qt::Orientation orientation) const;
+    QString m_text;
+    bool m_grantableOnly = false;
+};
+
+class VaultAccessPage : public PageWidget
+{
+    Q_OBJECT
+public:
+    explicit VaultAccessPage(Workspace *workspace, QWidget *parent = nullptr);
+    ~VaultAccessPage() override;
+
+    void setActions(QAction *undo, QAction *redo, QAction *apply, QAction *discard,
+                    QAction *review);
+    void apply();
+    void discard();
+    void setReviewVisible(bool visible);
+    QTableView *table() const;
+    MatrixFilterProxy *proxy() { return &m_proxy; }
+    void focusFilter() override;
+
+private:
+    void updatePending(int count);
+    void showRowMenu(const QPoint &pos);
+    void showColumnMenu(const QPoint &pos);
+    void showCellMenu(const QPoint &pos);
+    std::unique_ptr<Ui::VaultAccessPage> ui;
+    MatrixFilterProxy m_proxy;
+    PendingChangesModel m_pending;
+};
+
+} // namespace ca

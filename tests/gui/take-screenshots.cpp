@@ -1,0 +1,102 @@
+// Takes the README's screenshots from the real program: a MainWindow against a fresh local
+// sandbox (the service started as a child process), with a few edits staged so the pages
+// show what they do. Run by scripts/screenshots.sh under Xvfb; not a test.
+//   take-screenshots <output folder>
+#include "client/CredentialStore.h"
+#include "gui/ClipboardGuard.h"
+#include "gui/GroupPermissionsPage.h"
+#include "gui/MainWindow.h"
+#include "gui/MessageBar.h"
+#include "gui/NewTokenDialog.h"
+#include "gui/TokensPage.h"
+#include "gui/VaultAccessPage.h"
+#include "gui/Workspace.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace ca;
+
+namespace {
+bool waitFor(const std::function<bool()> &condition, int ms = 20000)
+{
+    return QTest::qWaitFor(condition, ms);
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("connect-admin"));
+    QApplication::setOrganizationName(QStringLiteral("connect-admin"));
+    const QString out =
+        argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("docs/screenshots");
+    QDir().mkpath(out);
+    QTemporaryDir data;
+
+    FallbackCredentialStore store;
+    Workspace workspace(&store);
+    MainWindow window(&workspace);
+    window.resize(1280, 780);
+    window.show();
+    MainWindow::StartOptions options;
+    options.sandbox = true;
+    options.sandboxDir = data.filePath(QStringLiteral("sandbox"));
+    window.start(options);
+    if (!waitFor([&] {
+            return workspace.session()->isSignedIn() && !workspace.lastRefresh().isNull() &&
+                   !workspace.isBusy();
+        })) {
+        qCritical("the sandbox did not come up");
+        return 1;
+    }
+    window.messageBar()->dismiss();
+    auto grab = [&](const QString &name) {
+        QTest::qWait(300);
+        const bool ok = window.grab().save(out + u'/' + name + QStringLiteral(".png"));
+        qInfo("%s %s", ok ? "saved" : "FAILED", qPrintable(name));
+    };
+
+    window.showPage(MainWindow::Servers);
+    grab(QStringLiteral("servers"));
+
+    window.showPage(MainWindow::Tokens);
+    grab(QStringLiteral("tokens"));
+
+    // Vault access with three staged edits and the review panel open.
+    window.showPage(MainWindow::VaultAccess);
+    VaultAccessModel *access = workspace.access();
+    const int ci = access->rowOf(workspace.servers()->items().at(0).id);
+    for (int c = 0; c < access->columnCount() && access->pendingCount() < 2; ++c)
+        if (access->isEditable(ci, c) && access->cellState(ci, c) == CellState::NotGranted)
+            access->toggle(access->index(ci, c));
+    for (int r = 0; r < access->rowCount(); ++r)
+        for (int c = 0; c < access->columnCount(); ++c)
+            if (access->pendingCount() < 3 && access->cellState(r, c) == CellState::Granted)
+                access->toggle(access->index(r, c));
+    window.vaultAccessPage()->setReviewVisible(true);
+    grab(QStringLiteral("vault-access"));
+    access->discardChanges();
+
+    window.showPage(MainWindow::GroupPermissions);
+    grab(QStringLiteral("group-permissions"));
+
+    // The new-token dialog, filled in as the reference's first example.
+    window.showPage(MainWindow::Tokens);
+    window.tokensPage()->newToken();
+    auto *dialog = window.findChild<NewTokenDialog *>();
+    if (dialog) {
+        dialog->setName(QStringLiteral("Dev k8s token"));
+        dialog->setExpiry(QStringLiteral("30d"));
+        QTest::qWait(300);
+        dialog->grab().save(out + QStringLiteral("/new-token.png"));
+        qInfo("saved new-token");
+        dialog->reject();
+    }
+    window.close();
+    return 0;
+}
