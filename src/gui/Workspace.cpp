@@ -199,8 +199,9 @@ void Workspace::reloadGrants(std::function<void(const QList<GrantConflict> &)> t
         }
         // Servers by name; vaults that can be granted first, then by name.
         QList<Server> servers = m_servers.items();
-        std::sort(servers.begin(), servers.end(),
-                  [](const Server &a, const Server &b) { return a.name.localeAwareCompare(b.name) < 0; });
+        std::sort(servers.begin(), servers.end(), [](const Server &a, const Server &b) {
+            return a.name.localeAwareCompare(b.name) < 0;
+        });
         QList<Vault> vaults = m_directory.vaults();
         std::sort(vaults.begin(), vaults.end(), [](const Vault &a, const Vault &b) {
             const int ra = a.grantable() ? (a.accessible ? 0 : 1) : 2;

@@ -27,8 +27,9 @@ public:
     const QList<T> &items() const { return m_items; }
     const T *find(const QString &id) const
     {
-        const auto it = m_rows.constFind(id);
-        return it == m_rows.constEnd() ? nullptr : &m_items.at(*it);
+        const auto &rows = rowIndex();
+        const auto it = rows.constFind(id);
+        return it == rows.constEnd() ? nullptr : &m_items.at(*it);
     }
     QString id(const QModelIndex &index) const
     {
@@ -36,8 +37,9 @@ public:
     }
     QModelIndex indexOf(const QString &id, int column = 0) const
     {
-        const auto it = m_rows.constFind(id);
-        return it == m_rows.constEnd() ? QModelIndex() : index(int(*it), column);
+        const auto &rows = rowIndex();
+        const auto it = rows.constFind(id);
+        return it == rows.constEnd() ? QModelIndex() : index(int(*it), column);
     }
 
     // A refresh: beginRefresh(), mergePage() per page, endRefresh() drops the rows not seen.
@@ -50,11 +52,12 @@ public:
     {
         QList<T> added;
         int first = -1, last = -1;
+        const auto &rows = rowIndex();
         for (const T &t : page) {
             if (m_refreshing)
                 m_seen.insert(t.id);
-            const auto it = m_rows.constFind(t.id);
-            if (it == m_rows.constEnd()) {
+            const auto it = rows.constFind(t.id);
+            if (it == rows.constEnd()) {
                 added.append(t);
                 continue;
             }
@@ -101,6 +104,7 @@ public:
         beginResetModel();
         m_items.clear();
         m_rows.clear();
+        m_rowsStale = false;
         endResetModel();
     }
 
@@ -126,16 +130,29 @@ private:
                 --start;
             beginRemoveRows({}, rows.at(start), rows.at(end));
             m_items.remove(rows.at(start), rows.at(end) - rows.at(start) + 1);
+            // Views and slots may look rows up while the removal is announced.
+            m_rowsStale = true;
             endRemoveRows();
             end = start - 1;
         }
-        m_rows.clear();
-        for (qsizetype i = 0; i < m_items.size(); ++i)
-            m_rows.insert(m_items.at(i).id, i);
+    }
+
+    // The ID -> row index, rebuilt only when asked for after rows moved.
+    const QHash<QString, qsizetype> &rowIndex() const
+    {
+        if (m_rowsStale) {
+            m_rows.clear();
+            m_rows.reserve(m_items.size());
+            for (qsizetype i = 0; i < m_items.size(); ++i)
+                m_rows.insert(m_items.at(i).id, i);
+            m_rowsStale = false;
+        }
+        return m_rows;
     }
 
     QList<T> m_items;
-    QHash<QString, qsizetype> m_rows;
+    mutable QHash<QString, qsizetype> m_rows;
+    mutable bool m_rowsStale = false;
     QSet<QString> m_seen;
     bool m_refreshing = false;
 };

@@ -103,6 +103,36 @@ private slots:
         QCOMPARE(model.indexOf(c.id).data(IdRole).toString(), c.id);
     }
 
+    void lookupsWorkWhileRowsAreRemoved()
+    {
+        Directory dir;
+        ServerModel model(&dir);
+        QList<Server> servers;
+        for (int i = 0; i < 6; ++i)
+            servers.append(makeServer(u"s%1"_s.arg(i)));
+        model.mergePage(servers);
+        // A slot that looks rows up when removal is announced (as a detail pane does)
+        // must see the model as it is then, for every run of removed rows.
+        int checks = 0;
+        connect(&model, &QAbstractItemModel::rowsRemoved, this, [&] {
+            for (const Server &s : servers) {
+                const Server *found = model.find(s.id);
+                if (found) {
+                    QCOMPARE(found->id, s.id);
+                    QCOMPARE(model.indexOf(s.id).data(IdRole).toString(), s.id);
+                }
+            }
+            ++checks;
+        });
+        model.beginRefresh();
+        model.mergePage({servers.at(1), servers.at(3)}); // 0, 2, 4, 5 go: three runs
+        model.endRefresh();
+        QCOMPARE(checks, 3);
+        QCOMPARE(model.rowCount(), 2);
+        QVERIFY(!model.find(servers.at(5).id));
+        QCOMPARE(model.find(servers.at(3).id)->name, u"s3"_s);
+    }
+
     void serverModelAsksToRenameAndShowsVaultNames()
     {
         Directory dir;

@@ -1,0 +1,526 @@
+// The desktop program's widgets driven like a user would (keys, clicks, dialogs through
+// their seams) against the real account service on loopback.
+#include "../support/TestSupport.h"
+#include "core/Ids.h"
+#include "gui/ClipboardGuard.h"
+#include "gui/GroupPermissionsPage.h"
+#include "gui/MainWindow.h"
+#include "gui/MessageBar.h"
+#include "gui/NewServerDialog.h"
+#include "gui/NewTokenDialog.h"
+#include "gui/RevealTokenDialog.h"
+#include "gui/Seams.h"
+#include "gui/ServersPage.h"
+#include "gui/SignInDialog.h"
+#include "gui/TokensPage.h"
+#include "gui/VaultAccessPage.h"
+#include "gui/Workspace.h"
+#include "service/Crypto.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace Qt::StringLiterals;
+using namespace ca;
+using namespace ca::test;
+
+namespace {
+
+QJsonObject claimsOf(const QString &jwt)
+{
+    return QJsonDocument::fromJson(*crypto::fromBase64Url(jwt.section(u'.', 1, 1).toLatin1()))
+        .object();
+}
+
+} // namespace
+
+class TestGui : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<RunningService> m_svc;
+    std::unique_ptr<MemoryCredentialStore> m_store;
+    std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<Http> m_http; // the service seen from outside the program
+    QTemporaryDir m_files;
+
+    QAction *action(const char *name)
+    {
+        return m_window->findChild<QAction *>(QLatin1String(name));
+    }
+
+    QString vaultId(const QString &name)
+    {
+        for (const Vault &v : m_workspace->directory()->vaults())
+            if (v.name == name)
+                return v.id;
+        return {};
+    }
+
+    QString serverId(const QString &name)
+    {
+        for (const Server &s : m_workspace->servers()->items())
+            if (s.name == name)
+                return s.id;
+        return {};
+    }
+
+    bool settled()
+    {
+        return QTest::qWaitFor([this] { return !m_workspace->isBusy(); }, 20000);
+    }
+
+    // Types into the in-place editor of a table cell and commits with Enter.
+    void editInPlace(QTableView *table, const QString &text)
+    {
+        QLineEdit *editor = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] { return (editor = table->viewport()->findChild<QLineEdit *>()) != nullptr; },
+            5000));
+        editor->selectAll();
+        QTest::keyClicks(editor, text);
+        QTest::keyClick(editor, Qt::Key_Return);
+    }
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void init()
+    {
+        m_svc = startService();
+        m_http = std::make_unique<Http>(m_svc->url);
+        m_http->signIn(u"owner@sandbox.example"_s, m_svc->ownerPassword);
+        m_store = std::make_unique<MemoryCredentialStore>();
+        m_workspace = std::make_unique<Workspace>(m_store.get());
+        m_window = std::make_unique<MainWindow>(m_workspace.get());
+        m_window->resize(1200, 760);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        // Sign in through the dialog, as a user would.
+        m_window->start({});
+        SignInDialog *dialog = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] { return (dialog = m_window->signInDialog()) && dialog->isVisible(); }, 5000));
+        dialog->findChild<QLineEdit *>(u"urlEdit"_s)->setText(m_svc->url);
+        dialog->findChild<QLineEdit *>(u"emailEdit"_s)->setText(u"owner@sandbox.example"_s);
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"passwordEdit"_s), m_svc->ownerPassword);
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor([this] { return m_workspace->session()->isSignedIn(); }, 20000));
+        QVERIFY(QTest::qWaitFor([this] { return !m_workspace->lastRefresh().isNull(); }, 20000));
+        QVERIFY(settled());
+        QVERIFY(m_window->connectionText().contains(m_svc->url));
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    }
+
+    void cleanup()
+    {
+        QCOMPARE(seams::pendingAnswers(), 0); // every queued answer was asked for
+        m_window.reset();
+        m_workspace.reset();
+        m_store.reset();
+        m_http.reset();
+        m_svc.reset();
+    }
+
+    void createServerAndSaveCredentials()
+    {
+        action("actionNewServer")->trigger();
+        NewServerDialog *dialog = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] { return (dialog = m_window->findChild<NewServerDialog *>()) != nullptr; }, 5000));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"nameEdit"_s), u"Dev"_s);
+        auto *list = dialog->findChild<QListWidget *>(u"vaultList"_s);
+        int checked = 0;
+        for (int i = 0; i < list->count(); ++i) {
+            QListWidgetItem *item = list->item(i);
+            const bool wanted = item->text() == u"Kubernetes" || item->text() == u"Customers";
+            if (wanted) {
+                QVERIFY(item->flags() & Qt::ItemIsUserCheckable);
+                item->setCheckState(Qt::Checked);
+                ++checked;
+            }
+            if (item->text().startsWith(u"Shared"_s)) // can't be granted: disabled, says why
+                QVERIFY(!(item->flags() & Qt::ItemIsEnabled) &&
+                        item->toolTip().contains(u"EVERYONE"_s));
+        }
+        QCOMPARE(checked, 2);
+        // The save dialog opens at once; the user first cancels, is warned, and saves again.
+        const QString path = m_files.filePath(u"1password-credentials.json"_s);
+        seams::setNextSaveFileName(QString());
+        seams::setNextAnswer(QMessageBox::Save);
+        seams::setNextSaveFileName(path);
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor([&] { return QFile::exists(path); }, 20000));
+        struct stat st
+        {
+        };
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0600u);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject creds = QJsonDocument::fromJson(f.readAll()).object();
+        for (const char *k : {"verifier", "encCredentials", "version", "deviceUuid", "uniqueKey"})
+            QVERIFY2(creds.contains(QLatin1String(k)), k);
+        QCOMPARE(creds[u"encCredentials"_s][u"enc"_s].toString(), u"A256GCM"_s);
+        // The service has it, with both vaults; the window shows it selected.
+        const Reply r = m_http->get(u"/v1/connect/servers/Dev"_s);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(u"vaults"_s).toArray().size(), 2);
+        QTRY_COMPARE(m_window->serversPage()->selectedId(), serverId(u"Dev"_s));
+        QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Success);
+        QVERIFY(m_window->messageBar()->text().contains(path));
+
+        // A second server: the file exists, overwriting is refused once, then accepted.
+        action("actionNewServer")->trigger();
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return (dialog = m_window->findChild<NewServerDialog *>()) != nullptr &&
+                       dialog->isVisible();
+            },
+            5000));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"nameEdit"_s), u"Prod"_s);
+        const QByteArray before = QJsonDocument(creds).toJson();
+        seams::setNextSaveFileName(path);
+        seams::setNextAnswer(QMessageBox::No);
+        seams::setNextSaveFileName(path);
+        seams::setNextAnswer(QMessageBox::Yes);
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor(
+            [&] { return !serverId(u"Prod"_s).isEmpty() && seams::pendingAnswers() == 0; }, 20000));
+        QFile again(path);
+        QVERIFY(again.open(QIODevice::ReadOnly));
+        QVERIFY(again.readAll() != before);
+    }
+
+    void createTokenWithReadAndWrite()
+    {
+        // A server with two vaults first (through the service directly).
+        QCOMPARE(m_http
+                     ->post(u"/v1/connect/servers"_s,
+                            {{u"name"_s, u"Prod"_s},
+                             {u"vaults"_s, QJsonArray{u"Customers"_s, u"Vendors"_s}}})
+                     .status,
+                 201);
+        action("actionRefresh")->trigger();
+        QVERIFY(settled());
+        QVERIFY(!serverId(u"Prod"_s).isEmpty());
+
+        action("actionNewToken")->trigger();
+        NewTokenDialog *dialog = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] { return (dialog = m_window->findChild<NewTokenDialog *>()) != nullptr; }, 5000));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"nameEdit"_s),
+                         u"Prod: Customer details"_s);
+        auto *server = dialog->findChild<QComboBox *>(u"serverCombo"_s);
+        server->setCurrentIndex(server->findText(u"Prod"_s));
+        auto *table = dialog->findChild<QTableWidget *>(u"vaultTable"_s);
+        QCOMPARE(table->rowCount(), 2); // only the server's vaults
+        for (int row = 0; row < table->rowCount(); ++row) {
+            table->item(row, 0)->setCheckState(Qt::Checked);
+            auto *access = qobject_cast<QComboBox *>(table->cellWidget(row, 1));
+            access->setCurrentIndex(access->findData(
+                int(table->item(row, 0)->text() == u"Customers" ? Access::Write : Access::Read)));
+        }
+        // A typed duration is checked as it is typed: a bad one disables "Issue".
+        auto *expiry = dialog->findChild<QComboBox *>(u"expiryCombo"_s);
+        expiry->setCurrentIndex(expiry->count() - 1); // Custom…
+        auto *duration = dialog->findChild<QLineEdit *>(u"durationEdit"_s);
+        QPushButton *issue = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QTest::keyClicks(duration, u"30x"_s);
+        QVERIFY(!issue->isEnabled());
+        QVERIFY(dialog->durationProblem().contains(u"unknown unit"_s));
+        duration->clear();
+        QTest::keyClicks(duration, u"30d"_s);
+        QVERIFY(issue->isEnabled());
+        QTest::mouseClick(issue, Qt::LeftButton);
+
+        RevealTokenDialog *reveal = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] { return (reveal = m_window->findChild<RevealTokenDialog *>()) != nullptr; },
+            20000));
+        const QString jwt = reveal->shownToken();
+        const QJsonObject claims = claimsOf(jwt);
+        QCOMPARE(claims.value(u"sub"_s).toString(), displayId(serverId(u"Prod"_s), IdKind::Server));
+        QCOMPARE(claims.value(u"exp"_s).toInteger() - claims.value(u"iat"_s).toInteger(),
+                 30 * 86400);
+        QHash<QString, int> acl;
+        for (const QJsonValue &v : claims.value(u"1password.com/vts"_s).toArray())
+            acl.insert(v[u"u"_s].toString(), v[u"a"_s].toInt());
+        QCOMPARE(acl.value(vaultId(u"Customers"_s)), 960);
+        QCOMPARE(acl.value(vaultId(u"Vendors"_s)), 48);
+        // Copy puts it on the clipboard, and the clipboard is cleared again later.
+        ClipboardGuard::instance()->setClearAfterMs(300);
+        QTest::mouseClick(reveal->findChild<QPushButton *>(u"copyButton"_s), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), jwt);
+        QTRY_VERIFY_WITH_TIMEOUT(QGuiApplication::clipboard()->text().isEmpty(), 5000);
+        reveal->close();
+        // The token is listed (never its JWT).
+        QTRY_VERIFY(m_workspace->tokens()->rowCount() == 4);
+        QCOMPARE(m_http->get(u"/v1/connect/tokens?server=Prod"_s)
+                     .json.value(u"items"_s)
+                     .toArray()
+                     .size(),
+                 1);
+    }
+
+    void stageUndoAndApplyOnTheMatrix()
+    {
+        m_window->showPage(MainWindow::VaultAccess);
+        QTableView *table = m_window->vaultAccessPage()->table();
+        VaultAccessModel *model = m_workspace->access();
+        auto *proxy = m_window->vaultAccessPage()->proxy();
+        auto cell = [&](const QString &server, const QString &vault) {
+            return proxy->mapFromSource(
+                model->index(model->rowOf(serverId(server)), model->columnOf(vaultId(vault))));
+        };
+        auto press = [&](const QModelIndex &index) {
+            table->setCurrentIndex(index);
+            QTest::keyClick(table, Qt::Key_Space);
+        };
+        // CI runners has CI Secrets; Staging cluster has Kubernetes and Staging.
+        press(cell(u"CI runners"_s, u"Kubernetes"_s));   // grant
+        press(cell(u"CI runners"_s, u"Customers"_s));    // grant
+        press(cell(u"Staging cluster"_s, u"Staging"_s)); // revoke
+        QCOMPARE(model->pendingCount(), 3);
+        QVERIFY(!action("actionApply")->text().isEmpty());
+        QVERIFY(action("actionApply")->isEnabled());
+        // A cell that can't be granted can't even be made current, nor toggled.
+        const QModelIndex shared = cell(u"CI runners"_s, u"Shared"_s);
+        table->setCurrentIndex(shared);
+        QVERIFY(table->currentIndex() != shared);
+        QVERIFY(!(shared.flags() & Qt::ItemIsEnabled));
+        QVERIFY(shared.data(Qt::ToolTipRole).toString().contains(u"can't be granted"_s));
+        QCOMPARE(model->pendingCount(), 3);
+        // Undo the last edit with the keyboard.
+        QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(model->pendingCount(), 2);
+        QVERIFY(action("actionRedo")->isEnabled());
+        auto *review = m_window->vaultAccessPage()->findChild<QPushButton *>(u"reviewButton"_s);
+        QCOMPARE(review->text(), u"Review and apply (2)"_s);
+        QTest::mouseClick(review, Qt::LeftButton);
+        auto *apply = m_window->vaultAccessPage()->findChild<QPushButton *>(u"applyButton"_s);
+        QTRY_VERIFY(apply->isVisible() && apply->width() > 0); // the review panel is laid out
+        QCOMPARE(apply->text(), u"Apply 2 changes"_s);
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(model->pendingCount(), 0, 20000);
+        QVERIFY(settled());
+        QCOMPARE(m_window->messageBar()->kind(), MessageBar::Kind::Success);
+        const QJsonObject ci =
+            m_http->get(u"/v1/connect/servers/"_s + percent(u"CI runners"_s)).json;
+        QStringList vaults;
+        for (const QJsonValue &v : ci.value(u"vaults"_s).toArray())
+            vaults.append(m_workspace->directory()->vaultName(v.toString().toLower()));
+        vaults.sort();
+        QCOMPARE(vaults, (QStringList{u"CI Secrets"_s, u"Customers"_s, u"Kubernetes"_s}));
+        // The undone revoke was not applied.
+        QCOMPARE(m_http->get(u"/v1/connect/servers/"_s + percent(u"Staging cluster"_s))
+                     .json.value(u"vaults"_s)
+                     .toArray()
+                     .size(),
+                 2);
+    }
+
+    void staleApplyShowsTheConflictAndKeepsEdits()
+    {
+        VaultAccessModel *model = m_workspace->access();
+        const QString ci = serverId(u"CI runners"_s);
+        model->toggle(model->index(model->rowOf(ci), model->columnOf(vaultId(u"Kubernetes"_s))));
+        model->toggle(model->index(model->rowOf(ci), model->columnOf(vaultId(u"Vendors"_s))));
+        QCOMPARE(model->pendingCount(), 2);
+        // Someone else grants Kubernetes to CI runners meanwhile.
+        QCOMPARE(m_http
+                     ->put(u"/v1/connect/servers/"_s + percent(u"CI runners"_s) +
+                           u"/vaults/Kubernetes"_s)
+                     .status,
+                 200);
+        action("actionApply")->trigger();
+        QVERIFY(QTest::qWaitFor(
+            [&] { return m_window->messageBar()->kind() == MessageBar::Kind::Warning; }, 20000));
+        QVERIFY(settled());
+        QVERIFY2(m_window->messageBar()->text().contains(u"changed since you loaded it"_s),
+                 qPrintable(m_window->messageBar()->text()));
+        QVERIFY(m_window->messageBar()->text().contains(u"Kubernetes"_s));
+        // The Vendors edit is kept and can be applied now; the collision is marked on its cell.
+        QCOMPARE(model->pendingCount(), 1);
+        QCOMPARE(model->pendingChanges().first().vaultId, vaultId(u"Vendors"_s));
+        const QModelIndex hit =
+            model->index(model->rowOf(ci), model->columnOf(vaultId(u"Kubernetes"_s)));
+        QVERIFY(hit.data(Qt::ToolTipRole).toString().contains(u"Someone else granted"_s));
+        QCOMPARE(m_http->get(u"/v1/connect/servers/"_s + percent(u"CI runners"_s))
+                     .json.value(u"vaults"_s)
+                     .toArray()
+                     .size(),
+                 2);
+        action("actionApply")->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(model->pendingCount(), 0, 20000);
+        QVERIFY(settled());
+        QCOMPARE(m_http->get(u"/v1/connect/servers/"_s + percent(u"CI runners"_s))
+                     .json.value(u"vaults"_s)
+                     .toArray()
+                     .size(),
+                 3);
+    }
+
+    void revokeTwoTokensAtOnce()
+    {
+        m_window->showPage(MainWindow::Tokens);
+        TokensPage *page = m_window->tokensPage();
+        QTableView *table = page->table();
+        page->setText(u"staging"_s);
+        QTRY_COMPARE(table->model()->rowCount(), 2);
+        table->selectAll();
+        QCOMPARE(page->selectedIds().size(), 2);
+        QVERIFY(action("actionDelete")->isEnabled());
+        seams::setNextAnswer(QMessageBox::Yes);
+        QTest::keyClick(table, Qt::Key_Delete);
+        QVERIFY(QTest::qWaitFor(
+            [&] { return m_window->messageBar()->text() == u"Revoked 2 tokens."_s; }, 20000));
+        int revoked = 0;
+        for (const QJsonValue &t :
+             m_http->get(u"/v1/connect/tokens"_s).json.value(u"items"_s).toArray())
+            revoked += t[u"state"_s].toString() == u"REVOKED";
+        QCOMPARE(revoked, 2);
+        // Revoked tokens stay listed, shown as revoked.
+        page->setStateFilter(TokensPage::RevokedOnly);
+        QTRY_COMPARE(table->model()->rowCount(), 2);
+    }
+
+    void renameAServerInPlace()
+    {
+        m_window->showPage(MainWindow::Servers);
+        ServersPage *page = m_window->serversPage();
+        page->select(serverId(u"CI runners"_s));
+        QTest::keyClick(page->table(), Qt::Key_F2);
+        editInPlace(page->table(), u"CI runners (eu)"_s);
+        QVERIFY(QTest::qWaitFor([&] { return !serverId(u"CI runners (eu)"_s).isEmpty(); }, 20000));
+        QCOMPARE(m_http->get(u"/v1/connect/servers/"_s + percent(u"CI runners (eu)"_s)).status,
+                 200);
+        // The matrix row follows.
+        VaultAccessModel *model = m_workspace->access();
+        QCOMPARE(model->serverName(model->rowOf(serverId(u"CI runners (eu)"_s))),
+                 u"CI runners (eu)"_s);
+        // An empty name is no change.
+        QTest::keyClick(page->table(), Qt::Key_F2);
+        editInPlace(page->table(), QString());
+        QVERIFY(settled());
+        QVERIFY(!serverId(u"CI runners (eu)"_s).isEmpty());
+    }
+
+    void deleteAServerAfterConfirming()
+    {
+        ServersPage *page = m_window->serversPage();
+        page->select(serverId(u"CI runners"_s));
+        seams::setNextAnswer(QMessageBox::Cancel);
+        action("actionDelete")->trigger();
+        QVERIFY(settled());
+        QCOMPARE(m_http->get(u"/v1/connect/servers/"_s + percent(u"CI runners"_s)).status, 200);
+        seams::setNextAnswer(QMessageBox::Yes);
+        action("actionDelete")->trigger();
+        QVERIFY(QTest::qWaitFor([&] { return serverId(u"CI runners"_s).isEmpty(); }, 20000));
+        QCOMPARE(m_http->get(u"/v1/connect/servers/"_s + percent(u"CI runners"_s)).status, 404);
+        // Its token shows revoked at once.
+        for (const Token &t : m_workspace->tokens()->items())
+            if (t.name == u"ci pipeline")
+                QCOMPARE(t.state, TokenState::Revoked);
+    }
+
+    void groupGrantFromTheGrid()
+    {
+        m_window->showPage(MainWindow::GroupPermissions);
+        QTableView *table = m_window->groupPermissionsPage()->table();
+        QVERIFY(table->isVisible());
+        GroupPermissionModel *model = m_workspace->groupPermissions();
+        int operations = -1;
+        for (int r = 0; r < model->rowCount(); ++r)
+            if (model->headerData(r, Qt::Vertical).toString() == u"Operations")
+                operations = r;
+        QVERIFY(operations >= 0);
+        table->setCurrentIndex(model->index(operations, GroupPermissionModel::AllServers));
+        QTest::keyClick(table, Qt::Key_Space);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return m_window->messageBar()->text().contains(u"can now manage all servers"_s);
+            },
+            20000));
+        bool found = false;
+        for (const QJsonValue &g :
+             m_http->get(u"/v1/connect/group-grants"_s).json.value(u"items"_s).toArray())
+            found |= g[u"kind"_s].toString() == u"all_servers" &&
+                     g[u"group"_s].toString() == model->groupId(operations);
+        QVERIFY(found);
+        QCOMPARE(model->index(operations, GroupPermissionModel::AllServers)
+                     .data(Qt::CheckStateRole)
+                     .toInt(),
+                 int(Qt::Checked));
+    }
+
+    void expiredSessionAsksAgainAndKeepsStagedEdits()
+    {
+        VaultAccessModel *model = m_workspace->access();
+        const QString ci = serverId(u"CI runners"_s);
+        model->toggle(model->index(model->rowOf(ci), model->columnOf(vaultId(u"Marketing"_s))));
+        QCOMPARE(model->pendingCount(), 1);
+        // The session ends behind the program's back.
+        Http other(m_svc->url);
+        other.setToken(m_workspace->client()->sessionToken());
+        QCOMPARE(other.del(u"/v1/auth/sessions/current"_s).status, 204);
+        action("actionRefresh")->trigger();
+        SignInDialog *dialog = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] { return (dialog = m_window->signInDialog()) && dialog->isVisible(); }, 20000));
+        QCOMPARE(model->pendingCount(), 1);
+        QCOMPARE(dialog->email(), u"owner@sandbox.example"_s);
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"passwordEdit"_s), m_svc->ownerPassword);
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor([this] { return m_workspace->session()->isSignedIn(); }, 20000));
+        QVERIFY(settled());
+        QCOMPARE(model->pendingCount(), 1); // survived the new sign-in and the reload
+        action("actionApply")->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(model->pendingCount(), 0, 20000);
+    }
+
+    void serviceStoppedMidSession()
+    {
+        m_svc->host.reset(); // the service goes away
+        action("actionRefresh")->trigger();
+        QVERIFY(QTest::qWaitFor(
+            [&] { return m_window->messageBar()->kind() == MessageBar::Kind::Error; }, 20000));
+        QVERIFY(settled());
+        QVERIFY2(m_window->messageBar()->text().contains(u"Can't reach the account service"_s),
+                 qPrintable(m_window->messageBar()->text()));
+        QVERIFY(m_window->connectionText().contains(u"Can't reach"_s));
+        // Everything shown stays; actions fail with a message, not a crash.
+        QVERIFY(m_workspace->servers()->rowCount() > 0);
+        m_window->showPage(MainWindow::Servers);
+        m_window->serversPage()->select(serverId(u"CI runners"_s));
+        seams::setNextAnswer(QMessageBox::Yes);
+        action("actionDelete")->trigger();
+        QVERIFY(QTest::qWaitFor(
+            [&] { return m_window->messageBar()->text().contains(u"connection refused"_s); },
+            20000));
+        QVERIFY(!serverId(u"CI runners"_s).isEmpty());
+    }
+};
+
+QTEST_MAIN(TestGui)
+#include "tst_gui.moc"
