@@ -17,10 +17,11 @@ namespace ca {
 
 namespace {
 
-QString tr(const char *text)
+// Translatable strings of this file, in the context "ca::ApiClient".
+struct Text
 {
-    return QCoreApplication::translate("ca::ApiClient", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ca::ApiClient)
+};
 
 // How each answer becomes a typed value.
 bool decodeAs(const QJsonObject &o, QJsonObject &out, QString *)
@@ -92,19 +93,19 @@ QString networkProblem(QNetworkReply::NetworkError e, const QString &detail)
 {
     switch (e) {
     case QNetworkReply::ConnectionRefusedError:
-        return tr("Nothing answers at that address (connection refused). Is the account service "
+        return Text::tr("Nothing answers at that address (connection refused). Is the account service "
                   "running?");
     case QNetworkReply::HostNotFoundError:
-        return tr("The host name could not be found. Check the service URL.");
+        return Text::tr("The host name could not be found. Check the service URL.");
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError:
-        return tr("The service did not answer in time.");
+        return Text::tr("The service did not answer in time.");
     case QNetworkReply::RemoteHostClosedError:
-        return tr("The service closed the connection before answering.");
+        return Text::tr("The service closed the connection before answering.");
     case QNetworkReply::NetworkSessionFailedError:
     case QNetworkReply::TemporaryNetworkFailureError:
     case QNetworkReply::UnknownNetworkError:
-        return tr("The network is not available.");
+        return Text::tr("The network is not available.");
     default:
         return detail;
     }
@@ -132,7 +133,7 @@ bool ApiClient::setCaFile(const QString &path, QString *error)
 {
     const QList<QSslCertificate> certificates = QSslCertificate::fromPath(path, QSsl::Pem);
     if (certificates.isEmpty()) {
-        *error = tr("%1 holds no PEM certificate.").arg(path);
+        *error = Text::tr("%1 holds no PEM certificate.").arg(path);
         return false;
     }
     QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
@@ -175,7 +176,7 @@ void ApiClient::call(const QByteArray &method, const QString &path, const QUrlQu
             const QString subject = e.certificate().subjectDisplayName();
             parts.append(subject.isEmpty()
                              ? e.errorString()
-                             : tr("%1 (certificate of %2)").arg(e.errorString(), subject));
+                             : Text::tr("%1 (certificate of %2)").arg(e.errorString(), subject));
         }
         *sslProblem = parts.join(u"; "_s);
     });
@@ -201,13 +202,13 @@ Result<QJsonObject> ApiClient::interpret(QNetworkReply *reply, bool hadSession,
         const QNetworkReply::NetworkError code = reply->error();
         if (!sslProblem.isEmpty() || code == QNetworkReply::SslHandshakeFailedError) {
             e.code = u"tls"_s;
-            e.message = tr("The secure connection to %1 failed: %2")
+            e.message = Text::tr("The secure connection to %1 failed: %2")
                             .arg(where, sslProblem.isEmpty() ? reply->errorString() : sslProblem);
         } else {
             const bool timeout = code == QNetworkReply::TimeoutError ||
                                  code == QNetworkReply::OperationCanceledError;
             e.code = timeout ? u"timeout"_s : u"unreachable"_s;
-            e.message = tr("Can't reach the account service at %1: %2")
+            e.message = Text::tr("Can't reach the account service at %1: %2")
                             .arg(where, networkProblem(code, reply->errorString()));
         }
         if (m_reachable) {
@@ -229,7 +230,7 @@ Result<QJsonObject> ApiClient::interpret(QNetworkReply *reply, bool hadSession,
         if (parse.error != QJsonParseError::NoError || !doc.isObject()) {
             return ApiError{status,
                             u"malformed_response"_s,
-                            tr("The account service at %1 answered with something that is not the "
+                            Text::tr("The account service at %1 answered with something that is not the "
                                "expected JSON.")
                                 .arg(where),
                             {}};
@@ -244,7 +245,7 @@ Result<QJsonObject> ApiClient::interpret(QNetworkReply *reply, bool hadSession,
         e.status = status;
         e.code = u"http_%1"_s.arg(status);
         e.message =
-            tr("The account service answered HTTP %1 (%2) without an explanation.")
+            Text::tr("The account service answered HTTP %1 (%2) without an explanation.")
                 .arg(status)
                 .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString());
     }
@@ -268,7 +269,7 @@ void ApiClient::fetchOne(const QByteArray &method, const QString &path, const QU
              if (!decodeAs(*r, value, &problem))
                  return done(ApiError{200,
                                       u"malformed_response"_s,
-                                      tr("The account service at %1 gave an answer this program "
+                                      Text::tr("The account service at %1 gave an answer this program "
                                          "doesn't understand (%2).")
                                           .arg(where, problem),
                                       {}});
@@ -293,7 +294,7 @@ void ApiClient::fetchPages(const QString &path, QUrlQuery query, QObject *contex
              if (!json::decodePage(*r, page, &problem))
                  return handler.onError(ApiError{200,
                                                  u"malformed_response"_s,
-                                                 tr("The account service at %1 gave a list this "
+                                                 Text::tr("The account service at %1 gave a list this "
                                                     "program doesn't understand (%2).")
                                                      .arg(where, problem),
                                                  {}});

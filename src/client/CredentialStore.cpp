@@ -12,10 +12,11 @@ namespace ca {
 
 namespace {
 
-QString tr(const char *text)
+// Translatable strings of this file, in the context "ca::CredentialStore".
+struct Text
 {
-    return QCoreApplication::translate("ca::CredentialStore", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ca::CredentialStore)
+};
 
 // Calls done later (never from inside the caller), and only while context lives.
 void deliver(QObject *context, CredentialStore::Handler done, CredentialStore::Outcome outcome)
@@ -47,11 +48,11 @@ CredentialStore::Outcome outcomeOf(QKeychain::Job *job)
         // No keychain service, a locked keyring, a refused prompt: the keychain can't be
         // used now. (OtherError is what a missing D-Bus session or collection gives.)
         o.status = CredentialStore::Status::Unavailable;
-        o.error = tr("The system keychain is not available (%1).").arg(job->errorString());
+        o.error = Text::tr("The system keychain is not available (%1).").arg(job->errorString());
         break;
     case QKeychain::CouldNotDeleteEntry:
         o.status = CredentialStore::Status::Failed;
-        o.error = tr("The keychain entry could not be removed (%1).").arg(job->errorString());
+        o.error = Text::tr("The keychain entry could not be removed (%1).").arg(job->errorString());
         break;
     }
     return o;

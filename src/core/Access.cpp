@@ -17,10 +17,11 @@ std::optional<Access> accessFromSuffix(QStringView suffix)
     return std::nullopt;
 }
 
-QString tr(const char *text)
+// Translatable strings of this file, in the context "ca::Access".
+struct Text
 {
-    return QCoreApplication::translate("ca::Access", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ca::Access)
+};
 } // namespace
 
 int aclBits(Access access)
@@ -94,14 +95,14 @@ VaultPermissionParse parseVaultPermission(QStringView text)
         const auto parsed = accessFromSuffix(suffix);
         if (!parsed)
             return {{},
-                    tr("Unknown permission \"%1\" in \"%2\"; after the comma use r, w or rw.")
+                    Text::tr("Unknown permission \"%1\" in \"%2\"; after the comma use r, w or rw.")
                         .arg(suffix.toString(), text.toString())};
         access = *parsed;
         vault = text.left(comma);
     }
     vault = vault.trimmed();
     if (vault.isEmpty())
-        return {{}, tr("A vault name or ID is missing in \"%1\".").arg(text.toString())};
+        return {{}, Text::tr("A vault name or ID is missing in \"%1\".").arg(text.toString())};
     return {{VaultPermission{vault.toString(), access}}, {}};
 }
 
@@ -113,14 +114,14 @@ VaultPermissionParse parseVaultPermissionList(QStringView text)
         if (const auto access = accessFromSuffix(part)) {
             if (result.permissions.isEmpty())
                 return {{},
-                        tr("The permission \"%1\" in \"%2\" does not follow a vault.")
+                        Text::tr("The permission \"%1\" in \"%2\" does not follow a vault.")
                             .arg(part.toString(), text.toString())};
             result.permissions.last().access = *access;
             continue;
         }
         const QStringView vault = part.trimmed();
         if (vault.isEmpty())
-            return {{}, tr("A vault name or ID is missing in \"%1\".").arg(text.toString())};
+            return {{}, Text::tr("A vault name or ID is missing in \"%1\".").arg(text.toString())};
         result.permissions.append(VaultPermission{vault.toString(), Access::ReadWrite});
     }
     return result;

@@ -36,23 +36,22 @@ bool isGrantable(VaultType type)
 
 QString notGrantableReason(VaultType type, const QString &vaultName)
 {
-    const char *context = "ca::Domain";
     switch (type) {
     case VaultType::UserCreated:
         return {};
     case VaultType::Personal:
         return QCoreApplication::translate(
-                   context, "\"%1\" is a Personal, Private or Employee vault (type PERSONAL); "
+                   "ca::Domain", "\"%1\" is a Personal, Private or Employee vault (type PERSONAL); "
                             "built-in personal vaults can't be granted to a Connect server.")
             .arg(vaultName);
     case VaultType::Everyone:
         return QCoreApplication::translate(
-                   context, "\"%1\" is the built-in Shared vault (type EVERYONE); it can't be "
+                   "ca::Domain", "\"%1\" is the built-in Shared vault (type EVERYONE); it can't be "
                             "granted to a Connect server.")
             .arg(vaultName);
     case VaultType::Transfer:
         return QCoreApplication::translate(
-                   context, "\"%1\" is a transfer vault (type TRANSFER); it can't be granted to "
+                   "ca::Domain", "\"%1\" is a transfer vault (type TRANSFER); it can't be granted to "
                             "a Connect server.")
             .arg(vaultName);
     }

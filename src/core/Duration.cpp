@@ -24,10 +24,11 @@ qint64 unitSeconds(QChar unit)
     }
 }
 
-QString tr(const char *text)
+// Translatable strings of this file, in the context "ca::Duration".
+struct Text
 {
-    return QCoreApplication::translate("ca::Duration", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ca::Duration)
+};
 
 DurationParse fail(const QString &message)
 {
@@ -41,7 +42,7 @@ DurationParse parseDuration(QStringView input)
     const QStringView text = input.trimmed();
     if (text.isEmpty())
         return fail(
-            tr("The duration is empty; use a number with a unit, for example 30d or 1w2d."));
+            Text::tr("The duration is empty; use a number with a unit, for example 30d or 1w2d."));
 
     qint64 total = 0;
     qsizetype i = 0;
@@ -51,39 +52,39 @@ DurationParse parseDuration(QStringView input)
         while (i < text.size() && text[i].isDigit() && text[i].unicode() < 128) {
             const int digit = text[i].unicode() - u'0';
             if (value > (kMaxDurationSeconds - digit) / 10)
-                return fail(tr("The duration \"%1\" is too long; the longest is 100 years.")
+                return fail(Text::tr("The duration \"%1\" is too long; the longest is 100 years.")
                                 .arg(text.toString()));
             value = value * 10 + digit;
             ++i;
         }
         if (i == start) {
             if (text[i] == u'.' || text[i] == u',')
-                return fail(tr("The duration \"%1\" has a fraction; use whole numbers, "
+                return fail(Text::tr("The duration \"%1\" has a fraction; use whole numbers, "
                                "for example 90m instead of 1.5h.")
                                 .arg(text.toString()));
-            return fail(tr("The duration \"%1\" must start with a number, for example 30d.")
+            return fail(Text::tr("The duration \"%1\" must start with a number, for example 30d.")
                             .arg(text.toString()));
         }
         if (i == text.size())
-            return fail(tr("The duration \"%1\" has no unit after %2; use s, m, h, d or w.")
+            return fail(Text::tr("The duration \"%1\" has no unit after %2; use s, m, h, d or w.")
                             .arg(text.toString())
                             .arg(value));
         if (text[i] == u'.' || text[i] == u',')
-            return fail(tr("The duration \"%1\" has a fraction; use whole numbers, "
+            return fail(Text::tr("The duration \"%1\" has a fraction; use whole numbers, "
                            "for example 90m instead of 1.5h.")
                             .arg(text.toString()));
         const qint64 unit = unitSeconds(text[i]);
         if (unit == 0)
-            return fail(tr("The duration \"%1\" has an unknown unit \"%2\"; use s, m, h, d or w.")
+            return fail(Text::tr("The duration \"%1\" has an unknown unit \"%2\"; use s, m, h, d or w.")
                             .arg(text.toString(), text[i]));
         ++i;
         if (value > (kMaxDurationSeconds - total) / unit)
-            return fail(tr("The duration \"%1\" is too long; the longest is 100 years.")
+            return fail(Text::tr("The duration \"%1\" is too long; the longest is 100 years.")
                             .arg(text.toString()));
         total += value * unit;
     }
     if (total == 0)
-        return fail(tr("The duration \"%1\" is zero; a token must live at least one second.")
+        return fail(Text::tr("The duration \"%1\" is zero; a token must live at least one second.")
                         .arg(text.toString()));
     return DurationParse{total, {}};
 }

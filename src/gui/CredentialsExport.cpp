@@ -13,10 +13,11 @@
 namespace ca {
 
 namespace {
-QString tr(const char *text)
+// Translatable strings of this file, in the context "ca::CredentialsExport".
+struct Text
 {
-    return QCoreApplication::translate("ca::CredentialsExport", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ca::CredentialsExport)
+};
 } // namespace
 
 QString lastCredentialsFolder()
@@ -36,14 +37,14 @@ ExportResult saveCredentials(QWidget *parent, const QString &serverName,
         const QString suggested =
             QDir(lastCredentialsFolder()).filePath(QStringLiteral("1password-credentials.json"));
         const QString path = seams::getSaveFileName(
-            parent, tr("Save the credentials file of \"%1\"").arg(serverName), suggested,
-            tr("Credentials file (*.json)"));
+            parent, Text::tr("Save the credentials file of \"%1\"").arg(serverName), suggested,
+            Text::tr("Credentials file (*.json)"));
         if (path.isEmpty()) {
             const auto answer = seams::ask(
-                parent, QMessageBox::Warning, tr("Credentials not saved"),
-                tr("The credentials file of \"%1\" has not been saved.").arg(serverName),
+                parent, QMessageBox::Warning, Text::tr("Credentials not saved"),
+                Text::tr("The credentials file of \"%1\" has not been saved.").arg(serverName),
                 QMessageBox::Save | QMessageBox::Discard, QMessageBox::Save,
-                tr("It can't be retrieved later: the service shows it only now. Without it the "
+                Text::tr("It can't be retrieved later: the service shows it only now. Without it the "
                    "Connect server can't start, and you would have to delete the server and create "
                    "a new one."));
             if (answer == QMessageBox::Save)
@@ -52,17 +53,17 @@ ExportResult saveCredentials(QWidget *parent, const QString &serverName,
         }
         if (QFileInfo::exists(path)) {
             const auto answer =
-                seams::ask(parent, QMessageBox::Question, tr("Replace file?"),
-                           tr("%1 already exists. Replace it?").arg(QDir::toNativeSeparators(path)),
+                seams::ask(parent, QMessageBox::Question, Text::tr("Replace file?"),
+                           Text::tr("%1 already exists. Replace it?").arg(QDir::toNativeSeparators(path)),
                            QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
-                           tr("The file it holds now will be lost."));
+                           Text::tr("The file it holds now will be lost."));
             if (answer != QMessageBox::Yes)
                 continue;
         }
         const QString error = writeSecretFile(path, content);
         if (!error.isEmpty()) {
-            seams::ask(parent, QMessageBox::Critical, tr("Could not save"), error, QMessageBox::Ok,
-                       QMessageBox::Ok, tr("Choose another place."));
+            seams::ask(parent, QMessageBox::Critical, Text::tr("Could not save"), error, QMessageBox::Ok,
+                       QMessageBox::Ok, Text::tr("Choose another place."));
             continue;
         }
         QSettings().setValue(QStringLiteral("credentials/lastFolder"),
