@@ -10,29 +10,6 @@ using namespace Qt::StringLiterals;
 
 namespace ca::cli {
 
-namespace {
-
-// Session::signIn writes the token after signedIn() and only reports a failed write; this
-// store also says when the write is over, so that the program does not exit before it.
-class SignInStore : public FallbackCredentialStore
-{
-public:
-    using FallbackCredentialStore::FallbackCredentialStore;
-    std::function<void()> onWritten;
-
-    void write(const QString &key, const QString &secret, QObject *context, Handler done) override
-    {
-        FallbackCredentialStore::write(key, secret, context,
-                                       [this, done = std::move(done)](const Outcome &o) {
-                                           done(o);
-                                           if (onWritten)
-                                               onWritten();
-                                       });
-    }
-};
-
-} // namespace
-
 void signIn(Cli &cli, const Invocation &)
 {
     if (!cli.knowsServiceUrl())
@@ -59,24 +36,24 @@ void signIn(Cli &cli, const Invocation &)
                         "a terminal)."_s,
                         ExitUsage);
 
-    auto *store = new SignInStore(&cli);
+    auto *store = new FallbackCredentialStore(&cli);
     auto *session = new Session(&cli.api(), store, &cli);
-    auto notRemembered = std::make_shared<QString>();
-    QObject::connect(session, &Session::notRemembered, &cli,
-                     [notRemembered](const QString &reason) { *notRemembered = reason; });
     QObject::connect(session, &Session::signInFailed, &cli,
                      [&cli](const ApiError &e) { cli.fail(e); });
-    store->onWritten = [&cli, store, url = *url, email, notRemembered] {
-        AccountSettings::setLastAccount({url, email});
-        if (!notRemembered->isEmpty()) {
-            const QString reason =
-                store->fallbackReason().isEmpty() ? *notRemembered : store->fallbackReason();
-            out::warning(u"%1 This session will not be remembered: later commands need "
-                         "CONNECT_ADMIN_SESSION."_s.arg(reason.trimmed()));
-        }
-        out::line(u"Signed in to %1 as %2."_s.arg(Cli::urlText(url), email));
-        cli.succeed();
-    };
+    // Done when the token is in the keychain (or known not to be), not at signedIn().
+    QObject::connect(session, &Session::tokenKept, &cli,
+                     [&cli, store, url = *url, email](bool remembered, const QString &reason) {
+                         AccountSettings::setLastAccount({url, email});
+                         if (!remembered) {
+                             const QString why = store->fallbackReason().isEmpty()
+                                                     ? reason
+                                                     : store->fallbackReason();
+                             out::warning(u"%1 This session will not be remembered: later commands "
+                                          "need CONNECT_ADMIN_SESSION."_s.arg(why.trimmed()));
+                         }
+                         out::line(u"Signed in to %1 as %2."_s.arg(Cli::urlText(url), email));
+                         cli.succeed();
+                     });
     session->signIn(*url, email, *password);
 }
 

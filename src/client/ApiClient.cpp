@@ -93,8 +93,9 @@ QString networkProblem(QNetworkReply::NetworkError e, const QString &detail)
 {
     switch (e) {
     case QNetworkReply::ConnectionRefusedError:
-        return Text::tr("Nothing answers at that address (connection refused). Is the account service "
-                  "running?");
+        return Text::tr(
+            "Nothing answers at that address (connection refused). Is the account service "
+            "running?");
     case QNetworkReply::HostNotFoundError:
         return Text::tr("The host name could not be found. Check the service URL.");
     case QNetworkReply::TimeoutError:
@@ -228,12 +229,13 @@ Result<QJsonObject> ApiClient::interpret(QNetworkReply *reply, bool hadSession,
         bytes.isEmpty() ? QJsonDocument(QJsonObject()) : QJsonDocument::fromJson(bytes, &parse);
     if (status >= 200 && status < 300) {
         if (parse.error != QJsonParseError::NoError || !doc.isObject()) {
-            return ApiError{status,
-                            u"malformed_response"_s,
-                            Text::tr("The account service at %1 answered with something that is not the "
-                               "expected JSON.")
-                                .arg(where),
-                            {}};
+            return ApiError{
+                status,
+                u"malformed_response"_s,
+                Text::tr("The account service at %1 answered with something that is not the "
+                         "expected JSON.")
+                    .arg(where),
+                {}};
         }
         return doc.object();
     }
@@ -267,12 +269,13 @@ void ApiClient::fetchOne(const QByteArray &method, const QString &path, const QU
              T value{};
              QString problem;
              if (!decodeAs(*r, value, &problem))
-                 return done(ApiError{200,
-                                      u"malformed_response"_s,
-                                      Text::tr("The account service at %1 gave an answer this program "
-                                         "doesn't understand (%2).")
-                                          .arg(where, problem),
-                                      {}});
+                 return done(
+                     ApiError{200,
+                              u"malformed_response"_s,
+                              Text::tr("The account service at %1 gave an answer this program "
+                                       "doesn't understand (%2).")
+                                  .arg(where, problem),
+                              {}});
              done(value);
          });
 }
@@ -292,12 +295,13 @@ void ApiClient::fetchPages(const QString &path, QUrlQuery query, QObject *contex
              Page<T> page;
              QString problem;
              if (!json::decodePage(*r, page, &problem))
-                 return handler.onError(ApiError{200,
-                                                 u"malformed_response"_s,
-                                                 Text::tr("The account service at %1 gave a list this "
-                                                    "program doesn't understand (%2).")
-                                                     .arg(where, problem),
-                                                 {}});
+                 return handler.onError(
+                     ApiError{200,
+                              u"malformed_response"_s,
+                              Text::tr("The account service at %1 gave a list this "
+                                       "program doesn't understand (%2).")
+                                  .arg(where, problem),
+                              {}});
              const bool last = page.nextCursor.isEmpty();
              handler.onPage(page.items, last);
              if (last || !guard)

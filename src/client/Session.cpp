@@ -69,10 +69,16 @@ void Session::signIn(const QUrl &url, const QString &email, const QString &passw
         setSignedIn(info);
         m_store->write(CredentialStore::keyFor(m_url, m_email), token, this,
                        [this](const CredentialStore::Outcome &o) {
-                           if (o.status != CredentialStore::Status::Ok || !m_store->isPersistent())
-                               emit notRemembered(o.error.isEmpty()
-                                                      ? tr("The system keychain is not available.")
-                                                      : o.error);
+                           const bool remembered =
+                               o.status == CredentialStore::Status::Ok && m_store->isPersistent();
+                           QString reason;
+                           if (!remembered) {
+                               reason = o.error.isEmpty()
+                                            ? tr("The system keychain is not available.")
+                                            : o.error;
+                               emit notRemembered(reason);
+                           }
+                           emit tokenKept(remembered, reason);
                        });
     });
 }

@@ -40,6 +40,9 @@ signals:
     void expired(const ca::ApiError &error);
     // The token could not be kept in the keychain: this session will not be remembered.
     void notRemembered(const QString &reason);
+    // After signedIn(): the keychain write is over (remembered or not). A program that
+    // exits after signing in waits for this, not for signedIn().
+    void tokenKept(bool remembered, const QString &reason);
 
 private:
     void setSignedIn(const SessionInfo &info);

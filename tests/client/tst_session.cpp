@@ -34,12 +34,15 @@ private slots:
 
             QSignalSpy signedIn(&session, &Session::signedIn);
             QSignalSpy notRemembered(&session, &Session::notRemembered);
+            QSignalSpy kept(&session, &Session::tokenKept);
             session.signIn(url, email, m_svc->ownerPassword);
             QTRY_COMPARE(signedIn.count(), 1);
             QVERIFY(session.isSignedIn());
             QVERIFY(session.info().token.isEmpty()); // only the client holds the token
-            // A memory store is not persistent: the user must be told.
+            // A memory store is not persistent: the user must be told, once the write is over.
             QTRY_COMPARE(notRemembered.count(), 1);
+            QTRY_COMPARE(kept.count(), 1);
+            QCOMPARE(kept.first().at(0).toBool(), false);
         }
         // A second run with the same store signs in without a password.
         ApiClient client(&m_nam);
