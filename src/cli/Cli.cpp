@@ -85,6 +85,17 @@ std::optional<QUrl> Cli::serviceUrl()
              ExitUsage);
         return std::nullopt;
     }
+    // A service with a private certificate: --ca-file or CONNECT_ADMIN_CA_FILE.
+    QString caFile = m_invocation.value(u"ca-file"_s);
+    if (caFile.isEmpty())
+        caFile = qEnvironmentVariable("CONNECT_ADMIN_CA_FILE");
+    if (!caFile.isEmpty()) {
+        QString error;
+        if (!m_api->setCaFile(caFile, &error)) {
+            fail(u"--ca-file: "_s + error, ExitUsage);
+            return std::nullopt;
+        }
+    }
     return url;
 }
 

@@ -411,6 +411,9 @@ QList<const Command *> subcommandsOf(const Command &command)
 const QList<Flag> &globalFlags()
 {
     static const QList<Flag> flags = {
+        valueFlag(u"ca-file"_s, u"file"_s,
+                  u"Trust the CA certificates in this PEM file (a service with a private "
+                  "certificate); default CONNECT_ADMIN_CA_FILE."_s),
         valueFlag(u"account"_s, u"email"_s,
                   u"The account (email address) whose session to use; default "
                   "CONNECT_ADMIN_ACCOUNT, else the last one used with the service."_s),

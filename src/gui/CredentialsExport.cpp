@@ -44,26 +44,28 @@ ExportResult saveCredentials(QWidget *parent, const QString &serverName,
                 parent, QMessageBox::Warning, Text::tr("Credentials not saved"),
                 Text::tr("The credentials file of \"%1\" has not been saved.").arg(serverName),
                 QMessageBox::Save | QMessageBox::Discard, QMessageBox::Save,
-                Text::tr("It can't be retrieved later: the service shows it only now. Without it the "
-                   "Connect server can't start, and you would have to delete the server and create "
-                   "a new one."));
+                Text::tr(
+                    "It can't be retrieved later: the service shows it only now. Without it the "
+                    "Connect server can't start, and you would have to delete the server and "
+                    "create "
+                    "a new one."));
             if (answer == QMessageBox::Save)
                 continue;
             return {};
         }
         if (QFileInfo::exists(path)) {
-            const auto answer =
-                seams::ask(parent, QMessageBox::Question, Text::tr("Replace file?"),
-                           Text::tr("%1 already exists. Replace it?").arg(QDir::toNativeSeparators(path)),
-                           QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
-                           Text::tr("The file it holds now will be lost."));
+            const auto answer = seams::ask(
+                parent, QMessageBox::Question, Text::tr("Replace file?"),
+                Text::tr("%1 already exists. Replace it?").arg(QDir::toNativeSeparators(path)),
+                QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
+                Text::tr("The file it holds now will be lost."));
             if (answer != QMessageBox::Yes)
                 continue;
         }
         const QString error = writeSecretFile(path, content);
         if (!error.isEmpty()) {
-            seams::ask(parent, QMessageBox::Critical, Text::tr("Could not save"), error, QMessageBox::Ok,
-                       QMessageBox::Ok, Text::tr("Choose another place."));
+            seams::ask(parent, QMessageBox::Critical, Text::tr("Could not save"), error,
+                       QMessageBox::Ok, QMessageBox::Ok, Text::tr("Choose another place."));
             continue;
         }
         QSettings().setValue(QStringLiteral("credentials/lastFolder"),

@@ -23,9 +23,6 @@ ServersPage::ServersPage(Workspace *workspace, QWidget *parent)
 {
     ui->setupUi(this);
     m_proxy.setSourceModel(workspace->servers());
-    m_proxy.setSortRole(RawRole);
-    m_proxy.setSortCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy.setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy.setFilterKeyColumn(-1);
     ui->table->setModel(&m_proxy);
     ui->table->sortByColumn(ServerModel::Name, Qt::AscendingOrder);
@@ -86,7 +83,7 @@ QString ServersPage::selectedId() const
 
 void ServersPage::select(const QString &serverId)
 {
-    const QModelIndex index = m_proxy.mapFromSource(m_workspace->servers()->indexOf(serverId));
+    const QModelIndex index = m_proxy.indexOf(serverId);
     if (index.isValid())
         ui->table->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect |
                                                        QItemSelectionModel::Rows);

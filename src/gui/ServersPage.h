@@ -4,9 +4,9 @@
 #pragma once
 
 #include "gui/PageWidget.h"
+#include "models/IdProxyModel.h"
 #include "models/TokenScopeModel.h"
 
-#include <QSortFilterProxyModel>
 #include <memory>
 
 class QTableView;
@@ -41,7 +41,7 @@ public:
 private:
     void showDetail();
     std::unique_ptr<Ui::ServersPage> ui;
-    QSortFilterProxyModel m_proxy;
+    IdProxyModel m_proxy;
     TokenScopeModel m_scopes;
 };
 

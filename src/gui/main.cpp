@@ -47,7 +47,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption url(QStringLiteral("url"),
                                  QApplication::translate("main", "Open this account service."),
                                  QStringLiteral("url"));
-    parser.addOptions({sandbox, sandboxDir, url});
+    const QCommandLineOption caFile(
+        QStringLiteral("ca-file"),
+        QApplication::translate(
+            "main",
+            "Trust the CA certificates in this PEM file (a service with a private certificate)."),
+        QStringLiteral("file"));
+    parser.addOptions({sandbox, sandboxDir, url, caFile});
     parser.process(app);
 
     ca::MainWindow::StartOptions options;
@@ -64,6 +70,13 @@ int main(int argc, char *argv[])
 
     ca::FallbackCredentialStore store;
     ca::Workspace workspace(&store);
+    if (parser.isSet(caFile)) {
+        QString error;
+        if (!workspace.client()->setCaFile(parser.value(caFile), &error)) {
+            fprintf(stderr, "connect-admin: --ca-file: %s\n", qPrintable(error));
+            return 2;
+        }
+    }
     ca::MainWindow window(&workspace);
     window.show();
     window.start(options);

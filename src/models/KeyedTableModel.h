@@ -4,6 +4,7 @@
 // selection. Row lookup by ID is O(1).
 #pragma once
 
+#include "models/IdProxyModel.h"
 #include "models/Roles.h"
 
 #include <QAbstractTableModel>
@@ -13,10 +14,15 @@
 namespace ca {
 
 template <typename T>
-class KeyedTableModel : public QAbstractTableModel
+class KeyedTableModel : public QAbstractTableModel, public IdIndexed
 {
 public:
     using QAbstractTableModel::QAbstractTableModel;
+
+    QModelIndex indexOfId(const QString &id, int column = 0) const override
+    {
+        return indexOf(id, column);
+    }
 
     int rowCount(const QModelIndex &parent = {}) const override
     {

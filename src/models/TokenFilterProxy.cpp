@@ -6,10 +6,8 @@
 namespace ca {
 
 TokenFilterProxy::TokenFilterProxy(QObject *parent)
-    : QSortFilterProxyModel(parent)
+    : IdProxyModel(parent)
 {
-    setSortRole(RawRole);
-    setSortCaseSensitivity(Qt::CaseInsensitive);
     setDynamicSortFilter(true);
 }
 
@@ -48,16 +46,6 @@ void TokenFilterProxy::setExpiresWithinDays(int days)
         return;
     m_withinDays = days;
     invalidateRowsFilter();
-}
-
-QString TokenFilterProxy::id(const QModelIndex &proxyIndex) const
-{
-    return tokens() ? tokens()->id(mapToSource(proxyIndex)) : QString();
-}
-
-QModelIndex TokenFilterProxy::indexOf(const QString &id, int column) const
-{
-    return tokens() ? mapFromSource(tokens()->indexOf(id, column)) : QModelIndex();
 }
 
 bool TokenFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const

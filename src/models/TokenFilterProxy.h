@@ -5,14 +5,15 @@
 
 #include "core/Domain.h"
 
+#include "models/IdProxyModel.h"
+
 #include <QSet>
-#include <QSortFilterProxyModel>
 
 namespace ca {
 
 class TokenModel;
 
-class TokenFilterProxy : public QSortFilterProxyModel
+class TokenFilterProxy : public IdProxyModel
 {
     Q_OBJECT
 public:
@@ -24,8 +25,6 @@ public:
     void setExpiresWithinDays(int days); // < 0: no limit; expired and never-expiring drop out
 
     QString text() const { return m_text; }
-    QString id(const QModelIndex &proxyIndex) const;
-    QModelIndex indexOf(const QString &id, int column = 0) const;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

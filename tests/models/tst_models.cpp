@@ -5,6 +5,7 @@
 #include "models/Directory.h"
 #include "models/DirectoryModels.h"
 #include "models/GroupPermissionModel.h"
+#include "models/IdProxyModel.h"
 #include "models/PendingChangesModel.h"
 #include "models/Roles.h"
 #include "models/ServerModel.h"
@@ -101,6 +102,16 @@ private slots:
         QCOMPARE(model.id(bIndex), b.id);
         QVERIFY(!model.indexOf(a.id).isValid());
         QCOMPARE(model.indexOf(c.id).data(IdRole).toString(), c.id);
+
+        // The proxy maps IDs too, whatever order it sorts in.
+        IdProxyModel proxy;
+        proxy.setSourceModel(&model);
+        Tester proxyTester(&proxy, kFatal);
+        proxy.sort(ServerModel::Name, Qt::DescendingOrder);
+        QCOMPARE(proxy.id(proxy.index(0, 0)), c.id); // "C" before "B renamed"
+        QCOMPARE(proxy.indexOf(b.id).row(), 1);
+        QCOMPARE(proxy.indexOf(b.id, ServerModel::Id).column(), int(ServerModel::Id));
+        QVERIFY(!proxy.indexOf(a.id).isValid());
     }
 
     void lookupsWorkWhileRowsAreRemoved()
