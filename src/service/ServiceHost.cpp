@@ -98,6 +98,7 @@ QString ServiceHost::start()
     config.issuer = m_options.issuer.isEmpty() ? m_url : m_options.issuer;
     config.sessionTtlSeconds = m_options.sessionTtlSeconds;
     config.passwordHash = m_options.passwordHash;
+    config.clock = m_options.clock;
     try {
         m_service = std::make_unique<AccountService>(*m_store, std::move(*masterKey), config);
         m_service->initialize();

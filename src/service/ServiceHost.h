@@ -28,6 +28,7 @@ struct ServiceOptions
     qint64 sessionTtlSeconds = 12 * 3600;
     GuardLimits limits;
     crypto::PasswordHashParams passwordHash;
+    std::function<QDateTime()> clock; // tests move time; default: the system clock
 };
 
 class ServiceHost : public QObject

@@ -111,6 +111,30 @@ private slots:
         QCOMPARE(fingerprint(), before);
     }
 
+    void expiredSessionsAreRefusedEverywhere()
+    {
+        // A service of its own whose clock the test moves past the session's lifetime.
+        QDateTime now = QDateTime::currentDateTimeUtc();
+        auto svc = startService({}, [&now] { return now; });
+        Http h(svc->url);
+        QVERIFY(!h.signIn(u"owner@sandbox.example"_s, svc->ownerPassword).isEmpty());
+        QCOMPARE(h.get(u"/v1/connect/servers"_s).status, 200);
+        now = now.addSecs(12 * 3600 + 1);
+        const QStringList routes{
+            u"/v1/auth/sessions/current"_s, u"/v1/account"_s,        u"/v1/vaults"_s,
+            u"/v1/connect/servers"_s,       u"/v1/connect/tokens"_s, u"/v1/connect/grants"_s,
+            u"/v1/connect/group-grants"_s,  u"/v1/audit"_s};
+        for (const QString &route : routes) {
+            const Reply r = h.get(route);
+            QVERIFY2(r.status == 401, qPrintable(route));
+            QCOMPARE(r.code(), u"session_expired"_s);
+            QVERIFY(r.message().contains(u"expired"_s));
+        }
+        QCOMPARE(h.post(u"/v1/connect/servers"_s, {{u"name"_s, u"late"_s}}).code(),
+                 u"session_expired"_s);
+        QCOMPARE(svc->host->store().count(u"servers"_s), 2);
+    }
+
     void whoAmIAndSignOut()
     {
         Reply r = m_http->get(u"/v1/auth/sessions/current"_s);

@@ -63,7 +63,8 @@ crypto::PasswordHashParams testHashParams()
     return p;
 }
 
-std::unique_ptr<RunningService> startService(const GuardLimits &limits)
+std::unique_ptr<RunningService> startService(const GuardLimits &limits,
+                                             std::function<QDateTime()> clock)
 {
     auto s = std::make_unique<RunningService>();
     ServiceOptions o;
@@ -72,6 +73,7 @@ std::unique_ptr<RunningService> startService(const GuardLimits &limits)
     o.database = freshDatabase(s->dir);
     o.limits = limits;
     o.passwordHash = testHashParams();
+    o.clock = std::move(clock);
     s->host = std::make_unique<ServiceHost>(o);
     const QString error = s->host->start();
     if (!error.isEmpty())

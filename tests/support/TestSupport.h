@@ -33,7 +33,8 @@ struct RunningService
     QJsonObject users; // email -> password of every demo user
     QString passwordOf(const QString &email) const { return users.value(email).toString(); }
 };
-std::unique_ptr<RunningService> startService(const GuardLimits &limits = {});
+std::unique_ptr<RunningService> startService(const GuardLimits &limits = {},
+                                             std::function<QDateTime()> clock = {});
 
 struct Reply
 {
