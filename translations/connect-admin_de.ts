@@ -5,1627 +5,1633 @@
     <name>GroupPermissionsPage</name>
     <message>
         <source>Which groups may administer Secrets Automation. Managers create Connect servers and manage all of them; “All servers” manages every current and future server; a server column manages only that server. Owners and Administrators always manage everything. Each change is saved at once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Welche Gruppen Secrets Automation verwalten dürfen. Manager erstellen Connect-Server und verwalten sie alle; „Alle Server“ verwaltet jeden jetzigen und künftigen Server; eine Serverspalte verwaltet nur diesen Server. Die Gruppen Owners und Administrators verwalten immer alles. Jede Änderung wird sofort gespeichert.</translation>
     </message>
     <message>
         <source>Group permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppenberechtigungen</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Connect Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Connect Admin</translation>
     </message>
     <message>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>Seiten</translation>
     </message>
     <message>
         <source>Servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens</translation>
     </message>
     <message>
         <source>Vault access</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresorzugriff</translation>
     </message>
     <message>
         <source>Group permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppenberechtigungen</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Servers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server</translation>
     </message>
     <message>
         <source>&amp;Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tokens</translation>
     </message>
     <message>
         <source>V&amp;ault access</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;resorzugriff</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
         <source>Sign &amp;in…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anmelden…</translation>
     </message>
     <message>
         <source>Sign in to an account service</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei einem Kontodienst anmelden</translation>
     </message>
     <message>
         <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign out and forget the kept session</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab&amp;melden</translation>
     </message>
     <message>
         <source>Start local &amp;sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale &amp;Sandbox starten</translation>
     </message>
     <message>
         <source>Start an account service with a demo account on this computer and sign in to it</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Kontodienst mit einem Demokonto auf diesem Computer starten und sich dort anmelden</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>Ctrl+Q</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Q</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>Undo the last staged vault access change</source>
-        <translation type="unfinished"></translation>
+        <translation>Die letzte vorgemerkte Änderung am Tresorzugriff rückgängig machen</translation>
     </message>
     <message>
         <source>Ctrl+Z</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Z</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder&amp;herstellen</translation>
     </message>
     <message>
         <source>Redo the last undone vault access change</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zuletzt rückgängig gemachte Änderung am Tresorzugriff wiederherstellen</translation>
     </message>
     <message>
         <source>Ctrl+Shift+Z</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+Z</translation>
     </message>
     <message>
         <source>Re&amp;name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Umbenennen</translation>
     </message>
     <message>
         <source>Rename the selected server or token</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Server oder das ausgewählte Token umbenennen</translation>
     </message>
     <message>
         <source>F2</source>
-        <translation type="unfinished"></translation>
+        <translation>F2</translation>
     </message>
     <message>
         <source>&amp;Delete / Revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen / Widerrufen</translation>
     </message>
     <message>
         <source>Delete the selected server, or revoke the selected tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Server löschen oder die ausgewählten Tokens widerrufen</translation>
     </message>
     <message>
         <source>Del</source>
-        <translation type="unfinished"></translation>
+        <translation>Del</translation>
     </message>
     <message>
         <source>&amp;Copy ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID &amp;kopieren</translation>
     </message>
     <message>
         <source>Copy the selected item&apos;s ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ID des ausgewählten Eintrags kopieren</translation>
     </message>
     <message>
         <source>Ctrl+Shift+C</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suchen</translation>
     </message>
     <message>
         <source>Filter the current page</source>
-        <translation type="unfinished"></translation>
+        <translation>Die aktuelle Seite filtern</translation>
     </message>
     <message>
         <source>Ctrl+F</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+F</translation>
     </message>
     <message>
         <source>Ctrl+1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+1</translation>
     </message>
     <message>
         <source>Ctrl+2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+2</translation>
     </message>
     <message>
         <source>&amp;Vault access</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;resorzugriff</translation>
     </message>
     <message>
         <source>Ctrl+3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+3</translation>
     </message>
     <message>
         <source>&amp;Group permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gruppenberechtigungen</translation>
     </message>
     <message>
         <source>Ctrl+4</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+4</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>Load everything again from the account service</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles erneut vom Kontodienst laden</translation>
     </message>
     <message>
         <source>F5</source>
-        <translation type="unfinished"></translation>
+        <translation>F5</translation>
     </message>
     <message>
         <source>&amp;New server…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Server…</translation>
     </message>
     <message>
         <source>Create a Connect server and save its credentials file</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Connect-Server erstellen und seine Anmeldedatei speichern</translation>
     </message>
     <message>
         <source>Ctrl+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+N</translation>
     </message>
     <message>
         <source>New &amp;token…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues &amp;Token…</translation>
     </message>
     <message>
         <source>Issue an access token for a Connect server</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Zugriffstoken für einen Connect-Server ausstellen</translation>
     </message>
     <message>
         <source>Ctrl+T</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+T</translation>
     </message>
     <message>
         <source>&amp;Apply changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen &amp;anwenden</translation>
     </message>
     <message>
         <source>Apply the staged vault access changes in one batch</source>
-        <translation type="unfinished"></translation>
+        <translation>Die vorgemerkten Änderungen am Tresorzugriff in einem Schritt anwenden</translation>
     </message>
     <message>
         <source>Ctrl+Return</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Return</translation>
     </message>
     <message>
         <source>&amp;Discard changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen &amp;verwerfen</translation>
     </message>
     <message>
         <source>Drop every staged vault access change</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle vorgemerkten Änderungen am Tresorzugriff verwerfen</translation>
     </message>
     <message>
         <source>&amp;Review changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen &amp;prüfen</translation>
     </message>
     <message>
         <source>Show or hide the list of staged changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste der vorgemerkten Änderungen ein- oder ausblenden</translation>
     </message>
     <message>
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+R</translation>
     </message>
     <message>
         <source>&amp;About Connect Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber Connect Admin</translation>
+    </message>
+    <message>
+        <source>Sign out and forget the saved session</source>
+        <translation>Abmelden und die gespeicherte Sitzung vergessen</translation>
     </message>
 </context>
 <context>
     <name>NewServerDialog</name>
     <message>
         <source>New Connect server</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Connect-Server</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name</translation>
     </message>
     <message>
         <source>e.g. Prod</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Prod</translation>
     </message>
     <message>
         <source>&amp;Vaults it may reach (you can change this later on the Vault access page)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tresore, auf die er zugreifen darf (später auf der Seite „Tresorzugriff“ änderbar)</translation>
     </message>
     <message>
         <source>Filter vaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresore filtern</translation>
     </message>
     <message>
         <source>Vaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresore</translation>
     </message>
     <message>
-        <source>After the server is created you will be asked where to save its 1password-credentials.json. It is shown only once.</source>
-        <translation type="unfinished"></translation>
+        <source>After the server is created you will be asked where to save its 1password-credentials.json. It can be saved only now.</source>
+        <translation>Nach dem Anlegen des Servers werden Sie gefragt, wo seine 1password-credentials.json gespeichert werden soll. Sie kann nur jetzt gespeichert werden.</translation>
     </message>
 </context>
 <context>
     <name>NewTokenDialog</name>
     <message>
         <source>New access token</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Zugriffstoken</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name</translation>
     </message>
     <message>
         <source>e.g. Dev k8s token</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Dev-k8s-Token</translation>
     </message>
     <message>
         <source>&amp;Server</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server</translation>
     </message>
     <message>
         <source>&amp;Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gültigkeit</translation>
     </message>
     <message>
         <source>e.g. 30d, 1w2d, 90m</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. 30d, 1w2d, 90m</translation>
     </message>
     <message>
         <source>Custom duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigene Dauer</translation>
     </message>
     <message>
         <source>&amp;Vaults and what the token may do in each (only the server&apos;s vaults)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tresore und was das Token jeweils darin darf (nur Tresore des Servers)</translation>
     </message>
     <message>
         <source>Vaults and permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresore und Berechtigungen</translation>
     </message>
     <message>
         <source>Vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor</translation>
     </message>
     <message>
         <source>Permission</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechtigung</translation>
     </message>
 </context>
 <context>
     <name>RevealTokenDialog</name>
     <message>
         <source>Your new token</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr neues Token</translation>
     </message>
     <message>
         <source>&lt;b&gt;Copy this token now.&lt;/b&gt; It is shown only this once: the service does not keep it. If you lose it, revoke it and issue a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Kopieren Sie dieses Token jetzt.&lt;/b&gt; Es wird nur dieses eine Mal angezeigt: Der Dienst speichert es nicht. Falls Sie es verlieren, widerrufen Sie es und stellen Sie ein neues aus.</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token</translation>
     </message>
     <message>
         <source>&amp;Copy to clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>In die Zwischenablage &amp;kopieren</translation>
     </message>
 </context>
 <context>
     <name>ServersPage</name>
     <message>
         <source>Filter servers by name or ID (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Server nach Name oder ID filtern (Strg+F)</translation>
     </message>
     <message>
         <source>Connect servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Connect-Server</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Token changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Vaults this server can reach</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresore, auf die dieser Server zugreifen kann</translation>
     </message>
     <message>
         <source>Its tokens and what they may do (r = read, w = write)</source>
-        <translation type="unfinished"></translation>
+        <translation>Seine Tokens und was sie dürfen (r = lesen, w = schreiben)</translation>
     </message>
     <message>
         <source>Token scopes</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-Berechtigungen</translation>
+    </message>
+    <message>
+        <source>Token revision</source>
+        <translation>Token-Revision</translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in — Connect Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden – Connect Admin</translation>
     </message>
     <message>
         <source>Sign in to the account service that holds your Connect servers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich bei dem Kontodienst an, der Ihre Connect-Server verwaltet.</translation>
     </message>
     <message>
         <source>Service &amp;URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst-&amp;URL</translation>
     </message>
     <message>
         <source>https://connect-admin.example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>https://connect-admin.example.com</translation>
     </message>
     <message>
         <source>&amp;Email</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-Mail</translation>
     </message>
     <message>
         <source>&amp;Password</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Passwort</translation>
     </message>
     <message>
         <source>Use a local &amp;sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale &amp;Sandbox verwenden</translation>
     </message>
     <message>
         <source>Start an account service with a demo account on this computer and sign in to it</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Kontodienst mit einem Demokonto auf diesem Computer starten und sich dort anmelden</translation>
     </message>
 </context>
 <context>
     <name>TokensPage</name>
     <message>
         <source>Filter by name, server, vault or ID (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Name, Server, Tresor oder ID filtern (Strg+F)</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens</translation>
     </message>
 </context>
 <context>
     <name>VaultAccessPage</name>
     <message>
         <source>Show servers and vaults matching… (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Server und Tresore filtern (Strg+F)</translation>
     </message>
     <message>
         <source>Only vaults that can be granted</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Tresore, die gewährt werden können</translation>
     </message>
     <message>
         <source>Vault access matrix</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresorzugriffsmatrix</translation>
     </message>
     <message>
         <source>Staged changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgemerkte Änderungen</translation>
     </message>
 </context>
 <context>
     <name>ca::Access</name>
     <message>
         <source>Unknown permission &quot;%1&quot; in &quot;%2&quot;; after the comma use r, w or rw.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Berechtigung „%1“ in „%2“; verwenden Sie nach dem Komma r, w oder rw.</translation>
     </message>
     <message>
         <source>A vault name or ID is missing in &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>In „%1“ fehlt ein Tresorname oder eine Tresor-ID.</translation>
     </message>
     <message>
-        <source>The permission &quot;%1&quot; in &quot;%2&quot; does not follow a vault.</source>
-        <translation type="unfinished"></translation>
+        <source>The permission &quot;%1&quot; in &quot;%2&quot; has no vault before it.</source>
+        <translation>Vor der Berechtigung „%1“ in „%2“ steht kein Tresor.</translation>
     </message>
 </context>
 <context>
     <name>ca::ApiClient</name>
     <message>
         <source>Nothing answers at that address (connection refused). Is the account service running?</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter dieser Adresse antwortet nichts (Verbindung abgelehnt). Läuft der Kontodienst?</translation>
     </message>
     <message>
         <source>The host name could not be found. Check the service URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hostname wurde nicht gefunden. Prüfen Sie die Dienst-URL.</translation>
     </message>
     <message>
         <source>The service did not answer in time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst hat nicht rechtzeitig geantwortet.</translation>
     </message>
     <message>
         <source>The service closed the connection before answering.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst hat die Verbindung vor der Antwort geschlossen.</translation>
     </message>
     <message>
         <source>The network is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Netzwerk ist nicht verfügbar.</translation>
     </message>
     <message>
         <source>%1 holds no PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 enthält kein PEM-Zertifikat.</translation>
     </message>
     <message>
         <source>%1 (certificate of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Zertifikat von %2)</translation>
     </message>
     <message>
         <source>The secure connection to %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>Can&apos;t reach the account service at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kontodienst unter %1 ist nicht erreichbar: %2</translation>
     </message>
     <message>
         <source>The account service at %1 answered with something that is not the expected JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kontodienst unter %1 hat nicht mit dem erwarteten JSON geantwortet.</translation>
     </message>
     <message>
         <source>The account service answered HTTP %1 (%2) without an explanation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kontodienst hat ohne Erklärung mit HTTP %1 (%2) geantwortet.</translation>
     </message>
     <message>
         <source>The account service at %1 gave an answer this program doesn&apos;t understand (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kontodienst unter %1 hat eine Antwort geliefert, die dieses Programm nicht versteht (%2).</translation>
     </message>
     <message>
         <source>The account service at %1 gave a list this program doesn&apos;t understand (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kontodienst unter %1 hat eine Liste geliefert, die dieses Programm nicht versteht (%2).</translation>
     </message>
 </context>
 <context>
     <name>ca::CredentialStore</name>
     <message>
         <source>The system keychain is not available (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar (%1).</translation>
     </message>
     <message>
         <source>The keychain entry could not be removed (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag im Schlüsselbund konnte nicht entfernt werden (%1).</translation>
     </message>
 </context>
 <context>
     <name>ca::CredentialsExport</name>
     <message>
         <source>Save the credentials file of &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldedatei von „%1“ speichern</translation>
     </message>
     <message>
         <source>Credentials file (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldedatei (*.json)</translation>
     </message>
     <message>
         <source>Credentials not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldedatei nicht gespeichert</translation>
     </message>
     <message>
         <source>The credentials file of &quot;%1&quot; has not been saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldedatei von „%1“ wurde nicht gespeichert.</translation>
     </message>
     <message>
         <source>It can&apos;t be retrieved later: the service shows it only now. Without it the Connect server can&apos;t start, and you would have to delete the server and create a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie kann später nicht mehr abgerufen werden: Der Dienst stellt sie nur jetzt bereit. Ohne sie kann der Connect-Server nicht starten, und Sie müssten den Server löschen und neu erstellen.</translation>
     </message>
     <message>
         <source>Replace file?</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei ersetzen?</translation>
     </message>
     <message>
         <source>%1 already exists. Replace it?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The file it holds now will be lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist bereits vorhanden. Ersetzen?</translation>
     </message>
     <message>
         <source>Could not save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern fehlgeschlagen</translation>
     </message>
     <message>
         <source>Choose another place.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen anderen Speicherort.</translation>
+    </message>
+    <message>
+        <source>The existing file will be replaced.</source>
+        <translation>Die vorhandene Datei wird ersetzt.</translation>
     </message>
 </context>
 <context>
     <name>ca::Directory</name>
     <message>
         <source>(deleted server %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(gelöschter Server %1)</translation>
     </message>
 </context>
 <context>
     <name>ca::Domain</name>
     <message>
         <source>&quot;%1&quot; is a Personal, Private or Employee vault (type PERSONAL); built-in personal vaults can&apos;t be granted to a Connect server.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist ein Personal-, Private- oder Employee-Tresor (Typ PERSONAL); Zugriff auf eingebaute persönliche Tresore kann keinem Connect-Server gewährt werden.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is the built-in Shared vault (type EVERYONE); it can&apos;t be granted to a Connect server.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist der eingebaute Shared-Tresor (Typ EVERYONE); Zugriff darauf kann keinem Connect-Server gewährt werden.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is a transfer vault (type TRANSFER); it can&apos;t be granted to a Connect server.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist ein Transfer-Tresor (Typ TRANSFER); Zugriff darauf kann keinem Connect-Server gewährt werden.</translation>
     </message>
 </context>
 <context>
     <name>ca::Duration</name>
     <message>
         <source>The duration is empty; use a number with a unit, for example 30d or 1w2d.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dauer ist leer; geben Sie eine Zahl mit Einheit an, zum Beispiel 30d oder 1w2d.</translation>
     </message>
     <message>
         <source>The duration &quot;%1&quot; is too long; the longest is 100 years.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dauer „%1“ ist zu lang; höchstens 100 Jahre sind möglich.</translation>
     </message>
     <message>
         <source>The duration &quot;%1&quot; has a fraction; use whole numbers, for example 90m instead of 1.5h.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dauer „%1“ enthält Nachkommastellen; verwenden Sie ganze Zahlen, zum Beispiel 90m statt 1.5h.</translation>
     </message>
     <message>
         <source>The duration &quot;%1&quot; must start with a number, for example 30d.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dauer „%1“ muss mit einer Zahl beginnen, zum Beispiel 30d.</translation>
     </message>
     <message>
         <source>The duration &quot;%1&quot; has no unit after %2; use s, m, h, d or w.</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Dauer „%1“ fehlt nach %2 eine Einheit; verwenden Sie s, m, h, d oder w.</translation>
     </message>
     <message>
         <source>The duration &quot;%1&quot; has an unknown unit &quot;%2&quot;; use s, m, h, d or w.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dauer „%1“ enthält die unbekannte Einheit „%2“; verwenden Sie s, m, h, d oder w.</translation>
     </message>
     <message>
         <source>The duration &quot;%1&quot; is zero; a token must live at least one second.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Dauer „%1“ ist null; ein Token muss mindestens eine Sekunde gültig sein.</translation>
     </message>
 </context>
 <context>
     <name>ca::GroupModel</name>
     <message>
         <source>Group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
 </context>
 <context>
     <name>ca::GroupPermissionModel</name>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <source>%1 always manage everything.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Gruppe %1 verwaltet immer alles.</translation>
     </message>
     <message>
         <source>%1 manages every server through &quot;All servers&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Gruppe %1 verwaltet über „Alle Server“ jeden Server.</translation>
     </message>
     <message>
         <source>Managers create Connect servers and manage all of them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager erstellen Connect-Server und verwalten sie alle.</translation>
     </message>
     <message>
         <source>Manage all current and future servers. Unchecking removes every server grant of the group.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle jetzigen und künftigen Server verwalten. Das Abwählen entzieht der Gruppe auch alle einzeln gewährten Server.</translation>
     </message>
     <message>
         <source>Manage the server &quot;%1&quot;: rename, delete, vault access, tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Server „%1“ verwalten: umbenennen, löschen, Tresorzugriff, Tokens.</translation>
     </message>
     <message>
         <source>Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager</translation>
     </message>
     <message>
         <source>Secrets Automation managers</source>
-        <translation type="unfinished"></translation>
+        <translation>Manager für Secrets Automation</translation>
     </message>
     <message>
         <source>All servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Server</translation>
     </message>
     <message>
         <source>All current and future servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle jetzigen und künftigen Server</translation>
     </message>
 </context>
 <context>
     <name>ca::GroupPermissionsPage</name>
     <message>
         <source>all servers</source>
-        <translation type="unfinished"></translation>
+        <translation>alle Server</translation>
     </message>
     <message>
         <source>Secrets Automation (as a manager)</source>
-        <translation type="unfinished"></translation>
+        <translation>Secrets Automation (als Manager)</translation>
     </message>
     <message>
         <source>the server &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>den Server „%1“</translation>
     </message>
     <message>
         <source>Could not change &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ konnte nicht geändert werden: %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; can now manage %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kann jetzt %2 verwalten.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; no longer manages %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ verwaltet %2 nicht mehr.</translation>
     </message>
     <message>
         <source>Seeing and changing who administers Secrets Automation needs manager rights (Owners, Administrators, or a manager group).</source>
-        <translation type="unfinished"></translation>
+        <translation>Um zu sehen und zu ändern, wer Secrets Automation verwaltet, sind Managerrechte nötig (Owners, Administrators oder eine Managergruppe).</translation>
     </message>
 </context>
 <context>
     <name>ca::MainWindow</name>
     <message>
-        <source>Working</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angemeldet</translation>
     </message>
     <message>
         <source>Session expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzung abgelaufen</translation>
     </message>
     <message>
         <source>Your session has ended. Sign in again to go on; your staged changes are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an, um fortzufahren; Ihre vorgemerkten Änderungen bleiben erhalten.</translation>
     </message>
     <message>
         <source>Your session has ended. Sign in again; nothing you staged is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Sitzung ist beendet. Melden Sie sich erneut an; vorgemerkte Änderungen gehen nicht verloren.</translation>
     </message>
     <message>
         <source>This session will not be remembered after you quit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Sitzung bleibt nach dem Beenden nicht erhalten: %1</translation>
     </message>
     <message>
         <source>Signed out</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgemeldet</translation>
     </message>
     <message>
         <source>You have signed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben sich abgemeldet.</translation>
     </message>
     <message>
         <source>Can&apos;t reach %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nicht erreichbar</translation>
     </message>
     <message>
         <source>Connected to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden mit %1</translation>
     </message>
     <message>
         <source>Updated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisiert um %1</translation>
     </message>
     <message>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut versuchen</translation>
     </message>
     <message>
         <source>Signing in to the local sandbox…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung bei der lokalen Sandbox…</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut versuchen</translation>
     </message>
     <message>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>Abmelden</translation>
     </message>
     <message>
         <source>You have %1 staged vault access changes that were not applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben %1 vorgemerkte Änderungen am Tresorzugriff, die noch nicht angewendet wurden.</translation>
     </message>
     <message>
         <source>Signing out discards them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Abmelden werden sie verworfen.</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederherstellen</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>&amp;Undo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig: %1</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder&amp;herstellen</translation>
     </message>
     <message>
         <source>&amp;Redo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder&amp;herstellen: %1</translation>
     </message>
     <message>
         <source>About Connect Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Connect Admin</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Connect Admin %1&lt;/h3&gt;&lt;p&gt;Administer Connect servers, their access tokens, vault access and who may manage them.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Connect Admin %1&lt;/h3&gt;&lt;p&gt;Connect-Server, ihre Zugriffstokens und Tresorzugriffe verwalten – und festlegen, wer sie verwalten darf.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Sign in to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich bei %1 an.</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zu %1 wird hergestellt…</translation>
     </message>
     <message>
         <source>Sign in to the account service that holds your Connect servers, or try a local sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich bei dem Kontodienst an, der Ihre Connect-Server verwaltet, oder probieren Sie eine lokale Sandbox aus.</translation>
     </message>
     <message>
         <source>Starting the local sandbox…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Sandbox wird gestartet…</translation>
     </message>
     <message>
         <source>Signing in to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung bei %1…</translation>
     </message>
     <message>
         <source>%1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bei %2</translation>
     </message>
     <message>
         <source>Signed in as %1 (%2) to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei %3 angemeldet als %1 (%2)</translation>
     </message>
     <message>
         <source>&amp;Revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Widerrufen</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <source>Quit Connect Admin</source>
-        <translation type="unfinished"></translation>
+        <translation>Connect Admin beenden</translation>
     </message>
     <message>
         <source>Apply them, or discard them and quit?</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt anwenden oder verwerfen und beenden?</translation>
+    </message>
+    <message>
+        <source>Loading or saving</source>
+        <translation>Lädt oder speichert</translation>
     </message>
 </context>
 <context>
     <name>ca::MessageBar</name>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldungen</translation>
     </message>
     <message>
         <source>Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Dismiss message</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldung schließen</translation>
     </message>
     <message>
         <source>%1 (%2 times)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2-mal)</translation>
     </message>
 </context>
 <context>
     <name>ca::NewServerDialog</name>
     <message>
         <source>&amp;Create server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server &amp;erstellen</translation>
     </message>
     <message>
         <source>%1 (can&apos;t be granted)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (kann nicht gewährt werden)</translation>
     </message>
     <message>
         <source>You can&apos;t grant &quot;%1&quot;: you don&apos;t have access to it yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie können keinen Zugriff auf „%1“ gewähren: Sie haben selbst keinen Zugriff darauf.</translation>
     </message>
     <message>
         <source>%1 (no access)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (kein Zugriff)</translation>
     </message>
 </context>
 <context>
     <name>ca::NewTokenDialog</name>
     <message>
         <source>&amp;Issue token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token &amp;ausstellen</translation>
     </message>
     <message>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbegrenzt</translation>
     </message>
     <message>
         <source>1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Stunde</translation>
     </message>
     <message>
         <source>1 day</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Tag</translation>
     </message>
     <message>
         <source>7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 Tage</translation>
     </message>
     <message>
         <source>30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>30 Tage</translation>
     </message>
     <message>
         <source>90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>90 Tage</translation>
     </message>
     <message>
         <source>1 year</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Jahr</translation>
     </message>
     <message>
         <source>Custom…</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzerdefiniert…</translation>
     </message>
     <message>
         <source>You can&apos;t issue tokens for &quot;%1&quot;: you don&apos;t have access to it yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie können keine Tokens für „%1“ ausstellen: Sie haben selbst keinen Zugriff darauf.</translation>
     </message>
     <message>
         <source>Read and write (rw)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen und schreiben (rw)</translation>
     </message>
     <message>
         <source>Read only (r)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur lesen (r)</translation>
     </message>
     <message>
         <source>Write only (w)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur schreiben (w)</translation>
     </message>
     <message>
         <source>Permission for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Berechtigung für %1</translation>
     </message>
     <message>
         <source>This server has no vaults yet. Grant it some on the Vault access page first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Server hat noch keine Tresore. Gewähren Sie ihm zuerst Zugriff auf der Seite „Tresorzugriff“.</translation>
     </message>
     <message>
         <source>The token never expires. Prefer an expiry where you can.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token läuft nie ab. Legen Sie nach Möglichkeit ein Ablaufdatum fest.</translation>
     </message>
     <message>
         <source>Expires %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab: %1 (%2).</translation>
     </message>
     <message>
         <source>Type a duration: s, m, h, d or w, e.g. 30d or 1w2d.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine Dauer ein: s, m, h, d oder w, z. B. 30d oder 1w2d.</translation>
     </message>
 </context>
 <context>
     <name>ca::PendingChangesModel</name>
     <message>
         <source>Grant &quot;%1&quot; to &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>„%2“ Zugriff auf „%1“ gewähren</translation>
     </message>
     <message>
         <source>Revoke &quot;%1&quot; from &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>„%2“ den Zugriff auf „%1“ entziehen</translation>
     </message>
 </context>
 <context>
     <name>ca::RevealTokenDialog</name>
     <message>
         <source>&quot;%1&quot; for %2 — vaults: %3 — expires: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ für %2 – Tresore: %3 – läuft ab: %4</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>Copied. The clipboard is cleared in %1 seconds if it still holds the token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert. Die Zwischenablage wird in %1 Sekunden geleert, sofern sie dann noch das Token enthält.</translation>
     </message>
 </context>
 <context>
     <name>ca::SandboxLauncher</name>
     <message>
         <source>The account service could not be started (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kontodienst konnte nicht gestartet werden (%1): %2</translation>
     </message>
     <message>
         <source>The local account service did not start within 30 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der lokale Kontodienst ist nicht innerhalb von 30 Sekunden gestartet.</translation>
     </message>
     <message>
         <source>The local account service said something unexpected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der lokale Kontodienst hat eine unerwartete Ausgabe geliefert: %1</translation>
     </message>
     <message>
         <source>The sandbox&apos;s sign-in file %1 can&apos;t be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei mit den Zugangsdaten der Sandbox (%1) kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>The local account service crashed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der lokale Kontodienst ist abgestürzt.</translation>
     </message>
     <message>
         <source>The local account service stopped (exit code %1). %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der lokale Kontodienst wurde beendet (Exit-Code %1). %2</translation>
     </message>
 </context>
 <context>
     <name>ca::SecretFile</name>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Cannot restrict the permissions of %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zugriffsrechte von %1 können nicht eingeschränkt werden: %2</translation>
     </message>
 </context>
 <context>
     <name>ca::ServerModel</name>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>This server has no vaults yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Server hat noch keine Tresore.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Vaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresore</translation>
     </message>
     <message>
         <source>Active tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktive Tokens</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Created by</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt von</translation>
     </message>
 </context>
 <context>
     <name>ca::ServersPage</name>
     <message>
         <source>Select a server to see its vaults and tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Server aus, um seine Tresore und Tokens zu sehen.</translation>
     </message>
     <message>
         <source>%1 by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
     <message>
         <source>No vaults yet — grant some on the Vault access page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Tresore – gewähren Sie Zugriff auf der Seite „Tresorzugriff“.</translation>
     </message>
     <message>
         <source>Creating Connect servers needs Secrets Automation manager rights.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Erstellen von Connect-Servern sind Managerrechte für Secrets Automation nötig.</translation>
     </message>
     <message>
         <source>Created &quot;%1&quot; and saved its credentials file to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wurde erstellt und seine Anmeldedatei unter %2 gespeichert.</translation>
     </message>
     <message>
         <source>Created &quot;%1&quot;, but its credentials file was not saved and can&apos;t be retrieved. Delete the server and create it again if you need the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wurde erstellt, aber seine Anmeldedatei wurde nicht gespeichert und kann nicht mehr abgerufen werden. Löschen Sie den Server und erstellen Sie ihn neu, wenn Sie die Datei benötigen.</translation>
     </message>
     <message>
         <source>Delete server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server löschen</translation>
     </message>
     <message>
         <source>Delete the Connect server &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Connect-Server „%1“ löschen?</translation>
     </message>
     <message>
         <source>Its credentials file and its active token stop working at once. This can&apos;t be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seine Anmeldedatei und sein aktives Token werden sofort ungültig. Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>Its credentials file and its %1 active tokens stop working at once. This can&apos;t be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seine Anmeldedatei und seine %1 aktiven Tokens werden sofort ungültig. Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>Deleted &quot;%1&quot;; its tokens are revoked.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wurde gelöscht; seine Tokens sind widerrufen.</translation>
     </message>
     <message>
         <source>Copied the server ID %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Server-ID %1 kopiert.</translation>
     </message>
 </context>
 <context>
     <name>ca::Session</name>
     <message>
         <source>Sign in to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich bei %1 an.</translation>
     </message>
     <message>
         <source>Your session has ended; sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Sitzung ist beendet; melden Sie sich erneut an.</translation>
     </message>
     <message>
         <source>The system keychain is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar.</translation>
     </message>
 </context>
 <context>
     <name>ca::SignInDialog</name>
     <message>
         <source>&amp;Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anmelden</translation>
     </message>
     <message>
         <source>Starting the local sandbox…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Sandbox wird gestartet…</translation>
     </message>
     <message>
         <source>Signing in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung läuft…</translation>
     </message>
 </context>
 <context>
     <name>ca::TokenModel</name>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>1 minute</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Minute</translation>
     </message>
     <message>
         <source>%1 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Minuten</translation>
     </message>
     <message>
         <source>1 hour</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Stunde</translation>
     </message>
     <message>
         <source>%1 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Stunden</translation>
     </message>
     <message>
         <source>%1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Tagen</translation>
     </message>
     <message>
         <source>in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>in %1</translation>
     </message>
     <message>
         <source>%1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>vor %1</translation>
     </message>
     <message>
         <source>This token does not expire.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Token läuft nicht ab.</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerrufen</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelaufen</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>Vaults and permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresore und Berechtigungen</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
 </context>
 <context>
     <name>ca::TokenScopeModel</name>
     <message>
         <source>&quot;%1&quot; can&apos;t reach &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ hat keinen Zugriff auf „%2“.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; may %2 in &quot;%3&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ darf in „%3“ %2.</translation>
     </message>
     <message>
         <source>read</source>
-        <translation type="unfinished"></translation>
+        <translation>lesen</translation>
     </message>
     <message>
         <source>write</source>
-        <translation type="unfinished"></translation>
+        <translation>schreiben</translation>
     </message>
     <message>
         <source>read and write</source>
-        <translation type="unfinished"></translation>
+        <translation>lesen und schreiben</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>widerrufen</translation>
     </message>
     <message>
         <source>expired</source>
-        <translation type="unfinished"></translation>
+        <translation>abgelaufen</translation>
     </message>
 </context>
 <context>
     <name>ca::TokensPage</name>
     <message>
         <source>All states</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Status</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Revoked</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerrufen</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelaufen</translation>
     </message>
     <message>
         <source>Expiring within 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft innerhalb von 7 Tagen ab</translation>
     </message>
     <message>
         <source>All servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Server</translation>
     </message>
     <message>
         <source>Showing %1 of %2 tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Tokens angezeigt</translation>
     </message>
     <message>
         <source>Create a Connect server first; tokens belong to a server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellen Sie zuerst einen Connect-Server; Tokens gehören immer zu einem Server.</translation>
     </message>
     <message>
         <source>Issued the token &quot;%1&quot;. Copy it now: it is shown only once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token „%1“ ausgestellt. Kopieren Sie es jetzt: Es wird nur einmal angezeigt.</translation>
     </message>
     <message>
         <source>Revoke the token &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Token „%1“ widerrufen?</translation>
     </message>
     <message>
         <source>Revoke %1 tokens?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Tokens widerrufen?</translation>
     </message>
     <message>
         <source>Revoke tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens widerrufen</translation>
     </message>
     <message>
         <source>Whatever uses them loses access at once. Revoked tokens stay listed. This can&apos;t be undone.
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles, was sie verwendet, verliert sofort den Zugriff. Widerrufene Tokens bleiben in der Liste. Dies kann nicht rückgängig gemacht werden.
+
+%1</translation>
     </message>
     <message>
         <source>Revoked 1 token.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Token widerrufen.</translation>
     </message>
     <message>
         <source>Revoked %1 tokens.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Revoked %1; %2 failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Tokens widerrufen.</translation>
     </message>
     <message>
         <source>Copied the token ID %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Token-ID %1 kopiert.</translation>
+    </message>
+    <message>
+        <source>Revoked %1 tokens; %2 could not be revoked: %3</source>
+        <translation>%1 Tokens widerrufen; %2 konnten nicht widerrufen werden: %3</translation>
     </message>
 </context>
 <context>
     <name>ca::UserModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
 </context>
 <context>
     <name>ca::VaultAccessModel</name>
     <message>
         <source>grant</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff gewähren</translation>
     </message>
     <message>
         <source>revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff entziehen</translation>
     </message>
     <message>
         <source>The server was deleted; your %1 was dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server wurde gelöscht; Ihre vorgemerkte Änderung (%1) wurde verworfen.</translation>
     </message>
     <message>
         <source>The vault is gone; your %1 was dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tresor existiert nicht mehr; Ihre vorgemerkte Änderung (%1) wurde verworfen.</translation>
     </message>
     <message>
         <source>Someone else granted this meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jemand anderes hat diesen Zugriff inzwischen gewährt.</translation>
     </message>
     <message>
         <source>Someone else revoked this meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jemand anderes hat diesen Zugriff inzwischen entzogen.</translation>
     </message>
     <message>
         <source>This vault can no longer be granted; your grant was dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff auf diesen Tresor kann nicht mehr gewährt werden; Ihre vorgemerkte Änderung wurde verworfen.</translation>
     </message>
     <message>
         <source>You can&apos;t grant &quot;%1&quot;: you don&apos;t have access to it yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie können keinen Zugriff auf „%1“ gewähren: Sie haben selbst keinen Zugriff darauf.</translation>
     </message>
     <message>
         <source>Will grant &quot;%1&quot; to &quot;%2&quot; when you apply.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Anwenden wird „%2“ Zugriff auf „%1“ gewährt.</translation>
     </message>
     <message>
         <source>Will revoke &quot;%1&quot; from &quot;%2&quot; when you apply.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; can read &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Anwenden wird „%2“ der Zugriff auf „%1“ entzogen.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; has no access to &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ hat keinen Zugriff auf „%2“.</translation>
     </message>
     <message>
         <source>%1, %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2: %3</translation>
     </message>
     <message>
         <source>%1 — right-click to grant or revoke every vault at once</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – Rechtsklick, um Zugriff auf alle Tresore auf einmal zu gewähren oder zu entziehen</translation>
     </message>
     <message>
         <source>%1 — you don&apos;t have access to this vault, so you can only revoke it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – Sie haben selbst keinen Zugriff auf diesen Tresor und können Servern den Zugriff darauf daher nur entziehen.</translation>
     </message>
     <message>
         <source>%1 — right-click to grant or revoke it for every server at once</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – Rechtsklick, um allen Servern auf einmal Zugriff zu gewähren oder zu entziehen</translation>
     </message>
     <message>
         <source>Grant %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 Zugriff auf %1 gewähren</translation>
     </message>
     <message>
         <source>Revoke %1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 den Zugriff auf %1 entziehen</translation>
     </message>
     <message>
         <source>Grant every vault to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zugriff auf alle Tresore gewähren</translation>
     </message>
     <message>
         <source>Revoke every vault from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 den Zugriff auf alle Tresore entziehen</translation>
     </message>
     <message>
         <source>Grant %1 to every server</source>
-        <translation type="unfinished"></translation>
+        <translation>Allen Servern Zugriff auf %1 gewähren</translation>
     </message>
     <message>
         <source>Revoke %1 from every server</source>
-        <translation type="unfinished"></translation>
+        <translation>Allen Servern den Zugriff auf %1 entziehen</translation>
     </message>
     <message>
         <source>Grant %1 cells</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff in %1 Zellen gewähren</translation>
     </message>
     <message>
         <source>Revoke %1 cells</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff in %1 Zellen entziehen</translation>
     </message>
     <message>
         <source>Discard 1 change</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Änderung verwerfen</translation>
     </message>
     <message>
         <source>Discard %1 changes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has access to &quot;%2&quot;.</source>
+        <translation>„%1“ hat Zugriff auf „%2“.</translation>
     </message>
 </context>
 <context>
     <name>ca::VaultAccessPage</name>
     <message>
         <source>Check a cell to stage a grant, uncheck to stage a revoke; nothing changes until you apply. Green: will be granted · red: will be revoked · grey: can&apos;t be granted (hover for why) · orange: changed by someone else. Right-click a server or vault name for a whole row or column.</source>
-        <translation type="unfinished"></translation>
+        <translation>Haken setzen merkt eine Zugriffsgewährung vor, Haken entfernen einen Entzug; geändert wird erst beim Anwenden. Grün: wird gewährt · Rot: wird entzogen · Grau: kann nicht gewährt werden (Grund im Tooltip) · Orange: von jemand anderem geändert. Rechtsklick auf einen Server- oder Tresornamen wirkt auf die ganze Zeile oder Spalte.</translation>
     </message>
     <message>
         <source>Review and apply (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen und anwenden (%1)</translation>
     </message>
     <message>
         <source>Apply 1 change</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Änderung anwenden</translation>
     </message>
     <message>
         <source>Apply %1 changes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Änderungen anwenden</translation>
     </message>
     <message>
         <source>Applied 1 change.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Änderung angewendet.</translation>
     </message>
     <message>
         <source>Applied %1 changes in one batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Änderungen in einem Schritt angewendet.</translation>
     </message>
     <message>
         <source>Nothing was applied: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts angewendet: %1</translation>
     </message>
     <message>
         <source>%1 / %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2: %3</translation>
     </message>
     <message>
         <source>Vault access changed since you loaded it; nothing was applied. Your edits were moved onto the current state (%1 still staged).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tresorzugriff wurde seit dem Laden geändert; es wurde nichts angewendet. Ihre Änderungen wurden auf den aktuellen Stand übertragen (%1 weiterhin vorgemerkt).</translation>
     </message>
     <message>
         <source>%1 collided, marked orange: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 im Konflikt, orange markiert: %2</translation>
     </message>
     <message>
         <source>Discarded %1 staged changes (Undo brings them back).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 vorgemerkte Änderungen verworfen („Rückgängig“ stellt sie wieder her).</translation>
     </message>
     <message>
         <source>Grant every vault to &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ Zugriff auf alle Tresore gewähren</translation>
     </message>
     <message>
         <source>Revoke every vault from &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ den Zugriff auf alle Tresore entziehen</translation>
     </message>
     <message>
         <source>Grant &quot;%1&quot; to every server</source>
-        <translation type="unfinished"></translation>
+        <translation>Allen Servern Zugriff auf „%1“ gewähren</translation>
     </message>
     <message>
         <source>Revoke &quot;%1&quot; from every server</source>
-        <translation type="unfinished"></translation>
+        <translation>Allen Servern den Zugriff auf „%1“ entziehen</translation>
     </message>
     <message>
         <source>Grant the selected cells</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff für die ausgewählten Zellen gewähren</translation>
     </message>
     <message>
         <source>Revoke the selected cells</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff für die ausgewählten Zellen entziehen</translation>
     </message>
 </context>
 <context>
     <name>ca::VaultModel</name>
     <message>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Nein</translation>
     </message>
     <message>
         <source>You have access</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben Zugriff</translation>
     </message>
     <message>
         <source>No access</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Zugriff</translation>
     </message>
     <message>
         <source>Vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Can be granted</source>
-        <translation type="unfinished"></translation>
+        <translation>Kann gewährt werden</translation>
     </message>
     <message>
         <source>Your access</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Zugriff</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Administer Connect servers, their access tokens, vault access and who may manage them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Connect-Server, ihre Zugriffstokens und Tresorzugriffe verwalten – und festlegen, wer sie verwalten darf.</translation>
     </message>
     <message>
         <source>Start a local account service with a demo account and sign in to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen lokalen Kontodienst mit einem Demokonto starten und sich dort anmelden.</translation>
     </message>
     <message>
         <source>Keep the local sandbox&apos;s data in this folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Daten der lokalen Sandbox in diesem Ordner ablegen.</translation>
     </message>
     <message>
         <source>Open this account service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Kontodienst öffnen.</translation>
+    </message>
+    <message>
+        <source>Trust the CA certificates in this PEM file (a service with a private certificate).</source>
+        <translation>Den CA-Zertifikaten in dieser PEM-Datei vertrauen (für einen Dienst mit eigenem Zertifikat).</translation>
     </message>
 </context>
 </TS>

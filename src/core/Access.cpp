@@ -114,7 +114,7 @@ VaultPermissionParse parseVaultPermissionList(QStringView text)
         if (const auto access = accessFromSuffix(part)) {
             if (result.permissions.isEmpty())
                 return {{},
-                        Text::tr("The permission \"%1\" in \"%2\" does not follow a vault.")
+                        Text::tr("The permission \"%1\" in \"%2\" has no vault before it.")
                             .arg(part.toString(), text.toString())};
             result.permissions.last().access = *access;
             continue;

@@ -42,17 +42,18 @@ QString notGrantableReason(VaultType type, const QString &vaultName)
     case VaultType::Personal:
         return QCoreApplication::translate(
                    "ca::Domain", "\"%1\" is a Personal, Private or Employee vault (type PERSONAL); "
-                            "built-in personal vaults can't be granted to a Connect server.")
+                                 "built-in personal vaults can't be granted to a Connect server.")
             .arg(vaultName);
     case VaultType::Everyone:
         return QCoreApplication::translate(
                    "ca::Domain", "\"%1\" is the built-in Shared vault (type EVERYONE); it can't be "
-                            "granted to a Connect server.")
+                                 "granted to a Connect server.")
             .arg(vaultName);
     case VaultType::Transfer:
         return QCoreApplication::translate(
-                   "ca::Domain", "\"%1\" is a transfer vault (type TRANSFER); it can't be granted to "
-                            "a Connect server.")
+                   "ca::Domain",
+                   "\"%1\" is a transfer vault (type TRANSFER); it can't be granted to "
+                   "a Connect server.")
             .arg(vaultName);
     }
     return {};

@@ -60,7 +60,7 @@ DurationParse parseDuration(QStringView input)
         if (i == start) {
             if (text[i] == u'.' || text[i] == u',')
                 return fail(Text::tr("The duration \"%1\" has a fraction; use whole numbers, "
-                               "for example 90m instead of 1.5h.")
+                                     "for example 90m instead of 1.5h.")
                                 .arg(text.toString()));
             return fail(Text::tr("The duration \"%1\" must start with a number, for example 30d.")
                             .arg(text.toString()));
@@ -71,12 +71,13 @@ DurationParse parseDuration(QStringView input)
                             .arg(value));
         if (text[i] == u'.' || text[i] == u',')
             return fail(Text::tr("The duration \"%1\" has a fraction; use whole numbers, "
-                           "for example 90m instead of 1.5h.")
+                                 "for example 90m instead of 1.5h.")
                             .arg(text.toString()));
         const qint64 unit = unitSeconds(text[i]);
         if (unit == 0)
-            return fail(Text::tr("The duration \"%1\" has an unknown unit \"%2\"; use s, m, h, d or w.")
-                            .arg(text.toString(), text[i]));
+            return fail(
+                Text::tr("The duration \"%1\" has an unknown unit \"%2\"; use s, m, h, d or w.")
+                    .arg(text.toString(), text[i]));
         ++i;
         if (value > (kMaxDurationSeconds - total) / unit)
             return fail(Text::tr("The duration \"%1\" is too long; the longest is 100 years.")

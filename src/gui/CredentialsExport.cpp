@@ -58,7 +58,7 @@ ExportResult saveCredentials(QWidget *parent, const QString &serverName,
                 parent, QMessageBox::Question, Text::tr("Replace file?"),
                 Text::tr("%1 already exists. Replace it?").arg(QDir::toNativeSeparators(path)),
                 QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
-                Text::tr("The file it holds now will be lost."));
+                Text::tr("The existing file will be replaced."));
             if (answer != QMessageBox::Yes)
                 continue;
         }

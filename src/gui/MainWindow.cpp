@@ -67,7 +67,7 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     m_busy->setMaximumHeight(14);
     m_busy->setTextVisible(false);
     m_busy->setVisible(false);
-    m_busy->setAccessibleName(tr("Working"));
+    m_busy->setAccessibleName(tr("Loading or saving"));
     statusBar()->addWidget(m_connection, 1);
     statusBar()->addPermanentWidget(m_busy);
     statusBar()->addPermanentWidget(m_refreshed);

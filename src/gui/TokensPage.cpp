@@ -204,7 +204,7 @@ void TokensPage::deleteSelected()
                                                         ? tr("Revoked 1 token.")
                                                         : tr("Revoked %1 tokens.").arg(revoked));
         else
-            emit message(MessageBar::Kind::Error, tr("Revoked %1; %2 failed: %3")
+            emit message(MessageBar::Kind::Error, tr("Revoked %1 tokens; %2 could not be revoked: %3")
                                                       .arg(revoked)
                                                       .arg(errors.size())
                                                       .arg(errors.first().message));

@@ -258,7 +258,7 @@ QVariant VaultAccessModel::data(const QModelIndex &index, int role) const
                       .arg(vaultName(column), serverName(row));
             break;
         case CellState::Granted:
-            tip = tr("\"%1\" can read \"%2\".").arg(serverName(row), vaultName(column));
+            tip = tr("\"%1\" has access to \"%2\".").arg(serverName(row), vaultName(column));
             break;
         case CellState::NotGranted:
             tip = tr("\"%1\" has no access to \"%2\".").arg(serverName(row), vaultName(column));
