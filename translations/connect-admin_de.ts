@@ -1093,16 +1093,20 @@
         <translation>Tresore</translation>
     </message>
     <message>
-        <source>Active tokens</source>
-        <translation>Aktive Tokens</translation>
-    </message>
-    <message>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
         <source>Created by</source>
         <translation>Erstellt von</translation>
+    </message>
+    <message>
+        <source>Tokens that are neither revoked nor expired</source>
+        <translation>Tokens, die weder widerrufen noch abgelaufen sind</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
     </message>
 </context>
 <context>

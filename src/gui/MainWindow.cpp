@@ -336,9 +336,11 @@ void MainWindow::updateActions()
     ui->actionDelete->setText(currentPageIndex() == Tokens ? tr("&Revoke") : tr("&Delete"));
     ui->actionCopyId->setEnabled(page && page->canCopyId());
     const VaultAccessModel *access = m_workspace->access();
+    // Undo is about staged vault access edits: live where they are shown.
     QUndoStack *undo = m_workspace->access()->undoStack();
-    ui->actionUndo->setEnabled(undo->canUndo());
-    ui->actionRedo->setEnabled(undo->canRedo());
+    const bool onMatrix = currentPageIndex() == VaultAccess;
+    ui->actionUndo->setEnabled(onMatrix && undo->canUndo());
+    ui->actionRedo->setEnabled(onMatrix && undo->canRedo());
     ui->actionApply->setEnabled(signedIn && access->pendingCount() > 0);
     ui->actionDiscard->setEnabled(access->pendingCount() > 0);
     ui->actionReview->setEnabled(access->pendingCount() > 0);

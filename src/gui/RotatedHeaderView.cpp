@@ -47,7 +47,10 @@ void RotatedHeaderView::paintSection(QPainter *painter, const QRect &rect, int l
     style()->drawControl(QStyle::CE_Header, &opt, painter, this);
 
     const QString text = model()->headerData(logicalIndex, orientation()).toString();
-    const int state = model()->headerData(logicalIndex, orientation(), StateRole).toInt();
+    // Models that mark columns (the vault matrix: 1 = can be granted) get the others drawn
+    // like disabled labels; models that don't, get plain text.
+    const QVariant mark = model()->headerData(logicalIndex, orientation(), StateRole);
+    const bool dimmed = mark.isValid() && mark.toInt() != 1;
     painter->save();
     painter->setClipRect(rect);
     painter->translate(rect.left() + rect.width() / 2 + fontMetrics().ascent() / 2 - 1,
@@ -55,7 +58,7 @@ void RotatedHeaderView::paintSection(QPainter *painter, const QRect &rect, int l
     painter->rotate(-90);
     // Not grantable, or no access: drawn like a disabled label.
     painter->setPen(
-        palette().color(state == 1 ? QPalette::Active : QPalette::Disabled, QPalette::ButtonText));
+        palette().color(dimmed ? QPalette::Disabled : QPalette::Active, QPalette::ButtonText));
     painter->setFont(font());
     painter->drawText(QPointF(0, 0),
                       fontMetrics().elidedText(text, Qt::ElideRight, rect.height() - 10));

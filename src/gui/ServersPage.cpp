@@ -36,7 +36,10 @@ ServersPage::ServersPage(Workspace *workspace, QWidget *parent)
     ui->scopeView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     ui->splitter->setStretchFactor(0, 3);
     ui->splitter->setStretchFactor(1, 1);
-    ui->splitter->setSizes({700, 320});
+    ui->splitter->setSizes({760, 300});
+    // The ID is long and in the detail pane too: a narrow column that elides.
+    header->setSectionResizeMode(ServerModel::Id, QHeaderView::Interactive);
+    header->resizeSection(ServerModel::Id, 120);
     // Something selected from the start: the detail pane is never an empty box.
     connect(workspace, &Workspace::refreshed, this, [this] {
         if (selectedId().isEmpty() && m_proxy.rowCount() > 0)

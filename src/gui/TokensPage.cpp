@@ -204,10 +204,11 @@ void TokensPage::deleteSelected()
                                                         ? tr("Revoked 1 token.")
                                                         : tr("Revoked %1 tokens.").arg(revoked));
         else
-            emit message(MessageBar::Kind::Error, tr("Revoked %1 tokens; %2 could not be revoked: %3")
-                                                      .arg(revoked)
-                                                      .arg(errors.size())
-                                                      .arg(errors.first().message));
+            emit message(MessageBar::Kind::Error,
+                         tr("Revoked %1 tokens; %2 could not be revoked: %3")
+                             .arg(revoked)
+                             .arg(errors.size())
+                             .arg(errors.first().message));
         emit actionsChanged();
     });
 }

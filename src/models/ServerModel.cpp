@@ -87,7 +87,11 @@ QVariant ServerModel::data(const QModelIndex &index, int role) const
 
 QVariant ServerModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole && section == Tokens)
+        return tr("Tokens that are neither revoked nor expired");
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case Name:
@@ -99,7 +103,7 @@ QVariant ServerModel::headerData(int section, Qt::Orientation orientation, int r
     case Vaults:
         return tr("Vaults");
     case Tokens:
-        return tr("Active tokens");
+        return tr("Tokens");
     case Created:
         return tr("Created");
     case Creator:

@@ -12,7 +12,7 @@ class ServerModel : public KeyedTableModel<Server>
 {
     Q_OBJECT
 public:
-    enum Column { Name, Id, State, Vaults, Tokens, Created, Creator, ColumnCount };
+    enum Column { Name, Vaults, Tokens, Created, Creator, Id, State, ColumnCount };
     Q_ENUM(Column)
 
     explicit ServerModel(const Directory *directory, QObject *parent = nullptr);

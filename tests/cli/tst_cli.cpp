@@ -429,7 +429,7 @@ private slots:
         row("permission before any vault",
             {u"connect"_s, u"token"_s, u"create"_s, u"t"_s, u"--server"_s, u"No such server"_s,
              u"--vaults"_s, u"r,Kubernetes"_s},
-            u"does not follow a vault"_s);
+            u"has no vault before it"_s);
         row("empty vault in --vaults",
             {u"connect"_s, u"server"_s, u"create"_s, u"x"_s, u"--vaults"_s,
              u"Kubernetes,,Staging"_s},
