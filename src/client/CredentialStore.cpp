@@ -105,20 +105,36 @@ void MemoryCredentialStore::remove(const QString &key, QObject *context, Handler
 
 // ---- keychain -------------------------------------------------------------------------------
 
-void KeychainCredentialStore::read(const QString &key, QObject *context, Handler done)
+namespace {
+
+// Starts a keychain job and hands its outcome, adjusted by finish(), to done — only while
+// the caller's context object lives.
+template <typename Job, typename Finish>
+void runJob(QObject *owner, Job *job, const char *what, QObject *context,
+            CredentialStore::Handler done, Finish finish)
 {
-    auto *job = makeJob<QKeychain::ReadPasswordJob>(key);
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
-    connect(job, &QKeychain::Job::finished, this, [job, guard, hasContext, done = std::move(done)] {
-        Outcome o = outcomeOf(job);
-        if (o.status == Status::Ok)
-            o.secret = job->textData();
-        qCDebug(lcKeychain) << "read" << int(o.status);
-        if (!hasContext || guard)
-            done(o);
-    });
+    QObject::connect(job, &QKeychain::Job::finished, owner,
+                     [job, what, guard, hasContext, done = std::move(done), finish] {
+                         CredentialStore::Outcome o = outcomeOf(job);
+                         finish(job, o);
+                         qCDebug(lcKeychain) << what << int(o.status);
+                         if (!hasContext || guard)
+                             done(o);
+                     });
     job->start();
+}
+
+} // namespace
+
+void KeychainCredentialStore::read(const QString &key, QObject *context, Handler done)
+{
+    runJob(this, makeJob<QKeychain::ReadPasswordJob>(key), "read", context, std::move(done),
+           [](QKeychain::ReadPasswordJob *job, Outcome &o) {
+               if (o.status == Status::Ok)
+                   o.secret = job->textData();
+           });
 }
 
 void KeychainCredentialStore::write(const QString &key, const QString &secret, QObject *context,
@@ -126,31 +142,17 @@ void KeychainCredentialStore::write(const QString &key, const QString &secret, Q
 {
     auto *job = makeJob<QKeychain::WritePasswordJob>(key);
     job->setTextData(secret);
-    QPointer<QObject> guard(context);
-    const bool hasContext = context != nullptr;
-    connect(job, &QKeychain::Job::finished, this, [job, guard, hasContext, done = std::move(done)] {
-        const Outcome o = outcomeOf(job);
-        qCDebug(lcKeychain) << "write" << int(o.status);
-        if (!hasContext || guard)
-            done(o);
-    });
-    job->start();
+    runJob(this, job, "write", context, std::move(done),
+           [](QKeychain::WritePasswordJob *, Outcome &) {});
 }
 
 void KeychainCredentialStore::remove(const QString &key, QObject *context, Handler done)
 {
-    auto *job = makeJob<QKeychain::DeletePasswordJob>(key);
-    QPointer<QObject> guard(context);
-    const bool hasContext = context != nullptr;
-    connect(job, &QKeychain::Job::finished, this, [job, guard, hasContext, done = std::move(done)] {
-        Outcome o = outcomeOf(job);
-        if (o.status == Status::NotFound)
-            o.status = Status::Ok; // gone either way
-        qCDebug(lcKeychain) << "remove" << int(o.status);
-        if (!hasContext || guard)
-            done(o);
-    });
-    job->start();
+    runJob(this, makeJob<QKeychain::DeletePasswordJob>(key), "remove", context, std::move(done),
+           [](QKeychain::DeletePasswordJob *, Outcome &o) {
+               if (o.status == Status::NotFound)
+                   o.status = Status::Ok; // gone either way
+           });
 }
 
 // ---- fallback -------------------------------------------------------------------------------
