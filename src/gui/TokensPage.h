@@ -6,6 +6,7 @@
 #include "gui/PageWidget.h"
 #include "models/TokenFilterProxy.h"
 
+#include <QTimer>
 #include <memory>
 
 class QTableView;
@@ -47,6 +48,7 @@ private:
     void updateCount();
     std::unique_ptr<Ui::TokensPage> ui;
     TokenFilterProxy m_proxy;
+    QTimer m_filterDelay;
 };
 
 } // namespace ca

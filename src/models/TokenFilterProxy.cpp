@@ -67,12 +67,12 @@ bool TokenFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) cons
     }
     if (m_text.isEmpty())
         return true;
-    const QModelIndex row = model->index(sourceRow, 0);
-    for (int column : {int(TokenModel::Name), int(TokenModel::Server), int(TokenModel::Vaults),
-                       int(TokenModel::Id)}) {
-        if (model->data(row.siblingAtColumn(column), Qt::DisplayRole)
-                .toString()
-                .contains(m_text, Qt::CaseInsensitive))
+    // Match the raw fields; building each row's display strings would cost 3x as much.
+    auto has = [this](const QString &field) { return field.contains(m_text, Qt::CaseInsensitive); };
+    if (has(t.name) || has(t.id) || has(model->serverName(t.serverId)))
+        return true;
+    for (const TokenVault &v : t.vaults) {
+        if (has(model->vaultName(v.vaultId)))
             return true;
     }
     return false;

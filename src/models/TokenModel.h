@@ -31,6 +31,8 @@ public:
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
     QString permissions(const Token &token) const; // "Kubernetes (r), Customers (rw)"
+    QString serverName(const QString &serverId) const { return m_directory->serverName(serverId); }
+    QString vaultName(const QString &vaultId) const { return m_directory->vaultName(vaultId); }
     static QString relativeExpiry(const QDateTime &expiresAt, const QDateTime &now);
 
 signals:

@@ -1,0 +1,183 @@
+// connect-admin-service as a program: options and their errors, the first owner of a new
+// account, "listening on" as the first line, a clean stop on SIGTERM, the files it creates
+// (0600), and that neither the password nor the session token is written in plain text.
+#include "../support/TestSupport.h"
+
+#include <QDirIterator>
+#include <QProcess>
+#include <QTest>
+
+#include <csignal>
+#include <sys/stat.h>
+
+using namespace Qt::StringLiterals;
+using namespace ca::test;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run run(const QStringList &args, const QByteArray &input = {})
+{
+    QProcess p;
+    p.start(QStringLiteral(SERVICE_PATH), args);
+    p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60000))
+        qFatal("the service did not finish");
+    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+unsigned modeOf(const QString &path)
+{
+    struct stat st
+    {
+    };
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? (st.st_mode & 0777) : 0;
+}
+
+} // namespace
+
+class TestServiceProcess : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private slots:
+    void helpAndVersion()
+    {
+        Run r = run({u"--help"_s});
+        QCOMPARE(r.exitCode, 0);
+        for (const char *option :
+             {"--sandbox", "--db", "--master-key", "--tls-cert", "--issuer", "--create-owner"})
+            QVERIFY2(r.out.contains(option), option);
+        r = run({u"--version"_s});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(CONNECTADMIN_VERSION));
+    }
+
+    void badOptionsAreOneLineErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("port") << QStringList{u"--db"_s, u"x.sqlite"_s, u"--port"_s, u"abc"_s}
+                              << u"--port"_s;
+        QTest::newRow("listen") << QStringList{u"--db"_s, u"x.sqlite"_s, u"--listen"_s,
+                                               u"nowhere"_s}
+                                << u"--listen"_s;
+        QTest::newRow("session ttl")
+            << QStringList{u"--db"_s, u"x.sqlite"_s, u"--session-ttl"_s, u"3y"_s}
+            << u"unknown unit"_s;
+        QTest::newRow("no database") << QStringList{} << u"--db"_s;
+        QTest::newRow("postgres without key")
+            << QStringList{u"--db"_s, u"postgres://u@127.0.0.1:1/db"_s} << u"--master-key"_s;
+        QTest::newRow("missing tls key")
+            << QStringList{u"--db"_s, u"x.sqlite"_s, u"--tls-cert"_s, u"/nonexistent"_s}
+            << u"TLS"_s;
+    }
+    void badOptionsAreOneLineErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, says);
+        for (QString &a : args)
+            if (a == u"x.sqlite")
+                a = m_dir.filePath(u"x.sqlite"_s);
+        const Run r = run(args);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.isEmpty());
+        const QList<QByteArray> lines = r.err.trimmed().split('\n');
+        QVERIFY2(lines.last().startsWith("connect-admin-service: ") &&
+                     lines.last().contains(says.toUtf8()),
+                 r.err.constData());
+    }
+
+    void firstOwnerThenServeThenStopCleanly()
+    {
+        const QString db = m_dir.filePath(u"team.sqlite"_s);
+        const QByteArray password = "correct horse battery staple";
+        // Too short a password is refused and creates nobody.
+        Run r = run({u"--db"_s, db, u"--create-owner"_s, u"boss@example.com"_s}, "short\n");
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("at least 12"));
+        r = run({u"--db"_s, db, u"--create-owner"_s, u"boss@example.com"_s}, password + '\n');
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("created the owner boss@example.com"));
+        r = run({u"--db"_s, db, u"--create-owner"_s, u"boss@example.com"_s}, password + '\n');
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("already exists"));
+        // The key and the database are readable by their owner only.
+        QCOMPARE(modeOf(m_dir.filePath(u"master.key"_s)), 0600u);
+        QCOMPARE(modeOf(db), 0600u);
+
+        QProcess service;
+        service.start(QStringLiteral(SERVICE_PATH), {u"--db"_s, db, u"--port"_s, u"0"_s});
+        QVERIFY(service.waitForReadyRead(30000));
+        const QByteArray first = service.readLine().trimmed();
+        QVERIFY2(first.startsWith("listening on http://127.0.0.1:"), first.constData());
+        const QString url = QString::fromUtf8(first.mid(13));
+        Http h(url);
+        const Reply health = h.get(u"/health"_s);
+        QCOMPARE(health.status, 200);
+        const QString token = h.signIn(u"boss@example.com"_s, QString::fromUtf8(password));
+        QVERIFY(!token.isEmpty());
+        const Reply me = h.get(u"/v1/auth/sessions/current"_s);
+        QVERIFY(me.json[u"rights"_s][u"owner"_s].toBool());
+        QCOMPARE(h.post(u"/v1/connect/servers"_s, {{u"name"_s, u"Prod"_s}}).status, 201);
+
+        // Neither the password nor the session token is anywhere in the database files.
+        QDirIterator files(m_dir.path(), {u"team.sqlite*"_s}, QDir::Files);
+        int scanned = 0;
+        while (files.hasNext()) {
+            QFile f(files.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray bytes = f.readAll();
+            QVERIFY2(!bytes.contains(password), qPrintable(f.fileName()));
+            QVERIFY2(!bytes.contains(token.toLatin1()), qPrintable(f.fileName()));
+            ++scanned;
+        }
+        QVERIFY(scanned >= 1);
+
+        // SIGTERM: a clean exit, promptly.
+        ::kill(pid_t(service.processId()), SIGTERM);
+        QVERIFY(service.waitForFinished(10000));
+        QCOMPARE(service.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(service.exitCode(), 0);
+        QVERIFY2(!service.readAllStandardError().contains("password"),
+                 "a log line mentions the password");
+    }
+
+    void aMasterKeyOthersCanReadIsRefused()
+    {
+        const QString db = m_dir.filePath(u"open.sqlite"_s);
+        const QString key = m_dir.filePath(u"open.key"_s);
+        Run r =
+            run({u"--db"_s, db, u"--master-key"_s, key, u"--create-owner"_s, u"a@example.com"_s},
+                "a long enough password\n");
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(QFile::setPermissions(key, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                               QFileDevice::ReadOther));
+        r = run({u"--db"_s, db, u"--master-key"_s, key, u"--port"_s, u"0"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("chmod 600"), r.err.constData());
+    }
+
+    void aDifferentMasterKeyCantOpenTheSecrets()
+    {
+        const QString db = m_dir.filePath(u"keyed.sqlite"_s);
+        Run r = run({u"--db"_s, db, u"--master-key"_s, m_dir.filePath(u"k1"_s), u"--create-owner"_s,
+                     u"a@example.com"_s},
+                    "a long enough password\n");
+        QCOMPARE(r.exitCode, 0);
+        r = run({u"--db"_s, db, u"--master-key"_s, m_dir.filePath(u"k2"_s), u"--port"_s, u"0"_s});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("master key"), r.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServiceProcess)
+#include "tst_service_process.moc"
