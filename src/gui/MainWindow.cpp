@@ -203,6 +203,8 @@ void MainWindow::wireActions()
     connect(ui->actionRedo, &QAction::triggered, undo, &QUndoStack::redo);
     for (auto signal : {&QUndoStack::canUndoChanged, &QUndoStack::canRedoChanged})
         connect(undo, signal, this, &MainWindow::updateActions);
+    connect(m_workspace->access(), &VaultAccessModel::frozenChanged, this,
+            &MainWindow::updateActions);
     // The toolbar keeps short labels; the menu names what will be undone.
     ui->actionUndo->setIconText(tr("Undo"));
     ui->actionRedo->setIconText(tr("Redo"));
@@ -338,11 +340,11 @@ void MainWindow::updateActions()
     const VaultAccessModel *access = m_workspace->access();
     // Undo is about staged vault access edits: live where they are shown.
     QUndoStack *undo = m_workspace->access()->undoStack();
-    const bool onMatrix = currentPageIndex() == VaultAccess;
+    const bool onMatrix = currentPageIndex() == VaultAccess && !access->isFrozen();
     ui->actionUndo->setEnabled(onMatrix && undo->canUndo());
     ui->actionRedo->setEnabled(onMatrix && undo->canRedo());
-    ui->actionApply->setEnabled(signedIn && access->pendingCount() > 0);
-    ui->actionDiscard->setEnabled(access->pendingCount() > 0);
+    ui->actionApply->setEnabled(signedIn && access->pendingCount() > 0 && !access->isFrozen());
+    ui->actionDiscard->setEnabled(access->pendingCount() > 0 && !access->isFrozen());
     ui->actionReview->setEnabled(access->pendingCount() > 0);
 }
 

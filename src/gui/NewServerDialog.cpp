@@ -89,8 +89,16 @@ void NewServerDialog::showError(const QString &message)
     ui->note->setText(message);
 }
 
+void NewServerDialog::reject()
+{
+    if (!m_working) // the service is creating it: its answer (and file) must not be lost
+        QDialog::reject();
+}
+
 void NewServerDialog::setWorking(bool working)
 {
+    m_working = working;
+    ui->buttonBox->button(QDialogButtonBox::Cancel)->setEnabled(!working);
     ui->nameEdit->setEnabled(!working);
     ui->vaultList->setEnabled(!working);
     ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!working && !name().isEmpty());

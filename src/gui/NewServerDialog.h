@@ -26,12 +26,15 @@ public:
     void setVaultChecked(const QString &vaultId, bool checked);
     void showError(const QString &message);
     void setWorking(bool working);
+    bool isWorking() const { return m_working; }
+    void reject() override;
 
 signals:
     void createRequested(const QString &name, const QStringList &vaultIds);
 
 private:
     void updateButtons();
+    bool m_working = false;
     std::unique_ptr<Ui::NewServerDialog> ui;
 };
 

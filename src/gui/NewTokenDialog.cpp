@@ -214,8 +214,16 @@ void NewTokenDialog::showError(const QString &message)
     ui->problem->setText(message);
 }
 
+void NewTokenDialog::reject()
+{
+    if (!m_working) // the service is issuing it: the token is shown only in its answer
+        QDialog::reject();
+}
+
 void NewTokenDialog::setWorking(bool working)
 {
+    m_working = working;
+    ui->buttonBox->button(QDialogButtonBox::Cancel)->setEnabled(!working);
     for (QWidget *w : std::initializer_list<QWidget *>{
              ui->nameEdit, ui->serverCombo, ui->expiryCombo, ui->durationEdit, ui->vaultTable})
         w->setEnabled(!working);

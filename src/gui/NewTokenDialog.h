@@ -35,6 +35,8 @@ public:
     bool canCreate() const;
     void showError(const QString &message);
     void setWorking(bool working);
+    bool isWorking() const { return m_working; }
+    void reject() override;
 
 signals:
     void createRequested(const ca::NewTokenRequest &request);
@@ -44,6 +46,7 @@ private:
     void updateState();
     std::optional<QString> expiresIn() const;
 
+    bool m_working = false;
     std::unique_ptr<Ui::NewTokenDialog> ui;
     QList<Server> m_servers;
     const Directory *m_directory;

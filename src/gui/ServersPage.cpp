@@ -13,6 +13,7 @@
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QLocale>
+#include <QPointer>
 
 namespace ca {
 
@@ -129,33 +130,41 @@ void ServersPage::newServer()
     }
     auto *dialog = new NewServerDialog(m_workspace->directory()->vaults(), window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &NewServerDialog::createRequested, this,
-            [this, dialog](const QString &name, const QStringList &vaults) {
-                m_workspace->createServer(
-                    name, vaults, dialog, [this, dialog](const Result<NewServerReply> &r) {
-                        if (!r.ok()) {
-                            dialog->showError(r.error().message);
-                            return;
-                        }
-                        dialog->accept();
-                        select(r->server.id);
-                        // The credentials exist only now: ask where to keep them at once.
-                        const ExportResult saved =
-                            saveCredentials(window(), r->server.name, r->credentials);
-                        if (saved.saved)
-                            emit message(
-                                MessageBar::Kind::Success,
-                                tr("Created \"%1\" and saved its credentials file to %2.")
-                                    .arg(r->server.name, QDir::toNativeSeparators(saved.path)));
+    connect(
+        dialog, &NewServerDialog::createRequested, this,
+        [this, dialog](const QString &name, const QStringList &vaults) {
+            m_workspace->createServer(
+                name, vaults, this,
+                [this, asked = QPointer<NewServerDialog>(dialog)](const Result<NewServerReply> &r) {
+                    if (!r.ok()) {
+                        if (asked)
+                            asked->showError(r.error().message);
                         else
-                            emit message(
-                                MessageBar::Kind::Warning,
-                                tr("Created \"%1\", but its credentials file was not saved and "
-                                   "can't be retrieved. "
-                                   "Delete the server and create it again if you need the file.")
-                                    .arg(r->server.name));
-                    });
-            });
+                            emit message(MessageBar::Kind::Error, r.error().message);
+                        return;
+                    }
+                    if (asked) {
+                        asked->setWorking(false);
+                        asked->accept();
+                    }
+                    select(r->server.id);
+                    // The credentials exist only now: ask where to keep them at once.
+                    const ExportResult saved =
+                        saveCredentials(window(), r->server.name, r->credentials);
+                    if (saved.saved)
+                        emit message(
+                            MessageBar::Kind::Success,
+                            tr("Created \"%1\" and saved its credentials file to %2.")
+                                .arg(r->server.name, QDir::toNativeSeparators(saved.path)));
+                    else
+                        emit message(
+                            MessageBar::Kind::Warning,
+                            tr("Created \"%1\", but its credentials file was not saved and "
+                               "can't be retrieved. "
+                               "Delete the server and create it again if you need the file.")
+                                .arg(r->server.name));
+                });
+        });
     dialog->open();
 }
 

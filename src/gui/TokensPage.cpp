@@ -11,6 +11,7 @@
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QPointer>
 
 namespace ca {
 
@@ -143,12 +144,19 @@ void TokensPage::newToken()
         dialog, &NewTokenDialog::createRequested, this,
         [this, dialog](const NewTokenRequest &request) {
             m_workspace->createToken(
-                request, dialog, [this, dialog](const Result<NewTokenReply> &r) {
+                request, this,
+                [this, asked = QPointer<NewTokenDialog>(dialog)](const Result<NewTokenReply> &r) {
                     if (!r.ok()) {
-                        dialog->showError(r.error().message);
+                        if (asked)
+                            asked->showError(r.error().message);
+                        else
+                            emit message(MessageBar::Kind::Error, r.error().message);
                         return;
                     }
-                    dialog->accept();
+                    if (asked) {
+                        asked->setWorking(false);
+                        asked->accept();
+                    }
                     auto *reveal =
                         new RevealTokenDialog(r->jwt, r->token, m_workspace->directory(), window());
                     reveal->open();

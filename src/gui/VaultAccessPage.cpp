@@ -134,7 +134,7 @@ void VaultAccessPage::updatePending(int count)
     ui->reviewButton->setText(tr("Review and apply (%1)").arg(count));
     ui->reviewButton->setEnabled(count > 0 || ui->reviewButton->isChecked());
     ui->applyButton->setText(count == 1 ? tr("Apply 1 change") : tr("Apply %1 changes").arg(count));
-    ui->applyButton->setEnabled(count > 0);
+    ui->applyButton->setEnabled(count > 0 && !m_workspace->access()->isFrozen());
     emit actionsChanged();
 }
 

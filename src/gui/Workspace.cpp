@@ -87,14 +87,14 @@ void Workspace::refresh()
 
     start();
     auto vaults = std::make_shared<QList<Vault>>();
-    m_vaults.beginRefresh();
-    m_client.vaults(generation, {[this, vaults, finishOne,
-                                  afterServersAndVaults](const QList<Vault> &page, bool last) {
+    const int vaultsRefresh = m_vaults.beginRefresh();
+    m_client.vaults(generation, {[this, vaults, finishOne, afterServersAndVaults,
+                                  vaultsRefresh](const QList<Vault> &page, bool last) {
                                      m_vaults.mergePage(page);
                                      *vaults += page;
                                      if (!last)
                                          return;
-                                     m_vaults.endRefresh();
+                                     m_vaults.endRefresh(vaultsRefresh);
                                      m_directory.setVaults(*vaults);
                                      afterServersAndVaults();
                                      finishOne();
@@ -110,57 +110,58 @@ void Workspace::refresh()
     });
     start();
     auto users = std::make_shared<QList<User>>();
-    m_users.beginRefresh();
-    m_client.users(generation, {[this, users, finishOne](const QList<User> &page, bool last) {
-                                    m_users.mergePage(page);
-                                    *users += page;
-                                    if (last) {
-                                        m_users.endRefresh();
-                                        m_directory.setUsers(*users);
-                                        finishOne();
-                                    }
-                                },
-                                [this, finishOne](const ApiError &e) {
-                                    fail(e);
-                                    finishOne();
-                                }});
+    const int usersRefresh = m_users.beginRefresh();
+    m_client.users(generation,
+                   {[this, users, finishOne, usersRefresh](const QList<User> &page, bool last) {
+                        m_users.mergePage(page);
+                        *users += page;
+                        if (last) {
+                            m_users.endRefresh(usersRefresh);
+                            m_directory.setUsers(*users);
+                            finishOne();
+                        }
+                    },
+                    [this, finishOne](const ApiError &e) {
+                        fail(e);
+                        finishOne();
+                    }});
     start();
     auto groups = std::make_shared<QList<Group>>();
-    m_groups.beginRefresh();
-    m_client.groups(generation,
-                    {[this, groups, finishOne, start](const QList<Group> &page, bool last) {
-                         m_groups.mergePage(page);
-                         *groups += page;
-                         if (!last)
-                             return;
-                         m_groups.endRefresh();
-                         m_directory.setGroups(*groups);
-                         m_groupPermissions.setGroups(*groups);
-                         if (canSeeGroupPermissions()) {
-                             start();
-                             m_client.groupGrants(
-                                 m_generation,
-                                 [this, finishOne](const Result<QList<GroupGrant>> &r) {
-                                     if (r.ok())
-                                         m_groupPermissions.setGrants(*r);
-                                     else
-                                         fail(r.error());
-                                     finishOne();
-                                 });
-                         }
-                         finishOne();
-                     },
-                     [this, finishOne](const ApiError &e) {
-                         fail(e);
-                         finishOne();
-                     }});
+    const int groupsRefresh = m_groups.beginRefresh();
+    m_client.groups(
+        generation,
+        {[this, groups, finishOne, start, groupsRefresh](const QList<Group> &page, bool last) {
+             m_groups.mergePage(page);
+             *groups += page;
+             if (!last)
+                 return;
+             m_groups.endRefresh(groupsRefresh);
+             m_directory.setGroups(*groups);
+             m_groupPermissions.setGroups(*groups);
+             if (canSeeGroupPermissions()) {
+                 start();
+                 m_client.groupGrants(m_generation,
+                                      [this, finishOne](const Result<QList<GroupGrant>> &r) {
+                                          if (r.ok())
+                                              m_groupPermissions.setGrants(*r);
+                                          else
+                                              fail(r.error());
+                                          finishOne();
+                                      });
+             }
+             finishOne();
+         },
+         [this, finishOne](const ApiError &e) {
+             fail(e);
+             finishOne();
+         }});
     start();
-    m_tokens.beginRefresh();
+    const int tokensRefresh = m_tokens.beginRefresh();
     m_client.tokens({}, generation,
-                    {[this, finishOne](const QList<Token> &page, bool last) {
+                    {[this, finishOne, tokensRefresh](const QList<Token> &page, bool last) {
                          m_tokens.mergePage(page);
                          if (last) {
-                             m_tokens.endRefresh();
+                             m_tokens.endRefresh(tokensRefresh);
                              finishOne();
                          }
                      },
@@ -172,21 +173,22 @@ void Workspace::refresh()
 
 void Workspace::refreshServers(QObject *generation, std::function<void()> then)
 {
-    m_servers.beginRefresh();
-    m_client.servers(generation, {[this, then](const QList<Server> &page, bool last) {
-                                      m_servers.mergePage(page);
-                                      for (const Server &s : page)
-                                          m_directory.setServerName(s.id, s.name);
-                                      if (!last)
-                                          return;
-                                      m_servers.endRefresh();
-                                      m_groupPermissions.setServers(m_servers.items());
-                                      then();
-                                  },
-                                  [this, then](const ApiError &e) {
-                                      fail(e);
-                                      then();
-                                  }});
+    const int serversRefresh = m_servers.beginRefresh();
+    m_client.servers(generation,
+                     {[this, then, serversRefresh](const QList<Server> &page, bool last) {
+                          m_servers.mergePage(page);
+                          for (const Server &s : page)
+                              m_directory.setServerName(s.id, s.name);
+                          if (!last)
+                              return;
+                          m_servers.endRefresh(serversRefresh);
+                          m_groupPermissions.setServers(m_servers.items());
+                          then();
+                      },
+                      [this, then](const ApiError &e) {
+                          fail(e);
+                          then();
+                      }});
 }
 
 void Workspace::reloadGrants(std::function<void(const QList<GrantConflict> &)> then)
@@ -228,17 +230,25 @@ void Workspace::refreshServer(const QString &serverId)
 void Workspace::createServer(const QString &name, const QStringList &vaultIds, QObject *context,
                              Callback<NewServerReply> done)
 {
+    // The answer is taken in whatever became of the caller: the server exists from now on
+    // and its credentials are shown only in this answer.
     beginBusy();
-    m_client.createServer(name, vaultIds, context, [this, done](const Result<NewServerReply> &r) {
-        endBusy();
-        if (r.ok()) {
-            m_servers.upsert(r->server);
-            m_directory.setServerName(r->server.id, r->server.name);
-            m_groupPermissions.setServers(m_servers.items());
-            reloadGrants([](const QList<GrantConflict> &) {}); // a new row for the matrix
-        }
-        done(r);
-    });
+    QPointer<QObject> guard(context);
+    m_client.createServer(
+        name, vaultIds, this, [this, guard, done](const Result<NewServerReply> &r) {
+            endBusy();
+            if (r.ok()) {
+                m_servers.upsert(r->server);
+                m_directory.setServerName(r->server.id, r->server.name);
+                m_groupPermissions.setServers(m_servers.items());
+                reloadGrants([](const QList<GrantConflict> &) {}); // a new row for the matrix
+            }
+            if (guard)
+                done(r);
+            else if (r.ok())
+                qCWarning(lcGui)
+                    << "a server was created after the window that asked for it closed";
+        });
 }
 
 void Workspace::renameServer(const QString &serverId, const QString &name, QObject *context,
@@ -289,13 +299,15 @@ void Workspace::createToken(const NewTokenRequest &request, QObject *context,
                             Callback<NewTokenReply> done)
 {
     beginBusy();
-    m_client.createToken(request, context, [this, done](const Result<NewTokenReply> &r) {
+    QPointer<QObject> guard(context);
+    m_client.createToken(request, this, [this, guard, done](const Result<NewTokenReply> &r) {
         endBusy();
         if (r.ok()) {
             m_tokens.upsert(r->token);
             refreshServer(r->token.serverId); // its active token count
         }
-        done(r);
+        if (guard)
+            done(r);
     });
 }
 
@@ -352,14 +364,18 @@ void Workspace::applyGrants(
     std::function<void(const Result<GrantBatchResult> &, const QList<GrantConflict> &)> done)
 {
     const QList<GrantChange> changes = m_access.pendingChanges();
-    if (changes.isEmpty())
+    if (changes.isEmpty() || m_access.isFrozen())
         return done(GrantBatchResult{m_access.revision(), 0}, {});
     beginBusy();
+    // What is sent is what gets marked applied: no edits while the batch is on its way.
+    m_access.setFrozen(true);
     QPointer<QObject> guard(context);
     m_client.applyGrants(
-        m_access.revision(), changes, this, [this, guard, done](const Result<GrantBatchResult> &r) {
+        m_access.revision(), changes, this,
+        [this, guard, done, changes](const Result<GrantBatchResult> &r) {
+            m_access.setFrozen(false);
             if (r.ok()) {
-                m_access.markApplied(r->revision);
+                m_access.markApplied(r->revision, changes);
                 // Server rows show their vaults: bring them up to date.
                 refreshServers(this, [this, guard, done, r] {
                     endBusy();

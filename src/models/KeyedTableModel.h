@@ -49,10 +49,13 @@ public:
     }
 
     // A refresh: beginRefresh(), mergePage() per page, endRefresh() drops the rows not seen.
-    void beginRefresh()
+    // Refreshes may overlap (a reload while another is under way): only the newest one's
+    // end removes rows; an older one's end does nothing.
+    int beginRefresh()
     {
         m_seen.clear();
         m_refreshing = true;
+        return ++m_refreshGeneration;
     }
     void mergePage(const QList<T> &page)
     {
@@ -84,8 +87,12 @@ public:
             endInsertRows();
         }
     }
-    void endRefresh()
+    void endRefresh(int generation = 0) // 0: the newest
     {
+        if (generation != 0 && generation != m_refreshGeneration)
+            return;
+        if (!m_refreshing)
+            return;
         m_refreshing = false;
         QList<int> gone;
         for (int row = 0; row < int(m_items.size()); ++row) {
@@ -99,8 +106,9 @@ public:
     void upsert(const T &t) { mergePage({t}); }
     void remove(const QString &id)
     {
-        const auto it = m_rows.constFind(id);
-        if (it != m_rows.constEnd())
+        const auto &rows = rowIndex();
+        const auto it = rows.constFind(id);
+        if (it != rows.constEnd())
             removeRowsDescending({int(*it)});
     }
     void clear()
@@ -161,6 +169,7 @@ private:
     mutable bool m_rowsStale = false;
     QSet<QString> m_seen;
     bool m_refreshing = false;
+    int m_refreshGeneration = 0;
 };
 
 } // namespace ca

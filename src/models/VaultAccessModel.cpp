@@ -132,25 +132,44 @@ QList<GrantConflict> VaultAccessModel::rebase(const QList<Server> &servers,
     return conflicts;
 }
 
-void VaultAccessModel::markApplied(qint64 newRevision)
+void VaultAccessModel::markApplied(qint64 newRevision, const QList<GrantChange> &applied)
 {
-    QList<quint64> cells = m_staged.keys();
-    for (auto it = m_staged.constBegin(); it != m_staged.constEnd(); ++it)
-        setBase(int(it.key() >> 32), int(it.key() & 0xffffffffu), it.value());
-    m_staged.clear();
+    QList<quint64> cells;
+    for (const GrantChange &c : applied) {
+        const int row = rowOf(c.serverId), column = columnOf(c.vaultId);
+        if (row < 0 || column < 0)
+            continue;
+        const quint64 k = key(row, column);
+        setBase(row, column, c.granted);
+        const auto staged = m_staged.constFind(k);
+        if (staged != m_staged.constEnd() && *staged == c.granted)
+            m_staged.remove(k);
+        cells.append(k);
+    }
     const bool hadConflicts = !m_conflicts.isEmpty();
     for (auto it = m_conflicts.constBegin(); it != m_conflicts.constEnd(); ++it)
         cells.append(it.key());
     m_conflicts.clear();
-    m_undo.clear();
+    m_undo.clear(); // its commands describe edits that are now the service's state
     m_revision = newRevision;
     for (quint64 c : std::as_const(cells)) {
         const QModelIndex i = index(int(c >> 32), int(c & 0xffffffffu));
         emit dataChanged(i, i);
     }
-    emit pendingChanged(0);
+    emit pendingChanged(pendingCount());
     if (hadConflicts)
         emit conflictsChanged(0);
+}
+
+void VaultAccessModel::setFrozen(bool frozen)
+{
+    if (m_frozen == frozen)
+        return;
+    m_frozen = frozen;
+    emit frozenChanged(frozen);
+    if (rowCount() > 0 && columnCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1),
+                         {Qt::CheckStateRole});
 }
 
 QList<GrantChange> VaultAccessModel::pendingChanges() const
@@ -328,7 +347,7 @@ Qt::ItemFlags VaultAccessModel::flags(const QModelIndex &index) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return Qt::NoItemFlags;
-    if (!isEditable(index.row(), index.column()))
+    if (m_frozen || !isEditable(index.row(), index.column()))
         return Qt::ItemIsSelectable; // disabled: the tooltip says why
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable;
 }
@@ -337,7 +356,7 @@ bool VaultAccessModel::setData(const QModelIndex &index, const QVariant &value, 
 {
     if (role != Qt::CheckStateRole || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return false;
-    if (!isEditable(index.row(), index.column()))
+    if (m_frozen || !isEditable(index.row(), index.column()))
         return false;
     const bool wanted = value.toInt() == Qt::Checked;
     stage(wanted ? tr("Grant %1 to %2").arg(vaultName(index.column()), serverName(index.row()))
@@ -416,7 +435,7 @@ void VaultAccessModel::toggleColumn(int column)
 
 void VaultAccessModel::discardChanges()
 {
-    if (m_staged.isEmpty())
+    if (m_staged.isEmpty() || m_frozen)
         return;
     QList<CellEdit> edits;
     edits.reserve(m_staged.size());
@@ -432,6 +451,8 @@ void VaultAccessModel::discardChanges()
 
 void VaultAccessModel::stage(const QString &what, QList<std::pair<int, int>> cells, bool granted)
 {
+    if (m_frozen)
+        return;
     QList<CellEdit> edits;
     edits.reserve(cells.size());
     for (const auto &[row, column] : cells) {

@@ -46,8 +46,12 @@ public:
     // collided; they are also marked on their cells until touched or applied.
     QList<GrantConflict> rebase(const QList<Server> &servers, const QList<Vault> &vaults,
                                 const GrantMatrix &matrix);
-    // The staged edits were applied as one batch; the service is now at newRevision.
-    void markApplied(qint64 newRevision);
+    // These staged edits were applied as one batch; the service is now at newRevision.
+    // Edits staged that were not in the batch stay staged.
+    void markApplied(qint64 newRevision, const QList<GrantChange> &applied);
+    // While a batch is on its way nothing can be edited (what is sent is what is staged).
+    void setFrozen(bool frozen);
+    bool isFrozen() const { return m_frozen; }
 
     qint64 revision() const { return m_revision; }
     QUndoStack *undoStack() { return &m_undo; }
@@ -97,6 +101,7 @@ public:
 signals:
     void pendingChanged(int count);
     void conflictsChanged(int count);
+    void frozenChanged(bool frozen);
 
 private:
     struct ServerEntry
@@ -125,6 +130,7 @@ private:
     QHash<quint64, bool> m_staged;       // cell -> desired state
     QHash<quint64, QString> m_conflicts; // cell -> why
     qint64 m_revision = 0;
+    bool m_frozen = false;
     QUndoStack m_undo;
 };
 

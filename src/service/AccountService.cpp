@@ -135,6 +135,7 @@ Result<AccountService::SignInAttempt> AccountService::beginSignIn(const QString 
         e.extra.insert(u"retry_after"_s, wait);
         return e;
     }
+    m_throttle.recordAttempt(email, peer, now());
     SignInAttempt attempt;
     attempt.user = m_store.userByEmail(email.trimmed());
     attempt.hashToCheck = attempt.user ? attempt.user->passwordHash : m_dummyHash;
@@ -144,8 +145,8 @@ Result<AccountService::SignInAttempt> AccountService::beginSignIn(const QString 
 Result<SessionInfo> AccountService::finishSignIn(const SignInAttempt &attempt, bool passwordMatches,
                                                  const QString &email, const QString &peer)
 {
+    Q_UNUSED(peer);
     if (!attempt.user || !passwordMatches || attempt.user->user.state != u"ACTIVE") {
-        m_throttle.recordFailure(email, peer, now());
         return ApiError::unauthorized(u"The email address or password is wrong."_s,
                                       u"invalid_credentials"_s);
     }
@@ -241,20 +242,32 @@ Result<Page<User>> AccountService::users(const Actor &, const PageRequest &page)
 
 // ---- lookups --------------------------------------------------------------------------------
 
-Result<Server> AccountService::resolveServer(const QString &ref)
+// Lookups look first among what the caller may manage, so another group's servers and
+// tokens neither make a name ambiguous nor show up (with their IDs) in the error. A name
+// that only matches something the caller can't manage is refused with 403 (saying what
+// is missing), never with a list of IDs.
+Result<Server> AccountService::resolveServer(const QString &ref, const Actor &actor)
 {
     if (ref.trimmed().isEmpty())
         return ApiError::badRequest(u"Name a Connect server (by name or ID)."_s,
                                     u"missing_field"_s);
-    const auto r = resolveByIdOrName(
-        QStringView(ref), m_store.serverCandidates(ref), IdKind::Server,
-        [](const Server &s) { return s.id; }, [](const Server &s) { return s.name; });
+    const QList<Server> all = m_store.serverCandidates(ref);
+    QList<Server> mine = all;
+    mine.removeIf([&actor](const Server &s) { return !actor.canManage(s.id); });
+    const auto id = [](const Server &s) { return s.id; };
+    const auto name = [](const Server &s) { return s.name; };
+    const auto r = resolveByIdOrName(QStringView(ref), mine, IdKind::Server, id, name);
     if (r.status == ResolveStatus::Ambiguous)
         return ambiguous(u"Connect server"_s, ref, r.candidateIds);
-    if (r.status == ResolveStatus::NotFound)
+    if (r.status == ResolveStatus::Found)
+        return r.value;
+    const auto other = resolveByIdOrName(QStringView(ref), all, IdKind::Server, id, name);
+    if (other.status == ResolveStatus::NotFound)
         return ApiError::notFound(
             u"No Connect server is named or has the ID %1."_s.arg(quoted(ref)));
-    return r.value;
+    return ApiError::forbidden(
+        u"You can't manage the Connect server %1: that needs Secrets Automation manager rights, "
+        "or membership of a group granted this server or all servers."_s.arg(quoted(ref)));
 }
 
 Result<Vault> AccountService::resolveVault(const QString &ref, const Actor &actor)
@@ -285,13 +298,27 @@ Result<Group> AccountService::resolveGroup(const QString &ref)
     return r.value;
 }
 
-Result<Token> AccountService::resolveToken(const QString &ref, const QString &serverId)
+Result<Token> AccountService::resolveToken(const QString &ref, const QString &serverId,
+                                           const Actor &actor)
 {
     if (ref.trimmed().isEmpty())
         return ApiError::badRequest(u"Name a token (by name or ID)."_s, u"missing_field"_s);
-    const auto r = resolveByIdOrName(
-        QStringView(ref), m_store.tokenCandidates(ref, serverId), IdKind::Token,
-        [](const Token &t) { return t.id; }, [](const Token &t) { return t.name; });
+    const QList<Token> all = m_store.tokenCandidates(ref, serverId);
+    QList<Token> mine = all;
+    mine.removeIf([&actor](const Token &t) { return !actor.canManage(t.serverId); });
+    // A name given to a new token after the old one was revoked means the new one: look
+    // among tokens not revoked first, then among all (so revoked ones stay reachable).
+    QList<Token> live = mine;
+    live.removeIf([](const Token &t) { return t.state == TokenState::Revoked; });
+    const auto id = [](const Token &t) { return t.id; };
+    const auto name = [](const Token &t) { return t.name; };
+    auto r = resolveByIdOrName(QStringView(ref), live, IdKind::Token, id, name);
+    if (r.status == ResolveStatus::NotFound)
+        r = resolveByIdOrName(QStringView(ref), mine, IdKind::Token, id, name);
+    if (r.status == ResolveStatus::NotFound &&
+        resolveByIdOrName(QStringView(ref), all, IdKind::Token, id, name).status != ResolveStatus::NotFound)
+        return ApiError::forbidden(
+            u"You can't manage the token %1: it belongs to a Connect server you don't manage."_s.arg(quoted(ref)));
     if (r.status == ResolveStatus::Ambiguous)
         return ambiguous(u"token"_s, ref, r.candidateIds);
     if (r.status == ResolveStatus::NotFound)
@@ -352,7 +379,7 @@ Result<Page<Server>> AccountService::servers(const Actor &actor, const PageReque
 
 Result<Server> AccountService::server(const Actor &actor, const QString &ref)
 {
-    auto s = resolveServer(ref);
+    auto s = resolveServer(ref, actor);
     if (!s.ok())
         return s;
     if (auto e = requireManage(actor, *s))
@@ -542,6 +569,8 @@ Result<GrantBatchResult> AccountService::applyGrants(const Actor &actor, qint64 
         e.extra.insert(u"revision"_s, current);
         return e;
     };
+    if (changes.isEmpty())
+        return ApiError::badRequest(u"The batch has no changes."_s, u"empty_batch"_s);
     if (m_store.grantsRevision() != baseRevision)
         return stale();
 
@@ -589,6 +618,11 @@ Result<GrantBatchResult> AccountService::applyGrants(const Actor &actor, qint64 
             if (detail.size() < 100)
                 detail.append(json::encode(c));
         }
+    }
+    if (result.applied == 0) {
+        // Every change was already in place: the revision stays, others' batches stand.
+        result.revision = baseRevision;
+        return result; // the transaction rolls back
     }
     result.revision = baseRevision + 1;
     audit(&actor, u"grants.batch"_s, u"grants"_s, QString::number(result.revision),
@@ -740,7 +774,7 @@ Result<Token> AccountService::renameToken(const Actor &actor, const QString &ref
             return s.error();
         serverId = s->id;
     }
-    auto t = resolveToken(ref, serverId);
+    auto t = resolveToken(ref, serverId, actor);
     if (!t.ok())
         return t;
     if (!actor.canManage(t->serverId))
@@ -766,7 +800,7 @@ Result<Token> AccountService::revokeToken(const Actor &actor, const QString &ref
             return s.error();
         serverId = s->id;
     }
-    auto t = resolveToken(ref, serverId);
+    auto t = resolveToken(ref, serverId, actor);
     if (!t.ok())
         return t;
     if (!actor.canManage(t->serverId))
@@ -813,7 +847,7 @@ Result<GroupGrant> AccountService::grantGroup(const Actor &actor, const GroupGra
                                     : (request.server.isEmpty() ? GroupGrantKind::Manager
                                                                 : GroupGrantKind::Server);
     if (grant.kind == GroupGrantKind::Server) {
-        auto s = resolveServer(request.server);
+        auto s = resolveServer(request.server, actor);
         if (!s.ok())
             return s.error();
         grant.serverId = s->id;
@@ -850,7 +884,7 @@ Result<int> AccountService::revokeGroup(const Actor &actor, const GroupGrantRequ
         return g.error();
     QString serverId;
     if (!request.server.isEmpty()) {
-        auto s = resolveServer(request.server);
+        auto s = resolveServer(request.server, actor);
         if (!s.ok())
             return s.error();
         serverId = s->id;

@@ -143,10 +143,10 @@ public:
                                         const QString &issuer, const QByteArray &secret);
 
 private:
-    Result<Server> resolveServer(const QString &ref);
+    Result<Server> resolveServer(const QString &ref, const Actor &actor);
     Result<Vault> resolveVault(const QString &ref, const Actor &actor);
     Result<Group> resolveGroup(const QString &ref);
-    Result<Token> resolveToken(const QString &ref, const QString &serverId);
+    Result<Token> resolveToken(const QString &ref, const QString &serverId, const Actor &actor);
     std::optional<ApiError> requireManage(const Actor &actor, const Server &server) const;
     std::optional<ApiError> requireGrantable(const Actor &actor, const Vault &vault) const;
     std::optional<QSet<QString>> visibleServers(const Actor &actor) const;

@@ -18,6 +18,7 @@ namespace {
 constexpr int kDefaultLimit = 100;
 constexpr int kMaxLimit = 1000;
 constexpr int kMaxBatchChanges = 20000;
+constexpr int kMaxSignInsInFlight = 32;
 
 HttpResponse fail(const ApiError &e)
 {
@@ -162,6 +163,12 @@ void ApiRoutes::signIn(const HttpRequest &req, const Respond &respond)
     if (password.size() > 1024)
         return respond(fail(ApiError::badRequest(u"The password is longer than 1024 bytes."_s,
                                                  u"invalid_field"_s)));
+    // Password checks are deliberately slow; a flood of them must not queue without end.
+    if (m_signInsInFlight >= kMaxSignInsInFlight) {
+        ApiError busy{429, u"rate_limited"_s, u"Too many sign-ins at once. Try again in a moment."_s, {}};
+        busy.extra.insert(u"retry_after"_s, 1);
+        return respond(fail(busy));
+    }
     const auto attempt = m_service.beginSignIn(email, req.peer);
     if (!attempt.ok())
         return respond(fail(attempt.error()));

@@ -23,6 +23,7 @@ private:
 
     AccountService &m_service;
     QThreadPool m_passwordPool; // argon2 runs here, never on the request thread
+    int m_signInsInFlight = 0;
 };
 
 } // namespace ca

@@ -82,6 +82,11 @@ bool ConnectionGuard::consume(const char *data, qint64 size)
     while (pos < size && m_state != State::Rejected) {
         if (m_state == State::Head) {
             if (!m_inRequest) {
+                if (m_unanswered > 0) {
+                    reject(400, "pipelining_not_supported",
+                           u"Send one request at a time: wait for each answer before the next request."_s);
+                    return false;
+                }
                 m_inRequest = true;
                 m_requestStartMs = m_clock.elapsed();
             }
@@ -111,6 +116,7 @@ bool ConnectionGuard::consume(const char *data, qint64 size)
             m_head.clear();
             if (m_bodyLeft == 0) {
                 m_inRequest = false;
+                ++m_unanswered;
             } else {
                 m_state = State::Body;
             }
@@ -121,6 +127,7 @@ bool ConnectionGuard::consume(const char *data, qint64 size)
             if (m_bodyLeft == 0) {
                 m_state = State::Head;
                 m_inRequest = false;
+                ++m_unanswered;
             }
         }
     }
@@ -204,6 +211,12 @@ bool ConnectionGuard::parseHead()
     m_bodyLeft = contentLength;
     m_meta.enqueue(meta);
     return true;
+}
+
+void ConnectionGuard::responded()
+{
+    if (m_unanswered > 0)
+        --m_unanswered;
 }
 
 void ConnectionGuard::reject(int status, const QByteArray &code, const QString &message)

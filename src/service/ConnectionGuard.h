@@ -7,7 +7,9 @@
 //   - answers 431 for oversized headers, 400 for a malformed request head, 411 for chunked
 //     bodies (clients here always send Content-Length);
 //   - closes idle keep-alive connections and answers 408 to half-sent requests on timeout;
-//   - answers "100 Continue" when asked and the declared body is acceptable.
+//   - answers "100 Continue" when asked and the declared body is acceptable;
+//   - allows one request at a time: a request that starts before the previous one was
+//     answered (HTTP pipelining) is refused, because QHttpServer 6.4 would merge the two.
 #pragma once
 
 #include <QByteArray>
@@ -48,6 +50,8 @@ public:
 
     // Writes a complete error answer and closes the connection gracefully.
     void reject(int status, const QByteArray &code, const QString &message);
+    // The server has answered the oldest request it was given.
+    void responded();
 
 private:
     void onReadyRead();
@@ -65,6 +69,7 @@ private:
     bool m_inRequest = false;
     qint64 m_requestStartMs = 0;
     qint64 m_drained = 0;
+    int m_unanswered = 0; // requests passed on whose answer is not written yet
     QQueue<RequestMeta> m_meta;
     QTimer m_timer;
     QElapsedTimer m_clock;

@@ -119,6 +119,8 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
                        started = meta.startedMs](const HttpResponse &response) {
         if (!target || target->state() != QAbstractSocket::ConnectedState)
             return; // the client went away while we worked
+        if (guard)
+            guard->responded();
         target->write(response.serialize(keepAlive, head));
         if (!keepAlive)
             target->disconnectFromHost();

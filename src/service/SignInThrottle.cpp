@@ -15,7 +15,7 @@ qint64 SignInThrottle::wait(const QHash<QString, Window> &table, const QString &
 qint64 SignInThrottle::retryAfter(const QString &email, const QString &peer,
                                   const QDateTime &now) const
 {
-    return std::max(wait(m_byEmail, email.toLower(), m_limits.perEmail, now),
+    return std::max(wait(m_byEmail, normalise(email), m_limits.perEmail, now),
                     wait(m_byPeer, peer, m_limits.perPeer, now));
 }
 
@@ -31,15 +31,15 @@ void SignInThrottle::bump(QHash<QString, Window> &table, const QString &key, con
     }
 }
 
-void SignInThrottle::recordFailure(const QString &email, const QString &peer, const QDateTime &now)
+void SignInThrottle::recordAttempt(const QString &email, const QString &peer, const QDateTime &now)
 {
-    bump(m_byEmail, email.toLower(), now);
+    bump(m_byEmail, normalise(email), now);
     bump(m_byPeer, peer, now);
 }
 
 void SignInThrottle::recordSuccess(const QString &email)
 {
-    m_byEmail.remove(email.toLower());
+    m_byEmail.remove(normalise(email));
 }
 
 } // namespace ca

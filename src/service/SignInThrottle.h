@@ -24,8 +24,13 @@ public:
 
     // Seconds until another attempt is allowed, or 0 when it is allowed now.
     qint64 retryAfter(const QString &email, const QString &peer, const QDateTime &now) const;
-    void recordFailure(const QString &email, const QString &peer, const QDateTime &now);
+    // Counts an attempt as it starts — before its password is checked — so that many
+    // guesses sent at once can't all slip through before the first one has failed.
+    void recordAttempt(const QString &email, const QString &peer, const QDateTime &now);
+    // A successful sign-in clears its email's count (not the peer's: a peer guessing
+    // other accounts stays limited).
     void recordSuccess(const QString &email);
+    static QString normalise(const QString &email) { return email.trimmed().toLower(); }
 
 private:
     struct Window

@@ -302,30 +302,34 @@ int Store::migrate()
 Store::Transaction::Transaction(Store &store)
     : m_store(store)
 {
-    if (m_store.m_transactionDepth++ == 0)
+    // The depth counts only transactions that really began: a BEGIN that fails (a busy
+    // SQLite file, a lost PostgreSQL connection) throws and leaves nothing behind.
+    if (m_store.m_transactionDepth == 0)
         m_store.exec(m_store.m_postgres ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s);
+    ++m_store.m_transactionDepth;
 }
 
 Store::Transaction::~Transaction()
 {
-    if (!m_done) {
-        if (--m_store.m_transactionDepth == 0) {
-            for (auto &q : m_store.m_prepared)
-                q.finish();
-            QSqlQuery q(m_store.m_db);
-            q.exec(u"ROLLBACK"_s);
-        }
+    if (m_done)
+        return;
+    if (--m_store.m_transactionDepth == 0) {
+        for (auto &q : m_store.m_prepared)
+            q.finish();
+        QSqlQuery q(m_store.m_db);
+        q.exec(u"ROLLBACK"_s);
     }
 }
 
 void Store::Transaction::commit()
 {
-    m_done = true;
-    if (--m_store.m_transactionDepth == 0) {
+    if (m_store.m_transactionDepth == 1) {
         for (auto &q : m_store.m_prepared)
             q.finish();
-        m_store.exec(u"COMMIT"_s);
+        m_store.exec(u"COMMIT"_s); // on failure this throws; the destructor rolls back
     }
+    m_done = true;
+    --m_store.m_transactionDepth;
 }
 
 // ---- meta ---------------------------------------------------------------------------------

@@ -161,6 +161,14 @@ private slots:
                         item->toolTip().contains(u"EVERYONE"_s));
         }
         QCOMPARE(checked, 2);
+        // Once sent, the dialog can't be cancelled: the service's answer carries the file.
+        dialog->setWorking(true);
+        QVERIFY(!dialog->findChild<QDialogButtonBox *>()
+                     ->button(QDialogButtonBox::Cancel)
+                     ->isEnabled());
+        dialog->reject();
+        QVERIFY(dialog->isVisible());
+        dialog->setWorking(false);
         // The save dialog opens at once; the user first cancels, is warned, and saves again.
         const QString path = m_files.filePath(u"1password-credentials.json"_s);
         seams::setNextSaveFileName(QString());

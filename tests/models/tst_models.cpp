@@ -318,7 +318,7 @@ private slots:
             QCOMPARE(ch.serverId, dev.id);
             QVERIFY(ch.granted);
         }
-        model.markApplied(6);
+        model.markApplied(6, changes);
         QCOMPARE(model.revision(), 6);
         QCOMPARE(model.pendingCount(), 0);
         QCOMPARE(state(rDev, cK), CellState::Granted);
@@ -326,6 +326,69 @@ private slots:
         QCOMPARE(model.undoStack()->count(), 0);
         QCOMPARE(review.rowCount(), 0);
         QVERIFY(pending.count() > 0);
+    }
+
+    void onlyWhatWasSentIsMarkedAppliedAndNothingChangesMeanwhile()
+    {
+        const Vault k = makeVault(u"K"_s), c = makeVault(u"C"_s);
+        const Server dev = makeServer(u"Dev"_s);
+        VaultAccessModel model;
+        Tester tester(&model, kFatal);
+        model.load({dev}, {k, c}, GrantMatrix{1, {}});
+        model.toggle(model.index(0, 0));
+        model.toggle(model.index(0, 1));
+        const QList<GrantChange> sent{model.pendingChanges().first()};
+        // While a batch is on its way the matrix can't be edited at all.
+        QSignalSpy frozen(&model, &VaultAccessModel::frozenChanged);
+        model.setFrozen(true);
+        QVERIFY(!(model.flags(model.index(0, 0)) & Qt::ItemIsUserCheckable));
+        QVERIFY(!model.toggle(model.index(0, 0)));
+        model.setColumnGranted(1, false);
+        model.discardChanges();
+        QCOMPARE(model.pendingCount(), 2);
+        model.setFrozen(false);
+        QCOMPARE(frozen.count(), 2);
+        // The service applied only what was sent: the other edit stays staged.
+        model.markApplied(2, sent);
+        QCOMPARE(model.pendingCount(), 1);
+        QCOMPARE(model.cellState(0, model.columnOf(sent.first().vaultId)), CellState::Granted);
+        QVERIFY(model.pendingChanges().first().vaultId != sent.first().vaultId);
+    }
+
+    void overlappingRefreshesDoNotEmptyTheTable()
+    {
+        Directory dir;
+        ServerModel model(&dir);
+        Tester tester(&model, kFatal);
+        const Server a = makeServer(u"A"_s), b = makeServer(u"B"_s);
+        model.mergePage({a, b});
+        // A reload starts while another is still loading; the older one ends first.
+        const int older = model.beginRefresh();
+        const int newer = model.beginRefresh();
+        model.mergePage({a, b});
+        model.endRefresh(older); // superseded: removes nothing
+        QCOMPARE(model.rowCount(), 2);
+        model.mergePage({a});
+        model.endRefresh(newer);
+        QCOMPARE(model.rowCount(), 2); // both were seen by the newest refresh's pages
+        const int last = model.beginRefresh();
+        model.mergePage({b});
+        model.endRefresh(last);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.item(0).id, b.id);
+    }
+
+    void removingOneAfterAnother()
+    {
+        Directory dir;
+        ServerModel model(&dir);
+        Tester tester(&model, kFatal);
+        const Server a = makeServer(u"A"_s), b = makeServer(u"B"_s), c = makeServer(u"C"_s);
+        model.mergePage({a, b, c});
+        model.remove(a.id);
+        model.remove(c.id); // its row number changed with the first removal
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.item(0).id, b.id);
     }
 
     void wholeRowAndColumnAreOneUndoStep()

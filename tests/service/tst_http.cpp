@@ -555,6 +555,48 @@ private slots:
         QCOMPARE(m_http->get(u"/health"_s).status, 200);
     }
 
+    void oneRequestAtATimePerConnection()
+    {
+        const quint16 port = m_svc->host->port();
+        // Two requests in one write (pipelining): refused, never merged into one.
+        const QByteArray answer = rawExchange(port, "GET /health HTTP/1.1\r\nHost: x\r\n\r\n"
+                                                    "GET /heartbeat HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY2(answer.startsWith("HTTP/1.1 400"), answer.left(80).constData());
+        QVERIFY(answer.contains("pipelining_not_supported"));
+        QCOMPARE(answer.count("HTTP/1.1 "), 1);
+        // One after the other on the same keep-alive connection: each answered in turn,
+        // HEAD without a body.
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(socket.waitForConnected(5000));
+        // Sends one request and reads exactly one answer (a HEAD answer has no body).
+        auto exchange = [&socket](const QByteArray &request) {
+            socket.write(request);
+            const bool headOnly = request.startsWith("HEAD");
+            QByteArray got;
+            const bool complete = QTest::qWaitFor(
+                [&] {
+                    got += socket.readAll();
+                    const qsizetype end = got.indexOf("\r\n\r\n");
+                    if (end < 0)
+                        return false;
+                    if (headOnly)
+                        return true;
+                    const QByteArray lower = got.left(end).toLower();
+                    const qsizetype at = lower.indexOf("content-length: ");
+                    const int length = at < 0 ? 0 : lower.mid(at + 16, lower.indexOf('\r', at) - at - 16).toInt();
+                    return got.size() >= end + 4 + length;
+                },
+                5000);
+            return complete ? got : QByteArray();
+        };
+        QVERIFY(exchange("GET /health HTTP/1.1\r\nHost: x\r\n\r\n").startsWith("HTTP/1.1 200"));
+        const QByteArray head = exchange("HEAD /health HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY2(head.startsWith("HTTP/1.1 200") && head.endsWith("\r\n\r\n"), head.constData());
+        QVERIFY(exchange("GET /heartbeat HTTP/1.1\r\nHost: x\r\n\r\n").endsWith("."));
+        QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+    }
+
     void wrongMethodIs405AndHeadWorks()
     {
         Reply r = m_http->send("PUT", u"/v1/connect/servers"_s, "{}");

@@ -492,6 +492,74 @@ private slots:
         QVERIFY(!f->store->session(s.token.toLatin1()).has_value());
     }
 
+    void signInAttemptsCountAsTheyStart()
+    {
+        // Guesses sent at once, none finished yet: the sixth is refused all the same, and
+        // spelling the address differently does not open a new allowance.
+        const QStringList spellings{u"owner@test.example"_s, u" owner@test.example"_s, u"OWNER@test.example"_s,
+                                    u"owner@test.example "_s, u"Owner@Test.Example"_s};
+        for (const QString &email : spellings)
+            QVERIFY(f->service->beginSignIn(email, u"10.0.0.1"_s).ok());
+        const auto refused = f->service->beginSignIn(u"  OWNER@TEST.EXAMPLE  "_s, u"10.0.0.2"_s);
+        QCOMPARE(refused.error().status, 429);
+    }
+
+    void emptyAndNoOpBatchesLeaveTheRevision()
+    {
+        const Actor nobody = f->actor(u"nobody"_s);
+        const qint64 revision = f->store->grantsRevision();
+        const qint64 audits = f->store->auditCount();
+        QCOMPARE(f->service->applyGrants(nobody, revision, {}).error().code, u"empty_batch"_s);
+        const Server s = f->server(u"Dev"_s, {u"Kubernetes"_s});
+        const qint64 afterCreate = f->store->grantsRevision();
+        // Granting what is already granted changes nothing: no new revision that would
+        // make everyone else's batch stale, no audit event.
+        const auto noop = f->service->applyGrants(f->actor(u"owner"_s), afterCreate,
+                                                  {{s.id, f->vaults.value(u"Kubernetes"_s).id, true}});
+        QVERIFY(noop.ok());
+        QCOMPARE(noop->applied, 0);
+        QCOMPARE(noop->revision, afterCreate);
+        QCOMPARE(f->store->grantsRevision(), afterCreate);
+        QCOMPARE(f->store->auditCount(), audits + 1); // only the server's creation
+        Q_UNUSED(revision);
+    }
+
+    void lookupsLookAmongYourOwnServersFirst()
+    {
+        const Server mine = f->server(u"Payments API"_s, {u"Kubernetes"_s});
+        const Server theirs = f->server(u"Payments API"_s);
+        const Server hidden = f->server(u"Secret project"_s);
+        bool created = false;
+        QVERIFY(f->service->grantGroup(f->actor(u"owner"_s), {u"Ops"_s, mine.id, false}, &created).ok());
+        const Actor ops = f->actor(u"ops"_s);
+        // The name is ambiguous for the owner, not for Ops, who manages only one of them.
+        QCOMPARE(f->service->server(f->actor(u"owner"_s), u"Payments API"_s).error().code, u"ambiguous"_s);
+        const auto found = f->service->server(ops, u"Payments API"_s);
+        QVERIFY2(found.ok(), qPrintable(found.error().message));
+        QCOMPARE(found->id, mine.id);
+        // A server Ops can't manage: refused with what is missing, and no IDs.
+        const auto refused = f->service->renameServer(ops, u"Secret project"_s, u"x"_s);
+        QCOMPARE(refused.error().status, 403);
+        QVERIFY(!refused.error().message.contains(displayId(hidden.id, IdKind::Server)));
+        QCOMPARE(f->service->server(ops, u"No such server"_s).error().status, 404);
+        Q_UNUSED(theirs);
+    }
+
+    void aRevokedTokensNameCanBeUsedAgain()
+    {
+        f->server(u"Dev"_s, {u"Kubernetes"_s});
+        const Actor owner = f->actor(u"owner"_s);
+        const auto old = f->service->createToken(owner, u"deploy"_s, u"Dev"_s, {}, {});
+        QVERIFY(f->service->revokeToken(owner, u"deploy"_s, {}).ok());
+        const auto fresh = f->service->createToken(owner, u"deploy"_s, u"Dev"_s, {}, {});
+        // "deploy" now means the live token, not an ambiguity with the revoked one.
+        const auto renamed = f->service->renameToken(owner, u"deploy"_s, {}, u"deploy v2"_s);
+        QVERIFY2(renamed.ok(), qPrintable(renamed.error().message));
+        QCOMPARE(renamed->id, fresh->token.id);
+        // The revoked one is still reachable by its name once no live token has it.
+        QCOMPARE(f->service->renameToken(owner, u"deploy"_s, {}, u"deploy v1"_s)->id, old->token.id);
+    }
+
     void repeatedFailedSignInsAreRefused()
     {
         const StoredUser u = *f->store->userByEmail(u"owner@test.example"_s);
