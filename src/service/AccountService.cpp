@@ -316,9 +316,11 @@ Result<Token> AccountService::resolveToken(const QString &ref, const QString &se
     if (r.status == ResolveStatus::NotFound)
         r = resolveByIdOrName(QStringView(ref), mine, IdKind::Token, id, name);
     if (r.status == ResolveStatus::NotFound &&
-        resolveByIdOrName(QStringView(ref), all, IdKind::Token, id, name).status != ResolveStatus::NotFound)
+        resolveByIdOrName(QStringView(ref), all, IdKind::Token, id, name).status !=
+            ResolveStatus::NotFound)
         return ApiError::forbidden(
-            u"You can't manage the token %1: it belongs to a Connect server you don't manage."_s.arg(quoted(ref)));
+            u"You can't manage the token %1: it belongs to a Connect server you don't manage."_s
+                .arg(quoted(ref)));
     if (r.status == ResolveStatus::Ambiguous)
         return ambiguous(u"token"_s, ref, r.candidateIds);
     if (r.status == ResolveStatus::NotFound)

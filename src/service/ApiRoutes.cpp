@@ -165,7 +165,8 @@ void ApiRoutes::signIn(const HttpRequest &req, const Respond &respond)
                                                  u"invalid_field"_s)));
     // Password checks are deliberately slow; a flood of them must not queue without end.
     if (m_signInsInFlight >= kMaxSignInsInFlight) {
-        ApiError busy{429, u"rate_limited"_s, u"Too many sign-ins at once. Try again in a moment."_s, {}};
+        ApiError busy{
+            429, u"rate_limited"_s, u"Too many sign-ins at once. Try again in a moment."_s, {}};
         busy.extra.insert(u"retry_after"_s, 1);
         return respond(fail(busy));
     }

@@ -83,8 +83,9 @@ bool ConnectionGuard::consume(const char *data, qint64 size)
         if (m_state == State::Head) {
             if (!m_inRequest) {
                 if (m_unanswered > 0) {
-                    reject(400, "pipelining_not_supported",
-                           u"Send one request at a time: wait for each answer before the next request."_s);
+                    reject(
+                        400, "pipelining_not_supported",
+                        u"Send one request at a time: wait for each answer before the next request."_s);
                     return false;
                 }
                 m_inRequest = true;

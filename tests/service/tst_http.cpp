@@ -584,7 +584,8 @@ private slots:
                         return true;
                     const QByteArray lower = got.left(end).toLower();
                     const qsizetype at = lower.indexOf("content-length: ");
-                    const int length = at < 0 ? 0 : lower.mid(at + 16, lower.indexOf('\r', at) - at - 16).toInt();
+                    const int length =
+                        at < 0 ? 0 : lower.mid(at + 16, lower.indexOf('\r', at) - at - 16).toInt();
                     return got.size() >= end + 4 + length;
                 },
                 5000);

@@ -496,8 +496,9 @@ private slots:
     {
         // Guesses sent at once, none finished yet: the sixth is refused all the same, and
         // spelling the address differently does not open a new allowance.
-        const QStringList spellings{u"owner@test.example"_s, u" owner@test.example"_s, u"OWNER@test.example"_s,
-                                    u"owner@test.example "_s, u"Owner@Test.Example"_s};
+        const QStringList spellings{u"owner@test.example"_s, u" owner@test.example"_s,
+                                    u"OWNER@test.example"_s, u"owner@test.example "_s,
+                                    u"Owner@Test.Example"_s};
         for (const QString &email : spellings)
             QVERIFY(f->service->beginSignIn(email, u"10.0.0.1"_s).ok());
         const auto refused = f->service->beginSignIn(u"  OWNER@TEST.EXAMPLE  "_s, u"10.0.0.2"_s);
@@ -514,8 +515,8 @@ private slots:
         const qint64 afterCreate = f->store->grantsRevision();
         // Granting what is already granted changes nothing: no new revision that would
         // make everyone else's batch stale, no audit event.
-        const auto noop = f->service->applyGrants(f->actor(u"owner"_s), afterCreate,
-                                                  {{s.id, f->vaults.value(u"Kubernetes"_s).id, true}});
+        const auto noop = f->service->applyGrants(
+            f->actor(u"owner"_s), afterCreate, {{s.id, f->vaults.value(u"Kubernetes"_s).id, true}});
         QVERIFY(noop.ok());
         QCOMPARE(noop->applied, 0);
         QCOMPARE(noop->revision, afterCreate);
@@ -530,10 +531,12 @@ private slots:
         const Server theirs = f->server(u"Payments API"_s);
         const Server hidden = f->server(u"Secret project"_s);
         bool created = false;
-        QVERIFY(f->service->grantGroup(f->actor(u"owner"_s), {u"Ops"_s, mine.id, false}, &created).ok());
+        QVERIFY(f->service->grantGroup(f->actor(u"owner"_s), {u"Ops"_s, mine.id, false}, &created)
+                    .ok());
         const Actor ops = f->actor(u"ops"_s);
         // The name is ambiguous for the owner, not for Ops, who manages only one of them.
-        QCOMPARE(f->service->server(f->actor(u"owner"_s), u"Payments API"_s).error().code, u"ambiguous"_s);
+        QCOMPARE(f->service->server(f->actor(u"owner"_s), u"Payments API"_s).error().code,
+                 u"ambiguous"_s);
         const auto found = f->service->server(ops, u"Payments API"_s);
         QVERIFY2(found.ok(), qPrintable(found.error().message));
         QCOMPARE(found->id, mine.id);
@@ -557,7 +560,8 @@ private slots:
         QVERIFY2(renamed.ok(), qPrintable(renamed.error().message));
         QCOMPARE(renamed->id, fresh->token.id);
         // The revoked one is still reachable by its name once no live token has it.
-        QCOMPARE(f->service->renameToken(owner, u"deploy"_s, {}, u"deploy v1"_s)->id, old->token.id);
+        QCOMPARE(f->service->renameToken(owner, u"deploy"_s, {}, u"deploy v1"_s)->id,
+                 old->token.id);
     }
 
     void repeatedFailedSignInsAreRefused()
