@@ -5,7 +5,7 @@
 set -eu
 
 packages="
-    cmake ninja-build g++ pkg-config file dpkg-dev
+    cmake ninja-build g++ pkg-config file dpkg-dev openssl
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev qtkeychain-qt6-dev
     libqt6sql6-sqlite libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n libqt6svg6 libssl-dev libargon2-dev libgl-dev libxkbcommon-dev
@@ -13,7 +13,7 @@ packages="
     postgresql xvfb xauth imagemagick desktop-file-utils appstream
 "
 # Benchmarks compare the service with nginx, loaded by wrk.
-[ "${1:-}" = "--bench" ] && packages="$packages nginx wrk"
+[ "${1:-}" = "--bench" ] && packages="$packages nginx wrk curl python3"
 # The API lint and the JOSE check run on Node.js; a machine without it gets Debian's.
 command -v node >/dev/null 2>&1 || packages="$packages nodejs npm"
 
