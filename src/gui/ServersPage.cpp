@@ -136,17 +136,8 @@ void ServersPage::newServer()
             m_workspace->createServer(
                 name, vaults, this,
                 [this, asked = QPointer<NewServerDialog>(dialog)](const Result<NewServerReply> &r) {
-                    if (!r.ok()) {
-                        if (asked)
-                            asked->showError(r.error().message);
-                        else
-                            emit message(MessageBar::Kind::Error, r.error().message);
+                    if (!settle(asked, r))
                         return;
-                    }
-                    if (asked) {
-                        asked->setWorking(false);
-                        asked->accept();
-                    }
                     select(r->server.id);
                     // The credentials exist only now: ask where to keep them at once.
                     const ExportResult saved =

@@ -146,17 +146,8 @@ void TokensPage::newToken()
             m_workspace->createToken(
                 request, this,
                 [this, asked = QPointer<NewTokenDialog>(dialog)](const Result<NewTokenReply> &r) {
-                    if (!r.ok()) {
-                        if (asked)
-                            asked->showError(r.error().message);
-                        else
-                            emit message(MessageBar::Kind::Error, r.error().message);
+                    if (!settle(asked, r))
                         return;
-                    }
-                    if (asked) {
-                        asked->setWorking(false);
-                        asked->accept();
-                    }
                     auto *reveal =
                         new RevealTokenDialog(r->jwt, r->token, m_workspace->directory(), window());
                     reveal->open();
