@@ -17,3 +17,13 @@ target_compile_definitions(connectadmin_common INTERFACE
     QT_NO_FOREACH
     QT_USE_QSTRINGBUILDER
     CONNECTADMIN_VERSION="${PROJECT_VERSION}")
+
+# Sanitizers for the whole tree, e.g. -DCONNECTADMIN_SANITIZE=address,undefined. The test
+# command builds the service, client, models and CLI this way in build-sanitize/ and runs
+# their tests; any report fails the test (no recovery from undefined behaviour).
+set(CONNECTADMIN_SANITIZE "" CACHE STRING "Comma-separated -fsanitize= list (empty: none)")
+if(CONNECTADMIN_SANITIZE)
+    target_compile_options(connectadmin_common INTERFACE
+        -fsanitize=${CONNECTADMIN_SANITIZE} -fno-sanitize-recover=all -fno-omit-frame-pointer)
+    target_link_options(connectadmin_common INTERFACE -fsanitize=${CONNECTADMIN_SANITIZE})
+endif()
