@@ -1,0 +1,59 @@
+// Answer times and outcomes of the load benchmark's requests, per kind of request: kept by
+// each client thread on its own and merged at the end, so recording needs no lock.
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <array>
+#include <optional>
+
+namespace ca::bench {
+
+enum class RequestKind {
+    ServersList,
+    TokensList,
+    GrantsRead,
+    TokenCreate,
+    TokenRevoke,
+    GrantBatch,
+    GroupGrant,
+    GroupRevoke,
+    Count
+};
+constexpr int kRequestKinds = int(RequestKind::Count);
+QString kindName(RequestKind kind);
+
+class LatencyStats
+{
+public:
+    struct Summary
+    {
+        qint64 requests = 0;
+        qint64 errors = 0;
+        double p50Ms = 0;
+        double p99Ms = 0;
+        double maxMs = 0;
+    };
+
+    void record(RequestKind kind, qint64 nanoseconds) { m_nanos[int(kind)].append(nanoseconds); }
+    // An answer the benchmark did not expect (or none at all); keeps a few examples.
+    void recordError(RequestKind kind, const QString &what);
+    // A 409 stale_revision answer to a grant batch: the documented answer when another
+    // client's batch came first, retried at once; counted, not an error.
+    void recordConflict() { ++m_conflicts; }
+    void merge(const LatencyStats &other);
+
+    // One kind, or all kinds together.
+    Summary summary(std::optional<RequestKind> kind = std::nullopt) const;
+    qint64 conflicts() const { return m_conflicts; }
+    QStringList errorExamples() const { return m_examples; }
+
+private:
+    std::array<QList<qint64>, kRequestKinds> m_nanos;
+    std::array<qint64, kRequestKinds> m_errors{};
+    qint64 m_conflicts = 0;
+    QStringList m_examples;
+};
+
+} // namespace ca::bench
