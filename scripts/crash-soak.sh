@@ -24,7 +24,9 @@ log=$(mktemp "${TMPDIR:-/tmp}/crash-soak.XXXXXX")
 pg_port=54339
 pg_dir="/tmp/connect-admin-crash-soak-pg-$pg_port"
 cleanup() {
-    [ "$backend" = postgres ] && "$top/tests/pg/pg-cluster.sh" stop "$pg_dir" "$pg_port" >/dev/null 2>&1
+    if [ "$backend" = postgres ]; then
+        "$top/tests/pg/pg-cluster.sh" stop "$pg_dir" "$pg_port" >/dev/null 2>&1 || true
+    fi
     rm -f "$log"
 }
 trap cleanup EXIT
