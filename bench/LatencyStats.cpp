@@ -52,6 +52,14 @@ QString kindName(RequestKind kind)
     return {};
 }
 
+void LatencyStats::record(RequestKind kind, int window, qint64 nanoseconds)
+{
+    m_nanos[int(kind)].append(nanoseconds);
+    if (m_windows.size() <= window)
+        m_windows.resize(window + 1);
+    m_windows[window].append(nanoseconds);
+}
+
 void LatencyStats::recordError(RequestKind kind, const QString &what)
 {
     ++m_errors[int(kind)];
@@ -65,6 +73,10 @@ void LatencyStats::merge(const LatencyStats &other)
         m_nanos[k] += other.m_nanos[k];
         m_errors[k] += other.m_errors[k];
     }
+    if (m_windows.size() < other.m_windows.size())
+        m_windows.resize(other.m_windows.size());
+    for (qsizetype w = 0; w < other.m_windows.size(); ++w)
+        m_windows[w] += other.m_windows.at(w);
     m_conflicts += other.m_conflicts;
     for (const QString &e : other.m_examples)
         if (m_examples.size() < kMaxExamples)
@@ -74,18 +86,31 @@ void LatencyStats::merge(const LatencyStats &other)
 LatencyStats::Summary LatencyStats::summary(std::optional<RequestKind> kind) const
 {
     QList<qint64> all;
-    Summary s;
+    qint64 errors = 0;
     for (int k = 0; k < kRequestKinds; ++k) {
         if (kind && int(*kind) != k)
             continue;
         all += m_nanos[k];
-        s.errors += m_errors[k];
+        errors += m_errors[k];
     }
-    std::sort(all.begin(), all.end());
-    s.requests = all.size();
-    s.p50Ms = ms(percentile(all, 0.50));
-    s.p99Ms = ms(percentile(all, 0.99));
-    s.maxMs = all.isEmpty() ? 0 : ms(all.last());
+    Summary s = summarise(std::move(all));
+    s.errors = errors;
+    return s;
+}
+
+LatencyStats::Summary LatencyStats::windowSummary(int window) const
+{
+    return summarise(m_windows.value(window));
+}
+
+LatencyStats::Summary LatencyStats::summarise(QList<qint64> nanos)
+{
+    std::sort(nanos.begin(), nanos.end());
+    Summary s;
+    s.requests = nanos.size();
+    s.p50Ms = ms(percentile(nanos, 0.50));
+    s.p99Ms = ms(percentile(nanos, 0.99));
+    s.maxMs = nanos.isEmpty() ? 0 : ms(nanos.last());
     return s;
 }
 

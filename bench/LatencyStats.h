@@ -36,7 +36,8 @@ public:
         double maxMs = 0;
     };
 
-    void record(RequestKind kind, qint64 nanoseconds) { m_nanos[int(kind)].append(nanoseconds); }
+    // window: which stretch of the run (e.g. which 10 s) the request was sent in.
+    void record(RequestKind kind, int window, qint64 nanoseconds);
     // An answer the benchmark did not expect (or none at all); keeps a few examples.
     void recordError(RequestKind kind, const QString &what);
     // A 409 stale_revision answer to a grant batch: the documented answer when another
@@ -46,11 +47,17 @@ public:
 
     // One kind, or all kinds together.
     Summary summary(std::optional<RequestKind> kind = std::nullopt) const;
+    // All kinds, of one window (errors are not kept per window).
+    Summary windowSummary(int window) const;
+    int windows() const { return int(m_windows.size()); }
     qint64 conflicts() const { return m_conflicts; }
     QStringList errorExamples() const { return m_examples; }
 
 private:
+    static Summary summarise(QList<qint64> nanos);
+
     std::array<QList<qint64>, kRequestKinds> m_nanos;
+    QList<QList<qint64>> m_windows; // the same answer times, by window
     std::array<qint64, kRequestKinds> m_errors{};
     qint64 m_conflicts = 0;
     QStringList m_examples;

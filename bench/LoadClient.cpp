@@ -138,8 +138,9 @@ void LoadClient::issue(RequestKind kind, const QByteArray &method, const QByteAr
                     else if (check)
                         wrong = check(r);
                     if (measured) {
+                        const auto window = (m_start - m_timing.measureFrom) / m_timing.window;
                         m_stats.record(
-                            kind,
+                            kind, int(window),
                             std::chrono::duration_cast<std::chrono::nanoseconds>(latency).count());
                         if (!wrong.isEmpty())
                             m_stats.recordError(kind, wrong);

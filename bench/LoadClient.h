@@ -40,6 +40,7 @@ struct RunTiming
     // earlier answer came late counts its latency from when it was due, so slow answers
     // can't hide the requests they held back (coordinated omission).
     Clock::duration interval{};
+    Clock::duration window = std::chrono::seconds(10); // figures by stretch of the run, too
 };
 
 class LoadClient : public QObject

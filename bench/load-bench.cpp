@@ -255,6 +255,14 @@ void report(const Options &o, const LatencyStats &stats, const BenchService &ser
                  .arg(double(all.requests) / o.seconds, 0, 'f', 0)
                  .arg(stats.conflicts())
                  .arg(batches);
+    // A soak shows itself over time: does the service slow down as its tables grow?
+    out() << "by 10 s of the run (all kinds):";
+    for (int w = 0; w < stats.windows(); ++w) {
+        const LatencyStats::Summary s = stats.windowSummary(w);
+        out() << u" [%1 req/s, p99 %2 ms]"_s.arg(double(s.requests) / 10.0, 0, 'f', 0)
+                     .arg(s.p99Ms, 0, 'f', 1);
+    }
+    out() << '\n';
     for (const QString &e : stats.errorExamples())
         out() << "error example: " << e << '\n';
     const bool met = all.errors == 0 && all.p99Ms <= kGoalP99Ms;

@@ -9,9 +9,9 @@
 # starts a throwaway cluster for it (default durability settings: fsync and synchronous
 # commits on) and stops it afterwards. Without either it runs on SQLite. The model and nginx
 # benchmarks always run on their own.
-# The load benchmark runs once per rate in LOAD_BENCH_RATES (default "0 400": 0 is a closed
-# loop — every connection sends its next request as soon as its answer is in — and 400 paces
-# all connections together to 400 requests/s); LOAD_BENCH_SECONDS (60) and
+# The load benchmark runs once per rate in LOAD_BENCH_RATES (default "0 200": 0 is a closed
+# loop — every connection sends its next request as soon as its answer is in — and 200 paces
+# all connections together to 200 requests/s); LOAD_BENCH_SECONDS (60) and
 # LOAD_BENCH_CONNECTIONS (50) set the rest.
 # Run it on an otherwise idle machine (calock ./scripts/bench.sh); the figures are wall-clock.
 set -eu
@@ -76,7 +76,7 @@ echo "== load: mixed reads and writes from many connections =="
 set -- --service "$top/build/src/service/connect-admin-service" \
     --connections "${LOAD_BENCH_CONNECTIONS:-50}" --seconds "${LOAD_BENCH_SECONDS:-60}"
 if [ -n "$db" ]; then set -- "$@" --db "$db"; fi
-for rate in ${LOAD_BENCH_RATES:-0 400}; do
+for rate in ${LOAD_BENCH_RATES:-0 200}; do
     "$top/build/bench/load-bench" "$@" --rate "$rate"
     echo
 done
