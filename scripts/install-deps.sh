@@ -10,7 +10,7 @@ packages="
     libqt6sql6-sqlite libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n libqt6svg6 libssl-dev libargon2-dev libgl-dev libxkbcommon-dev
     gnome-keyring dbus dbus-x11 libsecret-1-0 libsecret-tools
-    postgresql xvfb xauth imagemagick desktop-file-utils appstream
+    postgresql xvfb xauth imagemagick desktop-file-utils appstream systemd
 "
 # Benchmarks compare the service with nginx, loaded by wrk.
 [ "${1:-}" = "--bench" ] && packages="$packages nginx wrk curl python3"
