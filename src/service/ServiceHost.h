@@ -4,13 +4,13 @@
 
 #include "service/AccountService.h"
 #include "service/ApiRoutes.h"
-#include "service/ConnectionGuard.h"
 #include "service/HttpServer.h"
 #include "service/Router.h"
 #include "service/Store.h"
 
 #include <QHostAddress>
 #include <QObject>
+#include <QSslConfiguration>
 #include <memory>
 
 namespace ca {
@@ -38,17 +38,26 @@ public:
     explicit ServiceHost(ServiceOptions options, QObject *parent = nullptr);
     ~ServiceHost() override;
 
-    // Opens the database, migrates it, loads keys, seeds the sandbox and starts listening.
-    // Returns an empty string on success or a sentence for the operator.
+    // Opens the database, migrates it and loads the keys: the service without a port
+    // (what --create-owner needs). Returns an empty string or a sentence for the operator.
+    QString open();
+    // Starts listening, seeds the sandbox and installs the routes; after open().
+    QString listen();
+    // open() then listen().
     QString start();
 
     QString url() const { return m_url; }
     quint16 port() const { return m_port; }
+    // The database in use (the sandbox's when --sandbox chose it): tests open their own
+    // connection to it to check what the service stored.
+    QString database() const { return m_options.database; }
     AccountService &service() { return *m_service; }
-    Store &store() { return *m_store; }
 
 private:
+    QString resolvePaths();
+
     ServiceOptions m_options;
+    std::optional<QSslConfiguration> m_tls;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<AccountService> m_service;
     std::unique_ptr<ApiRoutes> m_routes;

@@ -18,11 +18,12 @@ class TestHttp : public QObject
     Q_OBJECT
     std::unique_ptr<RunningService> m_svc;
     std::unique_ptr<Http> m_http;
+    std::unique_ptr<Store> m_db; // the test's own connection to the service's database
 
     // What a refused request must not change.
     QList<qint64> fingerprint()
     {
-        Store &s = m_svc->host->store();
+        Store &s = *m_db;
         return {s.count(u"servers"_s),      s.count(u"tokens"_s), s.count(u"server_vaults"_s),
                 s.count(u"group_grants"_s), s.auditCount(),       s.grantsRevision()};
     }
@@ -43,12 +44,14 @@ private slots:
         limits.idleTimeoutMs = 400;
         limits.requestTimeoutMs = 400;
         m_svc = startService(limits);
+        m_db = m_svc->openDatabase();
         m_http = std::make_unique<Http>(m_svc->url);
         QVERIFY(!m_http->signIn(u"owner@sandbox.example"_s, m_svc->ownerPassword).isEmpty());
     }
     void cleanup()
     {
         m_http.reset();
+        m_db.reset();
         m_svc.reset();
     }
 
@@ -132,7 +135,7 @@ private slots:
         }
         QCOMPARE(h.post(u"/v1/connect/servers"_s, {{u"name"_s, u"late"_s}}).code(),
                  u"session_expired"_s);
-        QCOMPARE(svc->host->store().count(u"servers"_s), 2);
+        QCOMPARE(svc->openDatabase()->count(u"servers"_s), 2);
     }
 
     void whoAmIAndSignOut()

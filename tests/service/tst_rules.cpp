@@ -362,17 +362,10 @@ private slots:
         QStringList serverIds, vaultIds;
         for (int i = 0; i < 100; ++i)
             serverIds.append(f->server(u"s%1"_s.arg(i)).id);
-        {
-            Store::Transaction tx(*f->store);
-            for (int i = 0; i < 100; ++i) {
-                Vault v;
-                v.id = newId();
-                v.name = u"v%1"_s.arg(i);
-                f->store->insertVault(v, {}, f->service->now());
-                f->store->giveVaultToGroup(v.id, f->groups.value(u"Owners"_s).id);
-                vaultIds.append(v.id);
-            }
-            tx.commit();
+        for (int i = 0; i < 100; ++i) {
+            const Vault v = f->service->addVault(u"v%1"_s.arg(i), VaultType::UserCreated);
+            f->service->giveVaultToGroup(v, f->groups.value(u"Owners"_s));
+            vaultIds.append(v.id);
         }
         QList<GrantChange> changes;
         for (const QString &s : serverIds)

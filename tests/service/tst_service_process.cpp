@@ -9,6 +9,7 @@
 
 #include <csignal>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace ca::test;
@@ -149,6 +150,40 @@ private slots:
         QCOMPARE(service.exitCode(), 0);
         QVERIFY2(!service.readAllStandardError().contains("password"),
                  "a log line mentions the password");
+    }
+
+    void createOwnerOpensNoPort()
+    {
+        // While --create-owner waits for the password on standard input, the database is open
+        // and the rules loaded, and the process holds no socket at all (SQLite needs none).
+        const QString db = m_dir.filePath(u"noport.sqlite"_s);
+        QProcess p;
+        p.start(QStringLiteral(SERVICE_PATH),
+                {u"--db"_s, db, u"--create-owner"_s, u"x@example.com"_s});
+        QVERIFY(p.waitForStarted());
+        const QString proc = u"/proc/%1/"_s.arg(p.processId());
+        const auto readingStdin = [&] {
+            QFile syscall(proc + u"syscall"_s);
+            // "0 0x0 ...": blocked in read(2) on file descriptor 0.
+            return syscall.open(QIODevice::ReadOnly) && syscall.readAll().startsWith("0 0x0 ");
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(readingStdin(), 30000);
+        QVERIFY(QFile::exists(db));
+        QStringList sockets;
+        const QDir fds(proc + u"fd"_s);
+        for (const QString &fd : fds.entryList(QDir::System | QDir::NoDotAndDotDot)) {
+            char target[256] = {};
+            const ssize_t n = ::readlink(QFile::encodeName(fds.filePath(fd)).constData(), target,
+                                         sizeof target - 1);
+            if (n > 0 && QByteArray(target, int(n)).startsWith("socket:"))
+                sockets.append(QString::fromLatin1(target, int(n)));
+        }
+        QVERIFY2(sockets.isEmpty(), qPrintable(sockets.join(u", "_s)));
+        p.write("a long enough password\n");
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(p.readAllStandardOutput().contains("created the owner x@example.com"));
     }
 
     void aMasterKeyOthersCanReadIsRefused()

@@ -90,6 +90,11 @@ std::unique_ptr<RunningService> startService(const GuardLimits &limits,
     return s;
 }
 
+std::unique_ptr<Store> RunningService::openDatabase() const
+{
+    return Store::open(host->database(), u"test-"_s + QUuid::createUuid().toString(QUuid::Id128));
+}
+
 Reply Http::send(const QByteArray &method, const QString &path, const QByteArray &body,
                  const QByteArray &contentType)
 {
