@@ -3,7 +3,9 @@
 
 #include "core/Logging.h"
 
+#include <QElapsedTimer>
 #include <QSqlError>
+#include <QThread>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -11,6 +13,10 @@ using namespace Qt::StringLiterals;
 using namespace ca::storesql;
 
 namespace ca {
+
+namespace {
+constexpr int kSqliteBusyTimeoutMs = 10000;
+} // namespace
 
 std::unique_ptr<Store> Store::open(const QString &url, const QString &connectionName)
 {
@@ -39,7 +45,7 @@ std::unique_ptr<Store> Store::open(const QString &url, const QString &connection
         description = safe.toString();
     } else {
         db.setDatabaseName(url);
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT="_s + QString::number(kSqliteBusyTimeoutMs));
     }
     if (!db.open()) {
         const QString reason = db.lastError().text();
@@ -50,7 +56,7 @@ std::unique_ptr<Store> Store::open(const QString &url, const QString &connection
     }
     std::unique_ptr<Store> store(new Store(db, postgres, description));
     if (!postgres) {
-        store->exec(u"PRAGMA journal_mode=WAL"_s);
+        store->enableWal();
         store->exec(u"PRAGMA synchronous=NORMAL"_s);
         store->exec(u"PRAGMA foreign_keys=ON"_s);
     } else {
@@ -113,12 +119,32 @@ QSqlQuery &Store::run(const QString &sql, const QVariantList &values)
     return q;
 }
 
+// Switching a new file to WAL needs it to itself, and SQLite answers "locked" at once
+// (without its busy timeout) while another instance starting on the same file holds it:
+// try again for as long as that timeout. Once switched, the mode is kept in the file.
+void Store::enableWal()
+{
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        try {
+            exec(u"PRAGMA journal_mode=WAL"_s);
+            return;
+        } catch (const StoreError &) {
+            if (waited.elapsed() > kSqliteBusyTimeoutMs)
+                throw;
+            QThread::msleep(20);
+        }
+    }
+}
+
 void Store::exec(const QString &sql)
 {
     QSqlQuery q(m_db);
     if (!q.exec(sql))
-        throw StoreError(
-            QStringLiteral("statement failed: %1").arg(q.lastError().text()).toStdString());
+        throw StoreError(QStringLiteral("statement failed (%1…): %2")
+                             .arg(sql.simplified().left(40), q.lastError().text())
+                             .toStdString());
 }
 
 QString Store::placeholders(int n) const

@@ -170,6 +170,7 @@ private:
     QSqlQuery &prepare(const QString &sql);
     QSqlQuery &run(const QString &sql, const QVariantList &values = {});
     void exec(const QString &sql);
+    void enableWal();
     QString placeholders(int n) const;
     QString serverSelect() const;
     void fillTokenVaults(QList<Token> &tokens);

@@ -106,17 +106,19 @@ int Store::schemaVersion()
 
 int Store::migrate()
 {
-    // Several service instances may start at once against one PostgreSQL database.
+    // Several service instances may start at once against one database. On PostgreSQL they
+    // wait for each other on an advisory lock; on SQLite the transaction below takes the
+    // write lock first (BEGIN IMMEDIATE), so the version read inside it stays true.
     if (m_postgres)
         exec(u"SELECT pg_advisory_lock(7270011)"_s);
     try {
+        Transaction tx(*this);
         exec(
             u"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"_s);
         const int current = schemaVersion();
         for (const Migration &m : migrations()) {
             if (m.version <= current)
                 continue;
-            Transaction tx(*this);
             for (QString sql : m.statements) {
                 sql.replace(u"{BLOB}"_s, m_postgres ? u"BYTEA"_s : u"BLOB"_s);
                 sql.replace(u"{SERIAL}"_s, m_postgres ? u"BIGSERIAL PRIMARY KEY"_s
@@ -126,9 +128,9 @@ int Store::migrate()
             run(u"INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"_s,
                 {m.version, QDateTime::currentMSecsSinceEpoch()})
                 .finish();
-            tx.commit();
             qCInfo(lcStore) << "applied schema migration" << m.version;
         }
+        tx.commit();
     } catch (...) {
         if (m_postgres)
             exec(u"SELECT pg_advisory_unlock(7270011)"_s);
