@@ -39,6 +39,8 @@ AccountService::AccountService(Store &store, MasterKey masterKey, ServiceConfig 
     : m_store(store)
     , m_masterKey(std::move(masterKey))
     , m_config(std::move(config))
+    , m_throttle(m_config.signInThrottle ? m_config.signInThrottle
+                                         : std::make_shared<SignInThrottle>())
 {
     if (!m_config.clock)
         m_config.clock = [] { return QDateTime::currentDateTimeUtc(); };

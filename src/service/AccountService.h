@@ -11,6 +11,7 @@
 
 #include <QJsonObject>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace ca {
@@ -21,6 +22,8 @@ struct ServiceConfig
     qint64 sessionTtlSeconds = 12 * 3600;
     crypto::PasswordHashParams passwordHash;
     std::function<QDateTime()> clock; // defaults to the system clock
+    // Shared by every worker of a process; by default each AccountService has its own.
+    std::shared_ptr<SignInThrottle> signInThrottle;
 };
 
 // The signed-in user behind a request and what their groups give them.
@@ -207,7 +210,7 @@ private:
     std::optional<crypto::SigningKey> m_signingKey;
     QString m_accountId;
     QString m_dummyHash;
-    SignInThrottle m_throttle;
+    std::shared_ptr<SignInThrottle> m_throttle;
 };
 
 // A name for a server, token or similar: trimmed, 1-200 characters, no control characters.

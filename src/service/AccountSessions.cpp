@@ -16,18 +16,25 @@ QByteArray sessionHash(const QByteArray &token)
 
 } // namespace
 
+namespace {
+
+ApiError tooManyFailures(qint64 wait)
+{
+    ApiError e{429,
+               u"rate_limited"_s,
+               u"Too many failed sign-ins. Try again in %1 seconds."_s.arg(wait),
+               {}};
+    e.extra.insert(u"retry_after"_s, wait);
+    return e;
+}
+
+} // namespace
+
 Result<AccountService::SignInAttempt> AccountService::beginSignIn(const QString &email,
                                                                   const QString &peer)
 {
-    if (const qint64 wait = m_throttle.retryAfter(email, peer, now())) {
-        ApiError e{429,
-                   u"rate_limited"_s,
-                   u"Too many failed sign-ins. Try again in %1 seconds."_s.arg(wait),
-                   {}};
-        e.extra.insert(u"retry_after"_s, wait);
-        return e;
-    }
-    m_throttle.recordAttempt(email, peer, now());
+    if (const qint64 wait = m_throttle->retryAfter(email, peer, now()))
+        return tooManyFailures(wait);
     SignInAttempt attempt;
     attempt.user = m_store.userByEmail(email.trimmed());
     attempt.hashToCheck = attempt.user ? attempt.user->passwordHash : m_dummyHash;
@@ -37,12 +44,16 @@ Result<AccountService::SignInAttempt> AccountService::beginSignIn(const QString 
 Result<SessionInfo> AccountService::finishSignIn(const SignInAttempt &attempt, bool passwordMatches,
                                                  const QString &email, const QString &peer)
 {
-    Q_UNUSED(peer);
+    // The verdict comes in order: once failures that finished earlier reached the limit,
+    // this attempt is refused whatever its password (see SignInThrottle).
+    if (const qint64 wait = m_throttle->retryAfter(email, peer, now()))
+        return tooManyFailures(wait);
     if (!attempt.user || !passwordMatches || attempt.user->user.state != u"ACTIVE") {
+        m_throttle->recordFailure(email, peer, now());
         return ApiError::unauthorized(u"The email address or password is wrong."_s,
                                       u"invalid_credentials"_s);
     }
-    m_throttle.recordSuccess(email);
+    m_throttle->recordSuccess(email);
     const QByteArray token = crypto::base64Url(crypto::randomBytes(32));
     const QDateTime created = now();
     const QDateTime expires = created.addSecs(m_config.sessionTtlSeconds);

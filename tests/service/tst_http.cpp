@@ -5,6 +5,7 @@
 #include "core/Ids.h"
 
 #include <QJsonArray>
+#include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QTcpSocket>
 #include <QTest>
@@ -172,6 +173,35 @@ private slots:
                  h.post(u"/v1/auth/sessions"_s,
                         {{u"email"_s, u"nina@sandbox.example"_s}, {u"password"_s, u"x"_s}})
                      .message());
+    }
+
+    void correctSignInsAreNeverThrottled()
+    {
+        const QString email = u"dana@sandbox.example"_s;
+        const QByteArray body =
+            QJsonDocument(
+                QJsonObject{{u"email"_s, email}, {u"password"_s, m_svc->passwordOf(email)}})
+                .toJson(QJsonDocument::Compact);
+        // Ten at once, each on a connection of its own (one manager each: QNAM would share).
+        std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
+        QList<int> statuses;
+        for (int i = 0; i < 10; ++i) {
+            managers.push_back(std::make_unique<QNetworkAccessManager>());
+            QNetworkRequest request(QUrl(m_svc->url + u"/v1/auth/sessions"_s));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+            QNetworkReply *reply = managers.back()->post(request, body);
+            connect(reply, &QNetworkReply::finished, this, [reply, &statuses] {
+                statuses.append(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
+                reply->deleteLater();
+            });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(statuses.size(), 10, 30000);
+        QCOMPARE(statuses, QList<int>(10, 201));
+        // Twenty-five in a row from one address.
+        Http h(m_svc->url);
+        for (int i = 0; i < 25; ++i)
+            QVERIFY2(!h.signIn(email, m_svc->passwordOf(email)).isEmpty(),
+                     qPrintable(QString::number(i)));
     }
 
     void directoryLists()
