@@ -91,11 +91,9 @@ std::optional<ApiError> AccountService::checkBatch(const Actor &actor,
     const QHash<QString, Vault> vaults = m_store.vaultsByIds(vaultIds, actor.user.id);
     for (const GrantChange &c : changes) {
         if (!existingServers.contains(c.serverId))
-            return ApiError::notFound(
-                u"No Connect server has the ID %1."_s.arg(displayId(c.serverId, IdKind::Server)));
+            return serverNotFound(displayId(c.serverId, IdKind::Server));
         if (!vaults.contains(c.vaultId))
-            return ApiError::notFound(
-                u"No vault has the ID %1."_s.arg(displayId(c.vaultId, IdKind::Vault)));
+            return vaultNotFound(displayId(c.vaultId, IdKind::Vault));
         if (!actor.canManage(c.serverId))
             return ApiError::forbidden(
                 u"You can't manage the Connect server %1, so the batch was not applied."_s.arg(

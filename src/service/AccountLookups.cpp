@@ -34,8 +34,7 @@ Result<Server> AccountService::resolveServer(const QString &ref, const Actor &ac
         return r.value;
     const auto other = resolveByIdOrName(QStringView(ref), all, IdKind::Server, id, name);
     if (other.status == ResolveStatus::NotFound)
-        return ApiError::notFound(
-            u"No Connect server is named or has the ID %1."_s.arg(quoted(ref)));
+        return serverNotFound(ref);
     return ApiError::forbidden(
         u"You can't manage the Connect server %1: that needs Secrets Automation manager rights, "
         "or membership of a group granted this server or all servers."_s.arg(quoted(ref)));
@@ -51,7 +50,7 @@ Result<Vault> AccountService::resolveVault(const QString &ref, const Actor &acto
     if (r.status == ResolveStatus::Ambiguous)
         return ambiguous(u"vault"_s, ref, r.candidateIds);
     if (r.status == ResolveStatus::NotFound)
-        return ApiError::notFound(u"No vault is named or has the ID %1."_s.arg(quoted(ref)));
+        return vaultNotFound(ref);
     return r.value;
 }
 

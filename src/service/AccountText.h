@@ -20,4 +20,18 @@ inline ApiError ambiguous(const QString &what, const QString &ref, const QString
         QStringLiteral("ambiguous"));
 }
 
+// The same sentence on every route, whether the reference was a name or an ID, and for
+// what exists but can't be seen (another user's personal vault) as for what doesn't.
+inline ApiError vaultNotFound(const QString &ref)
+{
+    return ApiError::notFound(
+        QStringLiteral("No vault is named or has the ID %1.").arg(quoted(ref)));
+}
+
+inline ApiError serverNotFound(const QString &ref)
+{
+    return ApiError::notFound(
+        QStringLiteral("No Connect server is named or has the ID %1.").arg(quoted(ref)));
+}
+
 } // namespace ca::accounttext

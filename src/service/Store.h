@@ -111,6 +111,7 @@ public:
     void giveVaultToGroup(const QString &vaultId, const QString &groupId);
     Page<Vault> listVaults(const PageRequest &page, const QString &forUserId);
     QList<Vault> vaultCandidates(const QString &ref, const QString &forUserId);
+    // Only the vaults forUserId can see (not another user's personal vault), as everywhere.
     QHash<QString, Vault> vaultsByIds(const QSet<QString> &ids, const QString &forUserId);
     QSet<QString> accessibleVaultIds(const QString &userId);
 

@@ -202,8 +202,9 @@ QHash<QString, Vault> Store::vaultsByIds(const QSet<QString> &ids, const QString
     QVariantList values{forUserId, forUserId};
     for (const QString &id : ids)
         values.append(id);
+    values.append(forUserId);
     forEachRow(run(u"SELECT "_s + kVaultColumns + u" FROM vaults v WHERE v.id IN ("_s +
-                       placeholders(int(ids.size())) + u")"_s,
+                       placeholders(int(ids.size())) + u") AND "_s + kVaultVisible,
                    values),
                [&](const QSqlQuery &q) {
                    Vault v = vaultFromRow(q);

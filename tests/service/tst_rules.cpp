@@ -341,6 +341,33 @@ private slots:
         QCOMPARE(f->store->allGrants().size(), 2);
     }
 
+    void aVaultYouCantSeeIsNotFoundInABatchToo()
+    {
+        // Another user's Private vault: the batch answers exactly as the single-cell route
+        // does (404, same sentence), whether the change grants or revokes, and names
+        // nothing about it.
+        const Actor owner = f->actor(u"owner"_s);
+        const Server s = f->server(u"Dev"_s);
+        const Vault hidden =
+            f->service->addVault(u"Private"_s, VaultType::Personal, f->users.value(u"ops"_s).id);
+        const QString ref = displayId(hidden.id, IdKind::Vault);
+        const auto single = f->service->grantVault(owner, s.id, ref);
+        QCOMPARE(single.error().status, 404);
+        const qint64 revision = f->store->grantsRevision();
+        for (const bool granted : {true, false}) {
+            const auto batch =
+                f->service->applyGrants(owner, revision, {{s.id, hidden.id, granted}});
+            QVERIFY(!batch.ok());
+            QCOMPARE(batch.error().status, 404);
+            QCOMPARE(batch.error().code, single.error().code);
+            QCOMPARE(batch.error().message, single.error().message);
+            QVERIFY(!batch.error().extra.contains(u"vault_type"_s));
+        }
+        // The single-cell revoke says the same.
+        QCOMPARE(f->service->revokeVault(owner, s.id, ref).error().message, single.error().message);
+        QCOMPARE(f->store->grantsRevision(), revision);
+    }
+
     void staleBatchIsRefusedWithTheCurrentRevision()
     {
         const Actor owner = f->actor(u"owner"_s);
