@@ -113,8 +113,8 @@ QString ServiceHost::open()
 QString ServiceHost::listen()
 {
     QString error;
-    m_http = std::make_unique<HttpServer>(m_router, m_options.limits);
-    m_port = m_http->listenOn(m_options.address, m_options.port, m_tls, &error);
+    m_http = std::make_unique<HttpEndpoint>(m_router, m_options.limits);
+    m_port = m_http->listen(m_options.address, m_options.port, m_tls, &error);
     if (m_port == 0)
         return u"Cannot listen on %1 port %2: %3"_s.arg(m_options.address.toString())
             .arg(m_options.port)

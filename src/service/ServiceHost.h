@@ -4,9 +4,8 @@
 
 #include "service/AccountService.h"
 #include "service/ApiRoutes.h"
-#include "service/HttpServer.h"
-#include "service/Router.h"
 #include "service/Store.h"
+#include "service/http/HttpEndpoint.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -26,7 +25,7 @@ struct ServiceOptions
     QString issuer;     // defaults to the URL the service listens on
     QString sandboxDir; // when set: database, key and demo account live there
     qint64 sessionTtlSeconds = 12 * 3600;
-    GuardLimits limits;
+    HttpLimits limits;
     crypto::PasswordHashParams passwordHash;
     std::function<QDateTime()> clock; // tests move time; default: the system clock
 };
@@ -62,7 +61,7 @@ private:
     std::unique_ptr<AccountService> m_service;
     std::unique_ptr<ApiRoutes> m_routes;
     Router m_router;
-    std::unique_ptr<HttpServer> m_http;
+    std::unique_ptr<HttpEndpoint> m_http;
     QString m_url;
     quint16 m_port = 0;
 };

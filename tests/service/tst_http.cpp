@@ -41,7 +41,7 @@ class TestHttp : public QObject
 private slots:
     void init()
     {
-        GuardLimits limits;
+        HttpLimits limits;
         limits.idleTimeoutMs = 400;
         limits.requestTimeoutMs = 400;
         m_svc = startService(limits);

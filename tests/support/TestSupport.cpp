@@ -63,7 +63,7 @@ crypto::PasswordHashParams testHashParams()
     return p;
 }
 
-std::unique_ptr<RunningService> startService(const GuardLimits &limits,
+std::unique_ptr<RunningService> startService(const HttpLimits &limits,
                                              std::function<QDateTime()> clock)
 {
     auto s = std::make_unique<RunningService>();

@@ -35,7 +35,7 @@ struct RunningService
     // A connection of the test's own to the service's database, to check what it stored.
     std::unique_ptr<Store> openDatabase() const;
 };
-std::unique_ptr<RunningService> startService(const GuardLimits &limits = {},
+std::unique_ptr<RunningService> startService(const HttpLimits &limits = {},
                                              std::function<QDateTime()> clock = {});
 
 struct Reply

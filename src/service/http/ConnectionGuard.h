@@ -12,6 +12,8 @@
 //     answered (HTTP pipelining) is refused, because QHttpServer 6.4 would merge the two.
 #pragma once
 
+#include "service/http/HttpLimits.h"
+
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QObject>
@@ -21,14 +23,6 @@
 #include <QTimer>
 
 namespace ca {
-
-struct GuardLimits
-{
-    qint64 maxBodyBytes = 1024 * 1024;
-    int maxHeaderBytes = 16 * 1024;
-    int idleTimeoutMs = 30000;    // no bytes at all on an idle connection
-    int requestTimeoutMs = 30000; // from a request's first byte to its last
-};
 
 // What the guard learned about each request, in order, for the server to answer it right.
 struct RequestMeta
@@ -42,7 +36,7 @@ class ConnectionGuard : public QObject
 {
     Q_OBJECT
 public:
-    ConnectionGuard(QTcpSocket *socket, const GuardLimits &limits);
+    ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits);
 
     static ConnectionGuard *of(QTcpSocket *socket);
     RequestMeta takeRequestMeta();
@@ -62,7 +56,7 @@ private:
     void armTimer();
 
     QPointer<QTcpSocket> m_socket;
-    GuardLimits m_limits;
+    HttpLimits m_limits;
     enum class State { Head, Body, Rejected } m_state = State::Head;
     QByteArray m_head;
     qint64 m_bodyLeft = 0;

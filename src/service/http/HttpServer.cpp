@@ -1,7 +1,6 @@
-#include "service/HttpServer.h"
+#include "service/http/HttpServer.h"
 
 #include "core/Logging.h"
-#include "service/Store.h"
 
 #include <QHttpServerRequest>
 #include <QPointer>
@@ -20,7 +19,7 @@ template <typename Base>
 class GuardedServer : public Base
 {
 public:
-    GuardedServer(const GuardLimits &limits, QObject *parent)
+    GuardedServer(const HttpLimits &limits, QObject *parent)
         : Base(parent)
         , m_limits(limits)
     {}
@@ -38,7 +37,7 @@ public:
     }
 
 private:
-    GuardLimits m_limits;
+    HttpLimits m_limits;
 };
 
 QByteArray methodName(QHttpServerRequest::Method m)
@@ -65,7 +64,7 @@ QByteArray methodName(QHttpServerRequest::Method m)
 
 } // namespace
 
-HttpServer::HttpServer(const Router &router, const GuardLimits &limits, QObject *parent)
+HttpServer::HttpServer(const Router &router, const HttpLimits &limits, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_router(router)
     , m_limits(limits)

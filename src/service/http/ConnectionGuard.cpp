@@ -1,8 +1,8 @@
-#include "service/ConnectionGuard.h"
+#include "service/http/ConnectionGuard.h"
 
 #include "core/ApiError.h"
 #include "core/Logging.h"
-#include "service/HttpResponse.h"
+#include "service/http/HttpResponse.h"
 
 #include <QJsonDocument>
 #include <QSslSocket>
@@ -24,7 +24,7 @@ const QList<QByteArray> &knownMethods()
 }
 } // namespace
 
-ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const GuardLimits &limits)
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits)
     : QObject(socket)
     , m_socket(socket)
     , m_limits(limits)

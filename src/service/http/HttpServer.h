@@ -3,8 +3,8 @@
 // later (from work run off this thread) and HEAD, 405 and keep-alive are right.
 #pragma once
 
-#include "service/ConnectionGuard.h"
-#include "service/Router.h"
+#include "service/http/ConnectionGuard.h"
+#include "service/http/Router.h"
 
 #include <QAbstractHttpServer>
 #include <QHostAddress>
@@ -17,7 +17,7 @@ class HttpServer : public QAbstractHttpServer
 {
     Q_OBJECT
 public:
-    HttpServer(const Router &router, const GuardLimits &limits, QObject *parent = nullptr);
+    HttpServer(const Router &router, const HttpLimits &limits, QObject *parent = nullptr);
 
     // Returns the port, or 0 with *error set.
     quint16 listenOn(const QHostAddress &address, quint16 port,
@@ -29,7 +29,7 @@ protected:
 
 private:
     const Router &m_router;
-    GuardLimits m_limits;
+    HttpLimits m_limits;
 };
 
 } // namespace ca
