@@ -1,6 +1,7 @@
 #!/bin/sh
 # Builds and runs the benchmarks and prints their figures: the item models at DESIGN's
-# scale (bench/model-bench) and GET /v1/connect/servers against nginx (bench/http-bench.sh).
+# scale (bench/model-bench), GET /v1/connect/servers against nginx (bench/http-bench.sh), and
+# what SQLite's synchronous=FULL costs (bench/durability-bench, in build/).
 # Run it on an otherwise idle machine; the figures are wall-clock times.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -11,3 +12,6 @@ echo "== models =="
 echo
 echo "== HTTP: the account service vs nginx serving the same bytes =="
 "$top/bench/http-bench.sh" "$top/build/src/service/connect-admin-service" "${HTTP_BENCH_SECONDS:-10}"
+echo
+echo "== SQLite durability: synchronous=FULL (the service) against NORMAL =="
+"$top/build/bench/durability-bench" "$top/build" "${DURABILITY_BENCH_OPS:-1000}" 2>/dev/null

@@ -1,6 +1,7 @@
 #include "service/ServiceHost.h"
 
 #include "core/Logging.h"
+#include "service/PrivateFile.h"
 #include "service/Sandbox.h"
 
 #include <QDir>
@@ -8,6 +9,7 @@
 #include <QFileInfo>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QUrl>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -90,6 +92,21 @@ QString ServiceHost::open()
     m_tls = loadTls(m_options.tlsCertificate, m_options.tlsKey, &error);
     if (!error.isEmpty())
         return error;
+    StoreOptions storeOptions;
+    if (!m_options.databasePasswordFile.isEmpty()) {
+        if (!m_options.database.startsWith(u"postgres"))
+            return u"--db-password-file is for a PostgreSQL database (--db postgres://…)."_s;
+        if (!QUrl(m_options.database).password().isEmpty())
+            return u"Give the database password once: in --db-password-file, not also in --db."_s;
+        const auto password = readPrivateFile(m_options.databasePasswordFile,
+                                              u"the database password file"_s, &error);
+        if (!password)
+            return error;
+        storeOptions.password = QString::fromUtf8(*password).section(u'\n', 0, 0);
+        storeOptions.password.remove(u'\r');
+        if (storeOptions.password.isEmpty())
+            return u"The database password file %1 is empty."_s.arg(m_options.databasePasswordFile);
+    }
     auto masterKey = MasterKey::loadOrCreate(m_options.masterKeyPath, &error);
     if (!masterKey)
         return error;
@@ -99,8 +116,9 @@ QString ServiceHost::open()
     config.passwordHash = m_options.passwordHash;
     config.clock = m_options.clock;
     try {
-        m_store = Store::open(m_options.database,
-                              u"service-"_s + QUuid::createUuid().toString(QUuid::Id128));
+        m_store =
+            Store::open(m_options.database,
+                        u"service-"_s + QUuid::createUuid().toString(QUuid::Id128), storeOptions);
         m_store->migrate();
         m_service = std::make_unique<AccountService>(*m_store, std::move(*masterKey), config);
         m_service->initialize();

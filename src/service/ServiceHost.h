@@ -18,7 +18,8 @@ struct ServiceOptions
 {
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 8787;
-    QString database; // file path or postgres:// URL
+    QString database;             // file path or postgres:// URL
+    QString databasePasswordFile; // PostgreSQL: the password in a file (0600), not the URL
     QString masterKeyPath;
     QString tlsCertificate;
     QString tlsKey;

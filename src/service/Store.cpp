@@ -18,7 +18,8 @@ namespace {
 constexpr int kSqliteBusyTimeoutMs = 10000;
 } // namespace
 
-std::unique_ptr<Store> Store::open(const QString &url, const QString &connectionName)
+std::unique_ptr<Store> Store::open(const QString &url, const QString &connectionName,
+                                   const StoreOptions &options)
 {
     const bool postgres = url.startsWith(u"postgres://") || url.startsWith(u"postgresql://");
     QSqlDatabase db = QSqlDatabase::addDatabase(
@@ -32,14 +33,14 @@ std::unique_ptr<Store> Store::open(const QString &url, const QString &connection
             db.setPort(u.port());
         db.setDatabaseName(u.path().mid(1));
         db.setUserName(u.userName());
-        db.setPassword(u.password());
-        QStringList options;
+        db.setPassword(options.password.isEmpty() ? u.password() : options.password);
+        QStringList libpqOptions; // service=NAME, sslmode=…: libpq's own
         const auto items = q.queryItems();
         for (const auto &item : items) {
             if (item.first != u"host")
-                options.append(item.first + u'=' + item.second);
+                libpqOptions.append(item.first + u'=' + item.second);
         }
-        db.setConnectOptions(options.join(u';'));
+        db.setConnectOptions(libpqOptions.join(u';'));
         QUrl safe(u);
         safe.setPassword(QString());
         description = safe.toString();
@@ -57,7 +58,8 @@ std::unique_ptr<Store> Store::open(const QString &url, const QString &connection
     std::unique_ptr<Store> store(new Store(db, postgres, description));
     if (!postgres) {
         store->enableWal();
-        store->exec(u"PRAGMA synchronous=NORMAL"_s);
+        store->exec(options.durableCommits ? u"PRAGMA synchronous=FULL"_s
+                                           : u"PRAGMA synchronous=NORMAL"_s);
         store->exec(u"PRAGMA foreign_keys=ON"_s);
     } else {
         store->exec(u"SET client_min_messages TO WARNING"_s);
@@ -78,6 +80,16 @@ Store::~Store()
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(name);
+}
+
+int Store::sqliteSynchronous()
+{
+    if (m_postgres)
+        return 0;
+    int level = 0;
+    forEachRow(run(u"PRAGMA synchronous"_s),
+               [&](const QSqlQuery &q) { level = q.value(0).toInt(); });
+    return level;
 }
 
 QString Store::describe() const

@@ -2,12 +2,15 @@
 // requests; stops cleanly on SIGINT/SIGTERM.
 #include "core/Duration.h"
 #include "core/Logging.h"
+#include "service/Sandbox.h"
 #include "service/ServiceHost.h"
+#include "service/SqliteBackup.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QSocketNotifier>
 #include <QTextStream>
+#include <QUrl>
 
 #include <csignal>
 #include <cstdio>
@@ -55,8 +58,18 @@ struct Options
                               u"address"_s, u"127.0.0.1"_s};
     QCommandLineOption port{u"port"_s, u"Port to listen on (default 8787; 0 picks a free one)."_s,
                             u"port"_s};
-    QCommandLineOption db{u"db"_s, u"SQLite file, or postgres://user@host:port/database."_s,
-                          u"url"_s};
+    QCommandLineOption db{
+        u"db"_s,
+        u"SQLite file, or postgres://user@host:port/database (libpq options as query items, e.g. ?service=NAME)."_s,
+        u"url"_s};
+    QCommandLineOption dbPasswordFile{
+        u"db-password-file"_s,
+        u"PostgreSQL: read the password from this file (mode 0600) instead of the URL. Without it, libpq's PGPASSFILE, ~/.pgpass and service files apply."_s,
+        u"file"_s};
+    QCommandLineOption backup{
+        u"backup"_s,
+        u"Write an online backup of the SQLite database (--db or --sandbox) to this new file (0600), then exit; it works while a service runs on the database. For PostgreSQL use pg_dump."_s,
+        u"file"_s};
     QCommandLineOption masterKey{
         u"master-key"_s,
         u"Master key file (created 0600 if missing; default next to the SQLite file)."_s,
@@ -86,8 +99,8 @@ struct Options
 
     void addTo(QCommandLineParser &parser) const
     {
-        parser.addOptions({listen, port, db, masterKey, tlsCert, tlsKey, issuer, sandbox,
-                           sessionTtl, idle, requestTimeout, createOwner});
+        parser.addOptions({listen, port, db, dbPasswordFile, masterKey, tlsCert, tlsKey, issuer,
+                           sandbox, sessionTtl, idle, requestTimeout, createOwner, backup});
     }
 };
 
@@ -106,6 +119,7 @@ QString readOptions(const QCommandLineParser &parser, const Options &o, ca::Serv
         options->port = quint16(p);
     }
     options->database = parser.value(o.db);
+    options->databasePasswordFile = parser.value(o.dbPasswordFile);
     options->masterKeyPath = parser.value(o.masterKey);
     options->tlsCertificate = parser.value(o.tlsCert);
     options->tlsKey = parser.value(o.tlsKey);
@@ -144,6 +158,33 @@ int createOwner(ca::ServiceHost &host, const QString &email)
     return 0;
 }
 
+// --backup: a copy of the SQLite database, taken while the service may be running.
+int backupDatabase(const ca::ServiceOptions &options, const QString &output)
+{
+    QString database = options.database;
+    if (database.isEmpty() && !options.sandboxDir.isEmpty())
+        database = ca::SandboxPaths{options.sandboxDir}.database();
+    if (database.isEmpty())
+        return fail(u"--backup needs the database: --db FILE or --sandbox DIR."_s);
+    if (database.startsWith(u"postgres"))
+        return fail(
+            u"--backup copies SQLite databases; back up PostgreSQL with pg_dump (see the README)."_s);
+    if (const QString error = ca::backupSqliteDatabase(database, output); !error.isEmpty())
+        return fail(error);
+    QTextStream(stdout) << "wrote a backup of " << database << " to " << output << Qt::endl;
+    return 0;
+}
+
+// A password in --db is visible to every user of the machine (/proc/PID/cmdline, ps).
+void warnAboutInlinePassword(const QString &database)
+{
+    if (database.startsWith(u"postgres") && !QUrl(database).password().isEmpty())
+        QTextStream(stderr) << "connect-admin-service: warning: the database password is on the "
+                               "command line, where other users can read it; use "
+                               "--db-password-file FILE, PGPASSFILE or a service file instead."
+                            << Qt::endl;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -165,6 +206,9 @@ int main(int argc, char *argv[])
     ca::ServiceOptions options;
     if (const QString error = readOptions(parser, o, &options); !error.isEmpty())
         return fail(error);
+    if (parser.isSet(o.backup))
+        return backupDatabase(options, parser.value(o.backup));
+    warnAboutInlinePassword(options.database);
     ca::ServiceHost host(options);
     if (parser.isSet(o.createOwner))
         return createOwner(host, parser.value(o.createOwner));

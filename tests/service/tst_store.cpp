@@ -34,6 +34,14 @@ private slots:
         QCOMPARE(m_store->isPostgres(), test::backend() == u"postgres");
     }
 
+    void sqliteCommitsAreDurable()
+    {
+        // synchronous=FULL: a commit is on disk before the change is acknowledged.
+        QCOMPARE(m_store->sqliteSynchronous(), m_store->isPostgres() ? 0 : 2);
+        auto other = Store::open(m_url, u"store-test-3"_s);
+        QCOMPARE(other->sqliteSynchronous(), m_store->isPostgres() ? 0 : 2);
+    }
+
     void migrationsAreIdempotent()
     {
         const qint64 revision = m_store->grantsRevision();
