@@ -16,24 +16,20 @@ namespace ca {
 namespace {
 constexpr qint64 kMaxDrainBytes = 64 * 1024 * 1024;
 constexpr int kDrainMs = 3000;
-
-const QList<QByteArray> &knownMethods()
-{
-    static const QList<QByteArray> m{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
-    return m;
-}
 } // namespace
 
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits)
     : QObject(socket)
     , m_socket(socket)
     , m_limits(limits)
+    , m_framing(limits.maxHeaderBytes)
 {
     setObjectName(u"ConnectionGuard"_s);
     m_clock.start();
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ConnectionGuard::onTimeout);
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
+    connect(socket, &QAbstractSocket::stateChanged, this, &ConnectionGuard::onStateChanged);
     armTimer();
 }
 
@@ -44,16 +40,21 @@ ConnectionGuard *ConnectionGuard::of(QTcpSocket *socket)
                   : nullptr;
 }
 
-RequestMeta ConnectionGuard::takeRequestMeta()
+std::optional<RequestMeta> ConnectionGuard::takeRequestMeta()
 {
-    return m_meta.isEmpty() ? RequestMeta{} : m_meta.dequeue();
+    // Qt took the request out of the socket; what it left there the guard has seen already
+    // (it peeks everything on every readyRead, before Qt reads).
+    m_alreadySeen = m_socket ? m_socket->bytesAvailable() : 0;
+    if (m_meta.isEmpty())
+        return std::nullopt;
+    return m_meta.dequeue();
 }
 
 void ConnectionGuard::armTimer()
 {
-    if (m_state == State::Rejected)
+    if (m_rejected)
         return;
-    if (m_inRequest) {
+    if (m_framing.inRequest()) {
         const qint64 left = m_limits.requestTimeoutMs - (m_clock.elapsed() - m_requestStartMs);
         m_timer.start(int(std::clamp<qint64>(std::min<qint64>(left, m_limits.idleTimeoutMs), 0,
                                              m_limits.idleTimeoutMs)));
@@ -66,12 +67,13 @@ void ConnectionGuard::onReadyRead()
 {
     if (!m_socket)
         return;
-    if (m_state == State::Rejected) {
+    if (m_rejected) {
         drain();
         return;
     }
-    // QHttpServer reads everything on each readyRead, so what is available now is new.
-    const QByteArray data = m_socket->peek(m_socket->bytesAvailable());
+    QByteArray data = m_socket->peek(m_socket->bytesAvailable());
+    data.remove(0, std::min<qint64>(m_alreadySeen, data.size()));
+    m_alreadySeen = 0;
     if (!data.isEmpty() && consume(data.constData(), data.size()))
         armTimer();
 }
@@ -79,137 +81,96 @@ void ConnectionGuard::onReadyRead()
 bool ConnectionGuard::consume(const char *data, qint64 size)
 {
     qint64 pos = 0;
-    while (pos < size && m_state != State::Rejected) {
-        if (m_state == State::Head) {
-            if (!m_inRequest) {
-                if (m_unanswered > 0) {
-                    reject(
-                        400, "pipelining_not_supported",
-                        u"Send one request at a time: wait for each answer before the next request."_s);
-                    return false;
-                }
-                m_inRequest = true;
-                m_requestStartMs = m_clock.elapsed();
-            }
-            const qint64 before = m_head.size();
-            m_head.append(data + pos, size - pos);
-            const qsizetype end = m_head.indexOf("\r\n\r\n", std::max<qint64>(0, before - 3));
-            if (end < 0) {
-                if (m_head.size() > m_limits.maxHeaderBytes) {
-                    reject(431, "headers_too_large",
-                           u"The request headers are larger than %1 bytes."_s.arg(
-                               m_limits.maxHeaderBytes));
-                    return false;
-                }
-                return true;
-            }
-            const qint64 used = end + 4 - before;
-            m_head.truncate(end + 4);
-            if (m_head.size() > m_limits.maxHeaderBytes) {
-                reject(431, "headers_too_large",
-                       u"The request headers are larger than %1 bytes."_s.arg(
-                           m_limits.maxHeaderBytes));
+    bool headJustEnded = false;
+    while ((pos < size || headJustEnded) && !m_rejected) {
+        headJustEnded = false;
+        const RequestFraming::Step step = m_framing.step(data + pos, size - pos);
+        pos += step.consumed;
+        switch (step.kind) {
+        case RequestFraming::Step::NeedMore:
+            break;
+        case RequestFraming::Step::RequestStarted:
+            if (m_unanswered > 0) {
+                reject(
+                    400, "pipelining_not_supported",
+                    u"Send one request at a time: wait for each answer before the next request."_s);
                 return false;
             }
-            pos += used;
-            if (!parseHead())
+            m_requestStartMs = m_clock.elapsed();
+            break;
+        case RequestFraming::Step::HeadComplete:
+            if (!acceptHead())
                 return false;
-            m_head.clear();
-            if (m_bodyLeft == 0) {
-                m_inRequest = false;
-                ++m_unanswered;
-            } else {
-                m_state = State::Body;
-            }
-        } else {
-            const qint64 take = std::min(m_bodyLeft, size - pos);
-            m_bodyLeft -= take;
-            pos += take;
-            if (m_bodyLeft == 0) {
-                m_state = State::Head;
-                m_inRequest = false;
-                ++m_unanswered;
-            }
+            headJustEnded = true; // a request without a body ends here, bytes or not
+            break;
+        case RequestFraming::Step::RequestComplete:
+            ++m_unanswered;
+            break;
+        case RequestFraming::Step::Refused:
+            reject(m_framing.error().status, m_framing.error().code, m_framing.error().message);
+            return false;
         }
     }
-    return m_state != State::Rejected;
+    return !m_rejected;
 }
 
-bool ConnectionGuard::parseHead()
+// The head as framed: what it asks for must be something this service answers.
+bool ConnectionGuard::acceptHead()
 {
-    // Tolerate blank lines between requests, as RFC 9112 asks.
-    while (m_head.startsWith("\r\n"))
-        m_head.remove(0, 2);
-    const QList<QByteArray> lines = m_head.split('\n');
-    const QList<QByteArray> requestLine = lines.value(0).trimmed().split(' ');
-    if (requestLine.size() != 3 || !knownMethods().contains(requestLine.at(0)) ||
-        !requestLine.at(1).startsWith('/') ||
-        (requestLine.at(2) != "HTTP/1.1" && requestLine.at(2) != "HTTP/1.0")) {
-        if (requestLine.size() == 3 && !knownMethods().contains(requestLine.at(0)) &&
-            requestLine.at(2).startsWith("HTTP/1.")) {
-            reject(405, "method_not_allowed",
-                   u"The method %1 is not supported."_s.arg(
-                       QString::fromLatin1(requestLine.at(0).left(20))));
+    const RequestHead &head = m_framing.head();
+    RequestMeta meta;
+    meta.head = head.method == "HEAD";
+    meta.keepAlive = head.http11;
+    meta.startedMs = m_requestStartMs;
+    meta.method = head.method;
+    meta.target = head.target;
+    // Digits only, and every copy the same: Qt reads the first copy leniently ("+5", " 5").
+    const QList<QByteArray> lengths = head.values("content-length");
+    for (const QByteArray &v : lengths) {
+        const bool digits =
+            !v.isEmpty() && v.size() <= 18 &&
+            std::all_of(v.cbegin(), v.cend(), [](char c) { return c >= '0' && c <= '9'; });
+        if (!digits || v.toLongLong() != lengths.first().toLongLong()) {
+            reject(400, "malformed_request", u"The Content-Length header is not valid."_s);
             return false;
         }
-        reject(400, "malformed_request", u"The request line is not valid HTTP/1.1."_s);
+    }
+    meta.bodyLength = lengths.isEmpty() ? 0 : lengths.first().toLongLong();
+    if (!head.values("transfer-encoding").isEmpty()) {
+        reject(411, "length_required",
+               u"Chunked request bodies are not accepted; send a Content-Length."_s);
         return false;
     }
-    RequestMeta meta;
-    meta.head = requestLine.at(0) == "HEAD";
-    meta.keepAlive = requestLine.at(2) == "HTTP/1.1";
-    meta.startedMs = m_requestStartMs;
-    qint64 contentLength = 0;
-    bool haveLength = false;
-    bool expectContinue = false;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines.at(i).trimmed();
-        if (line.isEmpty())
-            continue;
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0) {
-            reject(400, "malformed_request", u"A request header line has no colon."_s);
+    for (const QByteArray &v : head.values("upgrade")) {
+        if (v.compare("websocket", Qt::CaseInsensitive) == 0) {
+            reject(400, "upgrade_not_supported", u"This service offers no WebSocket."_s);
             return false;
-        }
-        const QByteArray name = line.left(colon).trimmed().toLower();
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        if (name == "content-length") {
-            bool ok = false;
-            const qint64 n = value.toLongLong(&ok);
-            if (!ok || n < 0 || (haveLength && n != contentLength)) {
-                reject(400, "malformed_request", u"The Content-Length header is not valid."_s);
-                return false;
-            }
-            contentLength = n;
-            haveLength = true;
-        } else if (name == "transfer-encoding") {
-            reject(411, "length_required",
-                   u"Chunked request bodies are not accepted; send a Content-Length."_s);
-            return false;
-        } else if (name == "connection") {
-            const QByteArray v = value.toLower();
-            if (v.contains("close"))
-                meta.keepAlive = false;
-            else if (v.contains("keep-alive"))
-                meta.keepAlive = true;
-        } else if (name == "expect") {
-            if (value.toLower() != "100-continue") {
-                reject(417, "expectation_failed",
-                       u"Only \"Expect: 100-continue\" is understood."_s);
-                return false;
-            }
-            expectContinue = true;
         }
     }
-    if (contentLength > m_limits.maxBodyBytes) {
+    for (const QByteArray &v : head.values("connection")) {
+        const QByteArray lower = v.toLower();
+        if (lower.contains("close"))
+            meta.keepAlive = false;
+        else if (lower.contains("keep-alive"))
+            meta.keepAlive = true;
+    }
+    bool expectContinue = false;
+    for (const QByteArray &v : head.values("expect")) {
+        if (v.toLower() != "100-continue") {
+            reject(417, "expectation_failed", u"Only \"Expect: 100-continue\" is understood."_s);
+            return false;
+        }
+        expectContinue = true;
+    }
+    if (meta.bodyLength > m_limits.maxBodyBytes) {
         reject(413, "payload_too_large",
-               u"The request body is %1 bytes; the limit is %2 bytes."_s.arg(contentLength)
+               u"The request body is %1 bytes; the limit is %2 bytes."_s.arg(meta.bodyLength)
                    .arg(m_limits.maxBodyBytes));
         return false;
     }
-    if (expectContinue && contentLength > 0)
+    if (expectContinue && meta.bodyLength > 0)
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
-    m_bodyLeft = contentLength;
+    m_framing.setBodyLength(meta.bodyLength);
     m_meta.enqueue(meta);
     return true;
 }
@@ -220,11 +181,33 @@ void ConnectionGuard::responded()
         --m_unanswered;
 }
 
+void ConnectionGuard::closeAfterAnswer()
+{
+    m_closing = true;
+    if (m_socket)
+        m_socket->disconnectFromHost();
+}
+
+// Qt 6.4 closes a connection without an answer when it can't parse a request. The framing
+// refuses all of those first; should one slip through, the client still gets an answer.
+void ConnectionGuard::onStateChanged(QAbstractSocket::SocketState state)
+{
+    if (state != QAbstractSocket::ClosingState || m_closing || m_rejected || !m_socket ||
+        !m_framing.inRequest())
+        return;
+    qCWarning(lcHttp) << "the HTTP parser gave up on a request the guard accepted";
+    m_rejected = true;
+    m_socket->write(
+        HttpResponse::error({400, u"malformed_request"_s, u"The request could not be read."_s, {}})
+            .serialize(false, false));
+}
+
 void ConnectionGuard::reject(int status, const QByteArray &code, const QString &message)
 {
-    if (!m_socket || m_state == State::Rejected)
+    if (!m_socket || m_rejected)
         return;
-    m_state = State::Rejected;
+    m_rejected = true;
+    m_closing = true;
     qCInfo(lcHttp) << "refused a request with" << status << code.constData();
     // From here on the bytes are ours: QHttpServer must not parse what follows.
     QObject::disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
@@ -260,15 +243,16 @@ void ConnectionGuard::onTimeout()
 {
     if (!m_socket)
         return;
-    if (m_state == State::Rejected) {
+    if (m_rejected) {
         m_socket->abort();
         m_socket->deleteLater();
         return;
     }
-    if (m_state == State::Body || !m_head.isEmpty()) {
+    if (m_framing.inRequest()) {
         reject(408, "request_timeout", u"The request was not completed in time."_s);
         return;
     }
+    m_closing = true;
     m_socket->disconnectFromHost(); // an idle keep-alive connection
 }
 

@@ -1,4 +1,4 @@
-// The service's HTTP/1.1 endpoint: QAbstractHttpServer parses requests; every connection
+// Inside HttpEndpoint: QAbstractHttpServer parses requests; every connection
 // is watched by a ConnectionGuard; answers are written here so that handlers can answer
 // later (from work run off this thread) and HEAD, 405 and keep-alive are right.
 #pragma once
@@ -28,6 +28,9 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    Respond responder(QTcpSocket *socket, const RequestMeta &meta, const HttpRequest &req) const;
+    HttpResponse unrouted(const HttpRequest &req, const Router::Match &match) const;
+
     const Router &m_router;
     HttpLimits m_limits;
 };
