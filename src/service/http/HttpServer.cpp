@@ -181,7 +181,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         RequestMeta close;
         close.keepAlive = false;
         responder(socket, close, req)(HttpResponse::error(ApiError::badRequest(
-            u"The request could not be read unambiguously."_s, u"malformed_request"_s)));
+            u"The request could not be read unambiguously."_s, u"ambiguous_framing"_s)));
         return true;
     }
     const Respond respond = responder(socket, *framed, req);
