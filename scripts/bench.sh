@@ -2,8 +2,9 @@
 # Builds and runs the benchmarks and prints their figures: the item models at DESIGN's
 # scale (bench/model-bench), GET /v1/connect/servers against nginx (bench/http-bench.sh), and
 # the load and soak benchmark (bench/load-bench: 50 connections of mixed reads and writes for
-# 60 s on loopback; requests, errors, p50 and p99 per kind of request).
-#   scripts/bench.sh [--only models|http|load] [--db postgres://user@host:port/db | --postgres]
+# 60 s on loopback; requests, errors, p50 and p99 per kind of request), and what SQLite's
+# synchronous=FULL costs (bench/durability-bench).
+#   scripts/bench.sh [--only models|http|durability|load] [--db postgres://user@host:port/db | --postgres]
 # --db runs the load benchmark on that PostgreSQL server (it makes a fresh database there and
 # drops it afterwards; put a password in PGPASSWORD or ~/.pgpass, not in the URL); --postgres
 # starts a throwaway cluster for it (default durability settings: fsync and synchronous
@@ -21,13 +22,13 @@ db=""
 throwaway=no
 while [ $# -gt 0 ]; do
     case $1 in
-    --only) only=${2:?--only takes models, http or load}; shift 2 ;;
+    --only) only=${2:?--only takes models, http, durability or load}; shift 2 ;;
     --db) db=${2:?--db takes a postgres:// URL}; shift 2 ;;
     --postgres) throwaway=yes; shift ;;
-    *) echo "usage: $0 [--only models|http|load] [--db postgres://… | --postgres]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--only models|http|durability|load] [--db postgres://… | --postgres]" >&2; exit 2 ;;
     esac
 done
-case $only in '' | models | http | load) ;; *) echo "--only takes models, http or load" >&2; exit 2 ;; esac
+case $only in '' | models | http | durability | load) ;; *) echo "--only takes models, http, durability or load" >&2; exit 2 ;; esac
 wants() { [ -z "$only" ] || [ "$only" = "$1" ]; }
 
 "$top/scripts/install-deps.sh" --bench
@@ -41,6 +42,11 @@ fi
 if wants http; then
     echo "== HTTP: the account service vs nginx serving the same bytes =="
     "$top/bench/http-bench.sh" "$top/build/src/service/connect-admin-service" "${HTTP_BENCH_SECONDS:-10}"
+    echo
+fi
+if wants durability; then
+    echo "== SQLite durability: synchronous=FULL (the service) against NORMAL =="
+    "$top/build/bench/durability-bench" "$top/build" "${DURABILITY_BENCH_OPS:-1000}" 2>/dev/null
     echo
 fi
 wants load || exit 0

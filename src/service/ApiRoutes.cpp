@@ -194,7 +194,7 @@ void ApiRoutes::install(Router &r)
     r.add("GET", u"/health"_s, [this](const HttpRequest &, const Respond &respond) {
         int schema = 0;
         try {
-            schema = m_service.store().schemaVersion();
+            schema = m_service.schemaVersion();
         } catch (const std::exception &) {
             ApiError e{503, u"unavailable"_s, u"The service can't reach its database."_s, {}};
             e.extra.insert(u"database"_s, u"unreachable"_s);
@@ -202,7 +202,7 @@ void ApiRoutes::install(Router &r)
         }
         respond(HttpResponse::json(
             {{u"status"_s, u"ok"_s},
-             {u"database"_s, m_service.store().isPostgres() ? u"postgresql"_s : u"sqlite"_s},
+             {u"database"_s, m_service.isPostgres() ? u"postgresql"_s : u"sqlite"_s},
              {u"schema_version"_s, schema},
              {u"version"_s, QStringLiteral(CONNECTADMIN_VERSION)}}));
     });

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "service/AccountService.h"
-#include "service/Router.h"
+#include "service/http/Router.h"
 
 #include <QObject>
 #include <QThreadPool>

@@ -5,6 +5,7 @@
 #include "core/Ids.h"
 
 #include <QJsonArray>
+#include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QTcpSocket>
 #include <QTest>
@@ -18,11 +19,12 @@ class TestHttp : public QObject
     Q_OBJECT
     std::unique_ptr<RunningService> m_svc;
     std::unique_ptr<Http> m_http;
+    std::unique_ptr<Store> m_db; // the test's own connection to the service's database
 
     // What a refused request must not change.
     QList<qint64> fingerprint()
     {
-        Store &s = m_svc->host->store();
+        Store &s = *m_db;
         return {s.count(u"servers"_s),      s.count(u"tokens"_s), s.count(u"server_vaults"_s),
                 s.count(u"group_grants"_s), s.auditCount(),       s.grantsRevision()};
     }
@@ -39,16 +41,18 @@ class TestHttp : public QObject
 private slots:
     void init()
     {
-        GuardLimits limits;
+        HttpLimits limits;
         limits.idleTimeoutMs = 400;
         limits.requestTimeoutMs = 400;
         m_svc = startService(limits);
+        m_db = m_svc->openDatabase();
         m_http = std::make_unique<Http>(m_svc->url);
         QVERIFY(!m_http->signIn(u"owner@sandbox.example"_s, m_svc->ownerPassword).isEmpty());
     }
     void cleanup()
     {
         m_http.reset();
+        m_db.reset();
         m_svc.reset();
     }
 
@@ -132,7 +136,7 @@ private slots:
         }
         QCOMPARE(h.post(u"/v1/connect/servers"_s, {{u"name"_s, u"late"_s}}).code(),
                  u"session_expired"_s);
-        QCOMPARE(svc->host->store().count(u"servers"_s), 2);
+        QCOMPARE(svc->openDatabase()->count(u"servers"_s), 2);
     }
 
     void whoAmIAndSignOut()
@@ -169,6 +173,35 @@ private slots:
                  h.post(u"/v1/auth/sessions"_s,
                         {{u"email"_s, u"nina@sandbox.example"_s}, {u"password"_s, u"x"_s}})
                      .message());
+    }
+
+    void correctSignInsAreNeverThrottled()
+    {
+        const QString email = u"dana@sandbox.example"_s;
+        const QByteArray body =
+            QJsonDocument(
+                QJsonObject{{u"email"_s, email}, {u"password"_s, m_svc->passwordOf(email)}})
+                .toJson(QJsonDocument::Compact);
+        // Ten at once, each on a connection of its own (one manager each: QNAM would share).
+        std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
+        QList<int> statuses;
+        for (int i = 0; i < 10; ++i) {
+            managers.push_back(std::make_unique<QNetworkAccessManager>());
+            QNetworkRequest request(QUrl(m_svc->url + u"/v1/auth/sessions"_s));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+            QNetworkReply *reply = managers.back()->post(request, body);
+            connect(reply, &QNetworkReply::finished, this, [reply, &statuses] {
+                statuses.append(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
+                reply->deleteLater();
+            });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(statuses.size(), 10, 30000);
+        QCOMPARE(statuses, QList<int>(10, 201));
+        // Twenty-five in a row from one address.
+        Http h(m_svc->url);
+        for (int i = 0; i < 25; ++i)
+            QVERIFY2(!h.signIn(email, m_svc->passwordOf(email)).isEmpty(),
+                     qPrintable(QString::number(i)));
     }
 
     void directoryLists()

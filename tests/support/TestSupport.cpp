@@ -64,7 +64,7 @@ crypto::PasswordHashParams testHashParams()
     return p;
 }
 
-std::unique_ptr<RunningService> startService(const GuardLimits &limits,
+std::unique_ptr<RunningService> startService(const HttpLimits &limits,
                                              std::function<QDateTime()> clock)
 {
     auto s = std::make_unique<RunningService>();
@@ -89,6 +89,11 @@ std::unique_ptr<RunningService> startService(const GuardLimits &limits,
         s->users.insert(v[u"email"_s].toString(), v[u"password"_s].toString());
     s->ownerPassword = s->passwordOf(u"owner@sandbox.example"_s);
     return s;
+}
+
+std::unique_ptr<Store> RunningService::openDatabase() const
+{
+    return Store::open(host->database(), u"test-"_s + QUuid::createUuid().toString(QUuid::Id128));
 }
 
 Reply Http::send(const QByteArray &method, const QString &path, const QByteArray &body,

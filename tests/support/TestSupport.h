@@ -33,8 +33,10 @@ struct RunningService
     QString ownerPassword;
     QJsonObject users; // email -> password of every demo user
     QString passwordOf(const QString &email) const { return users.value(email).toString(); }
+    // A connection of the test's own to the service's database, to check what it stored.
+    std::unique_ptr<Store> openDatabase() const;
 };
-std::unique_ptr<RunningService> startService(const GuardLimits &limits = {},
+std::unique_ptr<RunningService> startService(const HttpLimits &limits = {},
                                              std::function<QDateTime()> clock = {});
 
 struct Reply

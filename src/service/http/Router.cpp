@@ -1,4 +1,4 @@
-#include "service/Router.h"
+#include "service/http/Router.h"
 
 namespace ca {
 

@@ -1,10 +1,10 @@
-// The service's HTTP/1.1 endpoint: QAbstractHttpServer parses requests; every connection
+// Inside HttpEndpoint: QAbstractHttpServer parses requests; every connection
 // is watched by a ConnectionGuard; answers are written here so that handlers can answer
 // later (from work run off this thread) and HEAD, 405 and keep-alive are right.
 #pragma once
 
-#include "service/ConnectionGuard.h"
-#include "service/Router.h"
+#include "service/http/ConnectionGuard.h"
+#include "service/http/Router.h"
 
 #include <QAbstractHttpServer>
 #include <QHostAddress>
@@ -17,7 +17,7 @@ class HttpServer : public QAbstractHttpServer
 {
     Q_OBJECT
 public:
-    HttpServer(const Router &router, const GuardLimits &limits, QObject *parent = nullptr);
+    HttpServer(const Router &router, const HttpLimits &limits, QObject *parent = nullptr);
 
     // Returns the port, or 0 with *error set.
     quint16 listenOn(const QHostAddress &address, quint16 port,
@@ -28,8 +28,11 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    Respond responder(QTcpSocket *socket, const RequestMeta &meta, const HttpRequest &req) const;
+    HttpResponse unrouted(const HttpRequest &req, const Router::Match &match) const;
+
     const Router &m_router;
-    GuardLimits m_limits;
+    HttpLimits m_limits;
 };
 
 } // namespace ca

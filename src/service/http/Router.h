@@ -1,7 +1,7 @@
 // Maps "METHOD /path/{param}" to handlers; tells 404 (no such path) from 405 (wrong method).
 #pragma once
 
-#include "service/HttpResponse.h"
+#include "service/http/HttpResponse.h"
 
 #include <QByteArray>
 #include <QHash>

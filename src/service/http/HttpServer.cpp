@@ -1,7 +1,6 @@
-#include "service/HttpServer.h"
+#include "service/http/HttpServer.h"
 
 #include "core/Logging.h"
-#include "service/Store.h"
 
 #include <QHttpServerRequest>
 #include <QPointer>
@@ -20,7 +19,7 @@ template <typename Base>
 class GuardedServer : public Base
 {
 public:
-    GuardedServer(const GuardLimits &limits, QObject *parent)
+    GuardedServer(const HttpLimits &limits, QObject *parent)
         : Base(parent)
         , m_limits(limits)
     {}
@@ -38,7 +37,7 @@ public:
     }
 
 private:
-    GuardLimits m_limits;
+    HttpLimits m_limits;
 };
 
 QByteArray methodName(QHttpServerRequest::Method m)
@@ -65,7 +64,7 @@ QByteArray methodName(QHttpServerRequest::Method m)
 
 } // namespace
 
-HttpServer::HttpServer(const Router &router, const GuardLimits &limits, QObject *parent)
+HttpServer::HttpServer(const Router &router, const HttpLimits &limits, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_router(router)
     , m_limits(limits)
@@ -91,15 +90,13 @@ quint16 HttpServer::listenOn(const QHostAddress &address, quint16 port,
     return server->serverPort();
 }
 
-bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    ConnectionGuard *guard = ConnectionGuard::of(socket);
-    const RequestMeta meta = guard ? guard->takeRequestMeta() : RequestMeta{};
+namespace {
 
+HttpRequest toRequest(const QHttpServerRequest &request)
+{
     HttpRequest req;
     req.method = methodName(request.method());
-    const QUrl url = request.url();
-    req.path = url.path(QUrl::FullyEncoded);
+    req.path = request.url().path(QUrl::FullyEncoded);
     for (const QString &segment : req.path.split(u'/', Qt::SkipEmptyParts))
         req.segments.append(QUrl::fromPercentEncoding(segment.toUtf8()));
     req.query = request.query();
@@ -107,55 +104,91 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         req.headers.insert(h.first.toLower(), h.second);
     req.body = request.body();
     req.peer = request.remoteAddress().toString();
+    return req;
+}
 
+// Qt's parse of a request and the guard's framing of it must be the same request: the same
+// method, target and body. Anything else means they disagree where requests begin or end.
+bool sameRequest(const RequestMeta &meta, const QHttpServerRequest &request, const HttpRequest &req)
+{
+    const QUrl framed = QUrl::fromEncoded(meta.target);
+    return meta.method == req.method && meta.bodyLength == req.body.size() &&
+           framed.path(QUrl::FullyEncoded) == req.path &&
+           framed.query(QUrl::FullyEncoded) == request.url().query(QUrl::FullyEncoded);
+}
+
+QList<QByteArray> allowedWithHead(QList<QByteArray> allowed)
+{
+    if (allowed.contains("GET"))
+        allowed.append("HEAD");
+    return allowed;
+}
+
+} // namespace
+
+Respond HttpServer::responder(QTcpSocket *socket, const RequestMeta &meta,
+                              const HttpRequest &req) const
+{
     const bool head = meta.head || req.method == "HEAD";
-    const QByteArray routeMethod = head ? QByteArray("GET") : req.method;
-    QPointer<QTcpSocket> target(socket);
-    const bool keepAlive = meta.keepAlive;
-    const QByteArray method = req.method;
-    const QString path = req.path;
-    Respond respond = [target, keepAlive, head, method, path,
-                       guard = QPointer<ConnectionGuard>(guard),
-                       started = meta.startedMs](const HttpResponse &response) {
+    return [target = QPointer<QTcpSocket>(socket), keepAlive = meta.keepAlive, head,
+            method = req.method, path = req.path,
+            guard = QPointer<ConnectionGuard>(ConnectionGuard::of(socket)),
+            started = meta.startedMs](const HttpResponse &response) {
         if (!target || target->state() != QAbstractSocket::ConnectedState)
             return; // the client went away while we worked
         if (guard)
             guard->responded();
         target->write(response.serialize(keepAlive, head));
-        if (!keepAlive)
-            target->disconnectFromHost();
+        if (!keepAlive) {
+            if (guard)
+                guard->closeAfterAnswer();
+            else
+                target->disconnectFromHost();
+        }
         if (response.status >= 500)
             qCWarning(lcHttp) << method.constData() << path << response.status;
         else
             qCDebug(lcHttp) << method.constData() << path << response.status
                             << (guard ? guard->elapsedMs() - started : -1) << "ms";
     };
+}
 
-    const Router::Match match = m_router.match(routeMethod, req.segments);
+// 404, 405 with Allow, or OPTIONS: what to answer when no handler takes the request.
+HttpResponse HttpServer::unrouted(const HttpRequest &req, const Router::Match &match) const
+{
+    if (match.allowed.isEmpty())
+        return HttpResponse::error(ApiError::notFound(u"There is no %1 here."_s.arg(req.path)));
+    const QList<QByteArray> allowed = allowedWithHead(match.allowed);
+    HttpResponse r = req.method == "OPTIONS"
+                         ? HttpResponse::noContent()
+                         : HttpResponse::error({405,
+                                                u"method_not_allowed"_s,
+                                                u"%1 is not allowed on %2; allowed: %3."_s.arg(
+                                                    QString::fromLatin1(req.method), req.path,
+                                                    QString::fromLatin1(allowed.join(", "))),
+                                                {}});
+    r.headers.append({"Allow", allowed.join(", ")});
+    return r;
+}
+
+bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    ConnectionGuard *guard = ConnectionGuard::of(socket);
+    const std::optional<RequestMeta> framed = guard ? guard->takeRequestMeta() : RequestMeta{};
+    HttpRequest req = toRequest(request);
+    if (!framed || !sameRequest(*framed, request, req)) {
+        qCWarning(lcHttp) << "the guard and the parser framed a request differently";
+        RequestMeta close;
+        close.keepAlive = false;
+        responder(socket, close, req)(HttpResponse::error(ApiError::badRequest(
+            u"The request could not be read unambiguously."_s, u"ambiguous_framing"_s)));
+        return true;
+    }
+    const Respond respond = responder(socket, *framed, req);
+    const bool head = framed->head || req.method == "HEAD";
+    const Router::Match match = m_router.match(head ? QByteArray("GET") : req.method, req.segments);
     if (!match.handler) {
-        if (req.method == "OPTIONS" && !match.allowed.isEmpty()) {
-            HttpResponse r = HttpResponse::noContent();
-            QList<QByteArray> allowed = match.allowed;
-            if (allowed.contains("GET"))
-                allowed.append("HEAD");
-            r.headers.append({"Allow", allowed.join(", ")});
-            respond(r);
-        } else if (!match.allowed.isEmpty()) {
-            QList<QByteArray> allowed = match.allowed;
-            if (allowed.contains("GET"))
-                allowed.append("HEAD");
-            HttpResponse r = HttpResponse::error({405,
-                                                  u"method_not_allowed"_s,
-                                                  u"%1 is not allowed on %2; allowed: %3."_s.arg(
-                                                      QString::fromLatin1(req.method), req.path,
-                                                      QString::fromLatin1(allowed.join(", "))),
-                                                  {}});
-            r.headers.append({"Allow", allowed.join(", ")});
-            respond(r);
-        } else {
-            respond(
-                HttpResponse::error(ApiError::notFound(u"There is no %1 here."_s.arg(req.path))));
-        }
+        respond(unrouted(req, match));
         return true;
     }
     req.params = match.params;

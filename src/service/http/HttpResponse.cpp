@@ -1,4 +1,4 @@
-#include "service/HttpResponse.h"
+#include "service/http/HttpResponse.h"
 
 #include <QJsonDocument>
 
