@@ -9,147 +9,6 @@ using namespace Qt::StringLiterals;
 
 namespace ca::json {
 
-namespace {
-
-QLatin1String key(const char *k)
-{
-    return QLatin1String(k);
-}
-
-// Small helpers that read one field and explain what is wrong with it.
-class Reader
-{
-public:
-    Reader(const QJsonObject &o, const char *what, QString *error)
-        : m_o(o)
-        , m_what(what)
-        , m_error(error)
-    {}
-
-    bool string(const char *name, QString &out, bool required = true)
-    {
-        const QJsonValue v = m_o.value(key(name));
-        if (v.isUndefined() || v.isNull()) {
-            if (required)
-                return fail(name, "is missing");
-            out.clear();
-            return true;
-        }
-        if (!v.isString())
-            return fail(name, "is not a string");
-        out = v.toString();
-        return true;
-    }
-
-    bool id(const char *name, QString &out, bool required = true)
-    {
-        QString text;
-        if (!string(name, text, required))
-            return false;
-        if (text.isEmpty() && !required) {
-            out.clear();
-            return true;
-        }
-        if (!isValidId(text))
-            return fail(name, "is not a valid ID");
-        out = canonicalId(text);
-        return true;
-    }
-
-    bool dateTime(const char *name, QDateTime &out, bool required = true)
-    {
-        const QJsonValue v = m_o.value(key(name));
-        if (v.isUndefined() || v.isNull()) {
-            if (required)
-                return fail(name, "is missing");
-            out = QDateTime();
-            return true;
-        }
-        out = toDateTime(v);
-        if (!out.isValid())
-            return fail(name, "is not an ISO 8601 time");
-        return true;
-    }
-
-    bool integer(const char *name, qint64 &out, bool required = true)
-    {
-        const QJsonValue v = m_o.value(key(name));
-        if (v.isUndefined() || v.isNull()) {
-            if (required)
-                return fail(name, "is missing");
-            out = 0;
-            return true;
-        }
-        if (!v.isDouble())
-            return fail(name, "is not a number");
-        const double d = v.toDouble();
-        if (d != double(qint64(d)))
-            return fail(name, "is not a whole number");
-        out = qint64(d);
-        return true;
-    }
-
-    bool boolean(const char *name, bool &out, bool required = true)
-    {
-        const QJsonValue v = m_o.value(key(name));
-        if (v.isUndefined() || v.isNull()) {
-            if (required)
-                return fail(name, "is missing");
-            out = false;
-            return true;
-        }
-        if (!v.isBool())
-            return fail(name, "is not true or false");
-        out = v.toBool();
-        return true;
-    }
-
-    bool array(const char *name, QJsonArray &out, bool required = true)
-    {
-        const QJsonValue v = m_o.value(key(name));
-        if (v.isUndefined() || v.isNull()) {
-            if (required)
-                return fail(name, "is missing");
-            out = QJsonArray();
-            return true;
-        }
-        if (!v.isArray())
-            return fail(name, "is not a list");
-        out = v.toArray();
-        return true;
-    }
-
-    bool object(const char *name, QJsonObject &out, bool required = true)
-    {
-        const QJsonValue v = m_o.value(key(name));
-        if (v.isUndefined() || v.isNull()) {
-            if (required)
-                return fail(name, "is missing");
-            out = QJsonObject();
-            return true;
-        }
-        if (!v.isObject())
-            return fail(name, "is not an object");
-        out = v.toObject();
-        return true;
-    }
-
-    bool fail(const char *name, const char *problem)
-    {
-        if (m_error)
-            *m_error = QStringLiteral("%1 field \"%2\" %3")
-                           .arg(QLatin1String(m_what), QLatin1String(name), QLatin1String(problem));
-        return false;
-    }
-
-private:
-    const QJsonObject &m_o;
-    const char *m_what;
-    QString *m_error;
-};
-
-} // namespace
-
 QLatin1StringView isoUtc(const QDateTime &dt, char (&buffer)[32])
 {
     // "2026-11-27T20:56:08.123Z" from the epoch milliseconds, without QDateTime::toString's
@@ -210,16 +69,6 @@ QJsonValue fromDateTime(const QDateTime &dt)
     return isoUtc(dt);
 }
 
-QDateTime toDateTime(const QJsonValue &value)
-{
-    if (!value.isString())
-        return {};
-    QDateTime dt = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-    if (!dt.isValid())
-        dt = QDateTime::fromString(value.toString(), Qt::ISODate);
-    return dt.isValid() ? dt.toUTC() : QDateTime();
-}
-
 namespace {
 
 void time(Writer &w, QLatin1StringView name, const QDateTime &dt)
@@ -237,14 +86,6 @@ void ids(Writer &w, QLatin1StringView name, const QStringList &list, IdKind kind
     for (const QString &id : list)
         w.value(displayId(id, kind));
     w.endArray();
-}
-
-template <typename... T>
-QJsonObject viaWriter(const T &...args)
-{
-    Writer w;
-    write(w, args...);
-    return QJsonDocument::fromJson(w.bytes()).object();
 }
 
 } // namespace
@@ -394,49 +235,247 @@ void write(Writer &w, const GrantChange &c)
         .endObject();
 }
 
-QJsonObject encode(const Account &a)
+// ---- request bodies
+
+void write(Writer &w, const SignInRequest &r)
 {
-    return viaWriter(a);
+    w.beginObject().field("email"_L1, r.email).field("password"_L1, r.password).endObject();
 }
-QJsonObject encode(const User &u)
+
+void write(Writer &w, const CreateServerRequest &r)
 {
-    return viaWriter(u);
+    w.beginObject().field("name"_L1, r.name).key("vaults"_L1).beginArray();
+    for (const QString &vault : r.vaults)
+        w.value(vault);
+    w.endArray().endObject();
 }
-QJsonObject encode(const Group &g)
+
+void write(Writer &w, const RenameRequest &r)
 {
-    return viaWriter(g);
+    w.beginObject().field("name"_L1, r.name).endObject();
 }
-QJsonObject encode(const Vault &v)
+
+void write(Writer &w, const GrantBatchRequest &r)
 {
-    return viaWriter(v);
+    w.beginObject().field("base_revision"_L1, r.baseRevision).key("changes"_L1).beginArray();
+    for (const GrantChange &c : r.changes)
+        write(w, c);
+    w.endArray().endObject();
 }
-QJsonObject encode(const Server &s)
+
+void write(Writer &w, const CreateTokenRequest &r)
 {
-    return viaWriter(s);
+    w.beginObject().field("name"_L1, r.name).field("server"_L1, r.server);
+    if (!r.vaults.isEmpty()) {
+        w.key("vaults"_L1).beginArray();
+        for (const VaultPermission &v : r.vaults)
+            w.beginObject()
+                .field("vault"_L1, v.vault)
+                .field("access"_L1, accessName(v.access))
+                .endObject();
+        w.endArray();
+    }
+    if (r.expiresIn)
+        w.field("expires_in"_L1, *r.expiresIn);
+    w.endObject();
 }
-QJsonObject encode(const Token &t, const QDateTime &now)
+
+void write(Writer &w, const GroupGrantRequest &r)
 {
-    return viaWriter(t, now);
+    w.beginObject().field("group"_L1, r.group);
+    if (!r.server.isEmpty())
+        w.field("server"_L1, r.server);
+    if (r.allServers)
+        w.field("all_servers"_L1, true);
+    w.endObject();
 }
-QJsonObject encode(const GroupGrant &g)
+
+// ---- replies
+
+void write(Writer &w, const CreatedServer &c)
 {
-    return viaWriter(g);
+    w.beginObject().key("server"_L1);
+    write(w, c.server);
+    w.key("credentials"_L1)
+        .raw(QJsonDocument(c.credentials).toJson(QJsonDocument::Compact))
+        .endObject();
 }
-QJsonObject encode(const GrantMatrix &m)
+
+void write(Writer &w, const CreatedToken &c, const QDateTime &now)
 {
-    return viaWriter(m);
+    w.beginObject().key("token"_L1);
+    write(w, c.token, now);
+    w.field("jwt"_L1, c.jwt).endObject();
 }
-QJsonObject encode(const SessionInfo &s)
+
+void write(Writer &w, const GrantBatchResult &r)
 {
-    return viaWriter(s);
+    w.beginObject().field("revision"_L1, r.revision).field("applied"_L1, r.applied).endObject();
 }
-QJsonObject encode(const AuditEvent &e)
+
+void write(Writer &w, const GroupGrantResult &r)
 {
-    return viaWriter(e);
+    w.beginObject().key("grant"_L1);
+    write(w, r.grant);
+    w.field("created"_L1, r.created).endObject();
 }
-QJsonObject encode(const GrantChange &c)
+
+void write(Writer &w, const RemovedCount &r)
 {
-    return viaWriter(c);
+    w.beginObject().field("removed"_L1, r.removed).endObject();
+}
+
+// ---- the QJsonObject decoders, until their callers move to core/JsonDecoder
+
+namespace {
+
+QLatin1String key(const char *k)
+{
+    return QLatin1String(k);
+}
+
+// Small helpers that read one field and explain what is wrong with it.
+class Reader
+{
+public:
+    Reader(const QJsonObject &o, const char *what, QString *error)
+        : m_o(o)
+        , m_what(what)
+        , m_error(error)
+    {}
+
+    bool string(const char *name, QString &out, bool required = true)
+    {
+        const QJsonValue v = m_o.value(key(name));
+        if (v.isUndefined() || v.isNull()) {
+            if (required)
+                return fail(name, "is missing");
+            out.clear();
+            return true;
+        }
+        if (!v.isString())
+            return fail(name, "is not a string");
+        out = v.toString();
+        return true;
+    }
+
+    bool id(const char *name, QString &out, bool required = true)
+    {
+        QString text;
+        if (!string(name, text, required))
+            return false;
+        if (text.isEmpty() && !required) {
+            out.clear();
+            return true;
+        }
+        if (!isValidId(text))
+            return fail(name, "is not a valid ID");
+        out = canonicalId(text);
+        return true;
+    }
+
+    bool dateTime(const char *name, QDateTime &out, bool required = true)
+    {
+        const QJsonValue v = m_o.value(key(name));
+        if (v.isUndefined() || v.isNull()) {
+            if (required)
+                return fail(name, "is missing");
+            out = QDateTime();
+            return true;
+        }
+        out = toDateTime(v);
+        if (!out.isValid())
+            return fail(name, "is not an ISO 8601 time");
+        return true;
+    }
+
+    bool integer(const char *name, qint64 &out, bool required = true)
+    {
+        const QJsonValue v = m_o.value(key(name));
+        if (v.isUndefined() || v.isNull()) {
+            if (required)
+                return fail(name, "is missing");
+            out = 0;
+            return true;
+        }
+        if (!v.isDouble())
+            return fail(name, "is not a number");
+        const double d = v.toDouble();
+        if (d != double(qint64(d)))
+            return fail(name, "is not a whole number");
+        out = qint64(d);
+        return true;
+    }
+
+    bool boolean(const char *name, bool &out, bool required = true)
+    {
+        const QJsonValue v = m_o.value(key(name));
+        if (v.isUndefined() || v.isNull()) {
+            if (required)
+                return fail(name, "is missing");
+            out = false;
+            return true;
+        }
+        if (!v.isBool())
+            return fail(name, "is not true or false");
+        out = v.toBool();
+        return true;
+    }
+
+    bool array(const char *name, QJsonArray &out, bool required = true)
+    {
+        const QJsonValue v = m_o.value(key(name));
+        if (v.isUndefined() || v.isNull()) {
+            if (required)
+                return fail(name, "is missing");
+            out = QJsonArray();
+            return true;
+        }
+        if (!v.isArray())
+            return fail(name, "is not a list");
+        out = v.toArray();
+        return true;
+    }
+
+    bool object(const char *name, QJsonObject &out, bool required = true)
+    {
+        const QJsonValue v = m_o.value(key(name));
+        if (v.isUndefined() || v.isNull()) {
+            if (required)
+                return fail(name, "is missing");
+            out = QJsonObject();
+            return true;
+        }
+        if (!v.isObject())
+            return fail(name, "is not an object");
+        out = v.toObject();
+        return true;
+    }
+
+    bool fail(const char *name, const char *problem)
+    {
+        if (m_error)
+            *m_error = QStringLiteral("%1 field \"%2\" %3")
+                           .arg(QLatin1String(m_what), QLatin1String(name), QLatin1String(problem));
+        return false;
+    }
+
+private:
+    const QJsonObject &m_o;
+    const char *m_what;
+    QString *m_error;
+};
+
+} // namespace
+
+QDateTime toDateTime(const QJsonValue &value)
+{
+    if (!value.isString())
+        return {};
+    QDateTime dt = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+    if (!dt.isValid())
+        dt = QDateTime::fromString(value.toString(), Qt::ISODate);
+    return dt.isValid() ? dt.toUTC() : QDateTime();
 }
 
 bool decode(const QJsonObject &o, Account &out, QString *error)

@@ -1,21 +1,23 @@
-// The one definition of the wire format: every domain object to and from JSON.
-// Encoders write IDs in display case; decoders accept any case and return canonical IDs.
-// Decoders never trust their input: a missing field or a wrong type is an error message.
+// The encoders of the wire format: every domain object, request and reply as JSON text,
+// written with the streaming Writer. IDs are written in display case. Their decoders are in
+// core/JsonDecoder; together the two are the one definition of the wire format.
 #pragma once
 
 #include "core/Domain.h"
 #include "core/JsonWriter.h"
+#include "core/Replies.h"
+#include "core/Requests.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <initializer_list>
 
 namespace ca::json {
 
-QJsonValue fromDateTime(const QDateTime &dt);  // ISO 8601 UTC with milliseconds, or null
-QString isoUtc(const QDateTime &dt);           // "2026-11-27T20:56:08.123Z", fast
-QDateTime toDateTime(const QJsonValue &value); // invalid for null or unparsable
+QJsonValue fromDateTime(const QDateTime &dt); // ISO 8601 UTC with milliseconds, or null
+QString isoUtc(const QDateTime &dt);          // "2026-11-27T20:56:08.123Z", fast
 
 // The wire form of each object, written straight to JSON text (the one definition)...
 void write(Writer &w, const Account &account);
@@ -30,18 +32,46 @@ void write(Writer &w, const SessionInfo &session);
 void write(Writer &w, const AuditEvent &event);
 void write(Writer &w, const GrantChange &change);
 
-// ...and as QJsonObject, for code that wants to look inside.
-QJsonObject encode(const Account &account);
-QJsonObject encode(const User &user);
-QJsonObject encode(const Group &group);
-QJsonObject encode(const Vault &vault);
-QJsonObject encode(const Server &server);
-QJsonObject encode(const Token &token, const QDateTime &now);
-QJsonObject encode(const GroupGrant &grant);
-QJsonObject encode(const GrantMatrix &matrix);
-QJsonObject encode(const SessionInfo &session);
-QJsonObject encode(const AuditEvent &event);
-QJsonObject encode(const GrantChange &change);
+// Request bodies, as ApiClient sends them.
+void write(Writer &w, const SignInRequest &request);
+void write(Writer &w, const CreateServerRequest &request);
+void write(Writer &w, const RenameRequest &request);
+void write(Writer &w, const GrantBatchRequest &request);
+void write(Writer &w, const CreateTokenRequest &request);
+void write(Writer &w, const GroupGrantRequest &request);
+
+// Replies beyond the domain objects, as the service sends them.
+void write(Writer &w, const CreatedServer &created);
+void write(Writer &w, const CreatedToken &created, const QDateTime &now);
+void write(Writer &w, const GrantBatchResult &result);
+void write(Writer &w, const GroupGrantResult &result);
+void write(Writer &w, const RemovedCount &removed);
+
+// A page of a list: {"items":[…],"next_cursor":"…"|null}; extra goes to each item's write().
+template <typename T, typename... Extra>
+void write(Writer &w, const Page<T> &page, const Extra &...extra)
+{
+    w.beginObject().key(QLatin1StringView("items")).beginArray();
+    for (const T &item : page.items)
+        write(w, item, extra...);
+    w.endArray().key(QLatin1StringView("next_cursor"));
+    if (page.nextCursor.isEmpty())
+        w.null();
+    else
+        w.value(page.nextCursor);
+    w.endObject();
+}
+
+// ...and as QJsonObject, for code that wants to look inside (an audit detail, a test).
+template <typename... T>
+QJsonObject encode(const T &...object)
+{
+    Writer w;
+    write(w, object...);
+    return QJsonDocument::fromJson(w.bytes()).object();
+}
+
+QDateTime toDateTime(const QJsonValue &value); // invalid for null or unparsable
 
 // Each returns false and sets *error to a sentence naming the field when the object does
 // not have the expected shape.

@@ -652,7 +652,7 @@ Result<Page<Token>> AccountService::tokens(const Actor &actor, const QString &se
 
 Result<CreatedToken> AccountService::createToken(const Actor &actor, const QString &rawName,
                                                  const QString &serverRef,
-                                                 const QList<TokenVaultRequest> &requested,
+                                                 const QList<VaultPermission> &requested,
                                                  const std::optional<QString> &expiresIn)
 {
     if (auto e = validateName(rawName, u"token"_s))
@@ -695,7 +695,7 @@ Result<CreatedToken> AccountService::createToken(const Actor &actor, const QStri
             merge(id, Access::ReadWrite);
         }
     }
-    for (const TokenVaultRequest &r : requested) {
+    for (const VaultPermission &r : requested) {
         auto v = resolveVault(r.vault, actor);
         if (!v.ok())
             return v.error();

@@ -4,6 +4,8 @@
 
 #include "core/ApiError.h"
 #include "core/Domain.h"
+#include "core/Replies.h"
+#include "core/Requests.h"
 #include "service/Crypto.h"
 #include "service/MasterKey.h"
 #include "service/SignInThrottle.h"
@@ -36,31 +38,6 @@ struct Actor
     {
         return canManageAllServers() || rights.servers.contains(serverId);
     }
-};
-
-struct CreatedServer
-{
-    Server server;
-    QJsonObject credentials; // the 1password-credentials.json content, returned once
-};
-
-struct CreatedToken
-{
-    Token token;
-    QString jwt; // shown once, never stored
-};
-
-struct TokenVaultRequest
-{
-    QString vault; // name or ID
-    Access access = Access::ReadWrite;
-};
-
-struct GroupGrantRequest
-{
-    QString group;
-    QString server; // empty: manager (unless allServers)
-    bool allServers = false;
 };
 
 class AccountService
@@ -113,8 +90,7 @@ public:
     Result<Page<Token>> tokens(const Actor &actor, const QString &serverRef,
                                const PageRequest &page);
     Result<CreatedToken> createToken(const Actor &actor, const QString &name,
-                                     const QString &serverRef,
-                                     const QList<TokenVaultRequest> &vaults,
+                                     const QString &serverRef, const QList<VaultPermission> &vaults,
                                      const std::optional<QString> &expiresIn);
     Result<Token> renameToken(const Actor &actor, const QString &ref, const QString &serverRef,
                               const QString &name);

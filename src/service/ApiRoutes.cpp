@@ -431,7 +431,7 @@ void ApiRoutes::install(Router &r)
                                          {"vaults", QJsonValue::Array, false, true},
                                          {"expires_in", QJsonValue::String, false, true}}))
                 return respond(fail(*e));
-            QList<TokenVaultRequest> vaults;
+            QList<VaultPermission> vaults;
             for (const QJsonValue &v : body->value(u"vaults"_s).toArray()) {
                 if (!v.isObject())
                     return respond(fail(ApiError::badRequest(
@@ -441,7 +441,7 @@ void ApiRoutes::install(Router &r)
                 if (auto e = checked(o, {{"vault", QJsonValue::String, true},
                                          {"access", QJsonValue::String, false, true}}))
                     return respond(fail(*e));
-                TokenVaultRequest tv;
+                VaultPermission tv;
                 tv.vault = o.value(u"vault"_s).toString();
                 if (o.contains(u"access"_s) && !o.value(u"access"_s).isNull()) {
                     const auto access = accessFromName(o.value(u"access"_s).toString());
