@@ -358,6 +358,40 @@ private slots:
         QVERIFY(list.error.has_value());
     }
 
+    void fieldsOfANewerServiceAreSkipped()
+    {
+        // Replies are read forgivingly: a newer service may add fields of any shape.
+        CannedServer canned(httpAnswer(
+            200, R"({"id":"ABCDEFGHIJKLMNOPQRSTUVWXYZ","name":"eu","region":{"zone":[1,2]},)"
+                 R"("state":"ACTIVE","created_at":"2026-05-01T09:30:00.000Z","tokens_version":4,)"
+                 R"("vaults":["abcdefghijklmnopqrstuvwxyz"],"labels":null})"));
+        m_client->setBaseUrl(canned.url());
+        Waiter<Server> w;
+        m_client->server(u"eu"_s, this, w.callback());
+        QVERIFY2(w.wait().ok(), qPrintable(w.wait().error().message));
+        QCOMPARE(w.wait()->id, u"abcdefghijklmnopqrstuvwxyz"_s);
+        QCOMPARE(w.wait()->tokensVersion, 4);
+        QCOMPARE(w.wait()->vaults, QStringList{u"abcdefghijklmnopqrstuvwxyz"_s});
+    }
+
+    void aWrongFieldInAnAnswerIsNamed()
+    {
+        CannedServer canned(
+            httpAnswer(200, R"({"items":[{"id":"abcdefghijklmnopqrstuvwxyz","name":"t",)"
+                            R"("integrationId":"ABCDEFGHIJKLMNOPQRSTUVWXYZ","state":"ACTIVE",)"
+                            R"("created_at":"2026-05-01T09:30:00.000Z","expires_at":"next week",)"
+                            R"("vaults":[]}],"next_cursor":null})"));
+        m_client->setBaseUrl(canned.url());
+        PageWaiter<Token> list;
+        m_client->tokens({}, this, list.handler());
+        QTRY_VERIFY(list.done);
+        QVERIFY(list.error.has_value());
+        QCOMPARE(list.error->code, u"malformed_response"_s);
+        QVERIFY2(
+            list.error->message.contains(u"token field \"expires_at\" is not an ISO 8601 time"_s),
+            qPrintable(list.error->message));
+    }
+
     void silenceTimesOut()
     {
         CannedServer silent(QByteArray{});
