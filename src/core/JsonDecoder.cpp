@@ -3,10 +3,16 @@
 #include "core/Ids.h"
 
 #include <QJsonArray>
+#include <QVarLengthArray>
 
 #include <simdjson.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <limits>
 
@@ -54,8 +60,40 @@ bool hasSurrogateEscape(std::string_view raw)
     return false;
 }
 
-// The canonical (lower-case) ID, or an empty string when text is not one; IDs are ASCII, so
-// this skips QString's Unicode machinery on the hottest field of every list.
+// Each byte of an ID in canonical (lower-case) form, 0 for bytes no ID has.
+[[maybe_unused]] constexpr std::array<char16_t, 256> kIdChars = [] {
+    std::array<char16_t, 256> table{};
+    for (char16_t c = 'a'; c <= 'z'; ++c)
+        table[c] = c;
+    for (char16_t c = 'A'; c <= 'Z'; ++c)
+        table[c] = char16_t(c + ('a' - 'A'));
+    for (char16_t c = '2'; c <= '7'; ++c)
+        table[c] = c;
+    return table;
+}();
+
+#ifdef __SSE2__
+// Sixteen bytes of an ID to canonical UTF-16 at out; false when one is not [a-zA-Z2-7].
+bool idChars16(const char *in, char16_t *out)
+{
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(in));
+    auto between = [&v](char low, char high) { // signed: bytes >= 0x80 are in no range
+        return _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(char(low - 1))),
+                             _mm_cmplt_epi8(v, _mm_set1_epi8(char(high + 1))));
+    };
+    const __m128i upper = between('A', 'Z');
+    const __m128i valid = _mm_or_si128(_mm_or_si128(upper, between('a', 'z')), between('2', '7'));
+    const __m128i canonical = _mm_add_epi8(v, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+    const __m128i zero = _mm_setzero_si128();
+    _mm_storeu_si128(reinterpret_cast<__m128i *>(out), _mm_unpacklo_epi8(canonical, zero));
+    _mm_storeu_si128(reinterpret_cast<__m128i *>(out + 8), _mm_unpackhi_epi8(canonical, zero));
+    return _mm_movemask_epi8(valid) == 0xffff;
+}
+#endif
+
+// The canonical ID, or an empty string when text is not one. IDs are the hottest field of
+// every list (four per token): sixteen bytes at a time where SSE2 is there (every x86-64),
+// else a table lookup per byte, without branches to mispredict.
 QString idFrom(std::string_view text)
 {
     constexpr size_t kIdLength = 26;
@@ -63,17 +101,18 @@ QString idFrom(std::string_view text)
         return {};
     QString id(qsizetype(kIdLength), Qt::Uninitialized);
     char16_t *out = reinterpret_cast<char16_t *>(id.data());
-    for (const char c : text) {
-        if (c >= 'a' && c <= 'z')
-            *out++ = char16_t(c);
-        else if (c >= 'A' && c <= 'Z')
-            *out++ = char16_t(c + ('a' - 'A'));
-        else if (c >= '2' && c <= '7')
-            *out++ = char16_t(c);
-        else
-            return {};
+#ifdef __SSE2__
+    // Bytes 0-15 and 10-25; the overlap is written twice, the same.
+    const bool valid = idChars16(text.data(), out) & idChars16(text.data() + 10, out + 10);
+#else
+    bool valid = true;
+    for (size_t i = 0; i < kIdLength; ++i) {
+        const char16_t c = kIdChars[static_cast<unsigned char>(text[i])];
+        out[i] = c;
+        valid &= c != 0;
     }
-    return id;
+#endif
+    return valid ? id : QString();
 }
 
 int digits(std::string_view s, size_t at, size_t count)
@@ -261,6 +300,73 @@ private:
 template <typename T>
 struct Spec; // per type: what, fields[] and optionally finish(); below
 
+// The wire names of an enumeration, from its one definition (accessName, ...), as UTF-8 so
+// that a name is matched in the JSON text without making a QString of it first.
+template <typename E>
+class WireNames
+{
+public:
+    WireNames(std::initializer_list<E> values, QString (*nameOf)(E))
+    {
+        for (E value : values)
+            m_names.append({nameOf(value).toStdString(), value});
+    }
+
+    const E *find(std::string_view text) const
+    {
+        for (const auto &[name, value] : m_names) {
+            if (name == text)
+                return &value;
+        }
+        return nullptr;
+    }
+
+    // "read, write or read_write"
+    QString list() const
+    {
+        QString text;
+        for (qsizetype i = 0; i < m_names.size(); ++i) {
+            if (i > 0)
+                text += i + 1 == m_names.size() ? u" or "_s : u", "_s;
+            text += QString::fromStdString(m_names.at(i).first);
+        }
+        return text;
+    }
+
+private:
+    QVarLengthArray<std::pair<std::string, E>, 4> m_names;
+};
+
+const WireNames<Access> &accessNames()
+{
+    static const WireNames<Access> names({Access::Read, Access::Write, Access::ReadWrite},
+                                         &accessName);
+    return names;
+}
+
+const WireNames<VaultType> &vaultTypeNames()
+{
+    static const WireNames<VaultType> names(
+        {VaultType::UserCreated, VaultType::Personal, VaultType::Everyone, VaultType::Transfer},
+        &vaultTypeName);
+    return names;
+}
+
+const WireNames<TokenState> &tokenStateNames()
+{
+    static const WireNames<TokenState> names(
+        {TokenState::Active, TokenState::Revoked, TokenState::Expired}, &tokenStateName);
+    return names;
+}
+
+const WireNames<GroupGrantKind> &groupGrantKindNames()
+{
+    static const WireNames<GroupGrantKind> names(
+        {GroupGrantKind::Manager, GroupGrantKind::Server, GroupGrantKind::AllServers},
+        &groupGrantKindName);
+    return names;
+}
+
 // One member of an object being read: its value, with what a message about it needs.
 class Field
 {
@@ -290,7 +396,7 @@ public:
     bool string(QString &out)
     {
         std::string_view text;
-        if (!utf8(text))
+        if (!utf8(m_value, text))
             return false;
         out = fromUtf8(text);
         return true;
@@ -308,7 +414,7 @@ public:
     bool id(QString &out)
     {
         std::string_view text;
-        if (!utf8(text))
+        if (!utf8(m_value, text))
             return false;
         if (text.empty()) { // an empty optional ID is no ID
             out.clear();
@@ -321,7 +427,7 @@ public:
     bool time(QDateTime &out)
     {
         std::string_view text;
-        if (!utf8(text))
+        if (!utf8(m_value, text))
             return false;
         out = isoTime(text);
         return out.isValid() || invalid(u"is not an ISO 8601 time"_s);
@@ -329,24 +435,22 @@ public:
 
     bool boolean(bool &out)
     {
-        if (!expect(od::json_type::boolean, "true or false"))
-            return false;
-        if (auto e = m_value.get_bool().get(out))
-            return m_d.notJson(e);
-        return true;
+        const error_code e = m_value.get_bool().get(out);
+        return !e || wrongType(m_value, od::json_type::boolean, "true or false");
     }
 
     // A whole number that fits 64 bits; a fraction, an exponent or a larger number is refused
     // (never cast from a double: that is undefined behaviour for 1e300).
     bool integer(qint64 &out)
     {
-        if (!expect(od::json_type::number, "a whole number"))
-            return false;
-        const std::string_view raw = m_value.raw_json_token();
         int64_t value = 0;
         if (const error_code e = m_value.get_int64().get(value)) {
+            od::json_type type;
+            if (m_value.type().get(type) || type != od::json_type::number)
+                return wrongType(m_value, od::json_type::number, "a whole number");
+            const std::string_view raw = m_value.raw_json_token();
             if (e != simdjson::INCORRECT_TYPE && e != simdjson::NUMBER_OUT_OF_RANGE)
-                return m_d.notJson(e);
+                return m_d.notJson(e, raw.data());
             return m_d.field(m_what, m_name, u"is not a whole number"_s,
                              u"In the request body, \"%1\" must be a whole number from "
                              "-9223372036854775808 to 9223372036854775807, not %2."_s.arg(
@@ -373,10 +477,10 @@ public:
     {
         out.clear();
         return elements([this, &out] {
-            QString text;
-            if (!entryString(text))
+            std::string_view text;
+            if (!utf8(m_element, text, true))
                 return false;
-            out.append(text);
+            out.append(fromUtf8(text));
             return true;
         });
     }
@@ -387,7 +491,7 @@ public:
         out.clear();
         return elements([this, &out] {
             std::string_view text;
-            if (!expectEntry(od::json_type::string, "a string") || !utf8(m_element, text))
+            if (!utf8(m_element, text, true))
                 return false;
             const QString id = idFrom(text);
             if (id.isEmpty())
@@ -400,11 +504,9 @@ public:
     template <typename T>
     bool object(T &out)
     {
-        if (!expect(od::json_type::object, "an object"))
-            return false;
         od::object o;
-        if (auto e = m_value.get_object().get(o))
-            return m_d.notJson(e);
+        if (m_value.get_object().get(o))
+            return wrongType(m_value, od::json_type::object, "an object");
         return readObject(o, out, m_d);
     }
 
@@ -419,11 +521,9 @@ public:
                                     .arg(fromUtf8(m_name))
                                     .arg(max),
                                 u"too_many_changes"_s);
-            if (!expectEntry(od::json_type::object, "an object"))
-                return false;
             od::object o;
-            if (auto e = m_element.get_object().get(o))
-                return m_d.notJson(e);
+            if (m_element.get_object().get(o))
+                return wrongType(m_element, od::json_type::object, "an object", true);
             T item;
             if (!readObject(o, item, m_d))
                 return false;
@@ -435,8 +535,9 @@ public:
     // Any JSON object, for what the wire format does not look into (credentials, details).
     bool json(QJsonObject &out)
     {
-        if (!expect(od::json_type::object, "an object"))
-            return false;
+        od::json_type type;
+        if (m_value.type().get(type) || type != od::json_type::object)
+            return wrongType(m_value, od::json_type::object, "an object");
         QJsonValue value;
         if (!toJson(m_value, value, m_d))
             return false;
@@ -446,16 +547,19 @@ public:
 
     // An enumeration by its wire name.
     template <typename E>
-    bool name(E &out, std::optional<E> (*fromName)(QStringView), const QString &problem)
+    bool name(E &out, const WireNames<E> &names)
     {
-        QString text;
-        if (!string(text))
+        std::string_view text;
+        if (!utf8(m_value, text))
             return false;
-        const std::optional<E> value = fromName(text);
-        if (!value)
-            return invalid(problem, u"invalid_field"_s);
-        out = *value;
-        return true;
+        if (const E *value = names.find(text)) {
+            out = *value;
+            return true;
+        }
+        const QString list = names.list();
+        return m_d.field(m_what, m_name, u"is not "_s + list,
+                         u"In the request body, \"%1\" must be %2."_s.arg(fromUtf8(m_name), list),
+                         u"invalid_field"_s);
     }
 
     // A value of the right JSON type that is wrong all the same.
@@ -471,11 +575,9 @@ private:
     template <typename Each>
     bool elements(Each each)
     {
-        if (!expect(od::json_type::array, "a list"))
-            return false;
         od::array array;
-        if (auto e = m_value.get_array().get(array))
-            return m_d.notJson(e);
+        if (m_value.get_array().get(array))
+            return wrongType(m_value, od::json_type::array, "a list");
         for (auto element : array) {
             if (auto e = std::move(element).get(m_element))
                 return m_d.notJson(e);
@@ -485,53 +587,35 @@ private:
         return true;
     }
 
-    bool entryString(QString &out)
+    // The text of a string value, as UTF-8 (simdjson has checked it is).
+    bool utf8(od::value &value, std::string_view &out, bool entry = false)
     {
-        if (!expectEntry(od::json_type::string, "a string"))
-            return false;
-        std::string_view text;
-        if (!utf8(m_element, text))
-            return false;
-        out = fromUtf8(text);
-        return true;
+        // Requests say which of the two a string error is; replies need not.
+        const std::string_view raw = m_d.strict() ? value.raw_json_token() : std::string_view();
+        const error_code e = value.get_string().get(out);
+        if (!e)
+            return true;
+        if (e == simdjson::INCORRECT_TYPE) // nothing consumed: the value can still be looked at
+            return wrongType(value, od::json_type::string, "a string", entry);
+        if (e == simdjson::STRING_ERROR && (!m_d.strict() || hasSurrogateEscape(raw)))
+            return m_d.field(m_what, m_name, u"is not valid text"_s,
+                             u"In the request body, \"%1\" is not valid text: it has a "
+                             "\\u escape of half a surrogate pair (\\ud800 to \\udfff) "
+                             "without its other half."_s.arg(fromUtf8(m_name)),
+                             u"invalid_text"_s);
+        return m_d.notJson(e, raw.empty() ? nullptr : raw.data());
     }
 
-    bool utf8(std::string_view &out)
-    {
-        return expect(od::json_type::string, "a string") && utf8(m_value, out);
-    }
-
-    bool utf8(od::value &value, std::string_view &out)
-    {
-        const std::string_view raw = value.raw_json_token();
-        if (const error_code e = value.get_string().get(out)) {
-            if (e == simdjson::STRING_ERROR && hasSurrogateEscape(raw))
-                return m_d.field(m_what, m_name, u"is not valid text (a lone surrogate escape)"_s,
-                                 u"In the request body, \"%1\" is not valid text: it has a "
-                                 "\\u escape of half a surrogate pair (\\ud800 to \\udfff) "
-                                 "without its other half."_s.arg(fromUtf8(m_name)),
-                                 u"invalid_text"_s);
-            return m_d.notJson(e, raw.data());
-        }
-        return true;
-    }
-
-    bool expect(od::json_type wanted, const char *expected)
-    {
-        return expectType(m_value, wanted, expected, false);
-    }
-    bool expectEntry(od::json_type wanted, const char *expected)
-    {
-        return expectType(m_element, wanted, expected, true);
-    }
-
-    bool expectType(od::value &value, od::json_type wanted, const char *expected, bool entry)
+    // A getter found something else than it wants; says what, unless that something is not
+    // JSON at all (the type of a value is known from its first character: "tru" is broken
+    // JSON, not a boolean of the wrong type).
+    bool wrongType(od::value &value, od::json_type wanted, const char *expected, bool entry = false)
     {
         od::json_type type;
         if (auto e = value.type().get(type))
             return m_d.notJson(e);
         if (type == wanted)
-            return true;
+            return m_d.notJson(simdjson::N_ATOM_ERROR);
         if (m_d.strict() && !isWellFormed(value, type))
             return false;
         const QString name = fromUtf8(m_name), want = QString::fromLatin1(expected);
@@ -547,8 +631,6 @@ private:
             u"wrong_type"_s);
     }
 
-    // The type of a value is known from its first character; before calling "tru" a wrong
-    // type rather than broken JSON, read it.
     bool isWellFormed(od::value &value, od::json_type type)
     {
         error_code e = simdjson::SUCCESS;
@@ -586,9 +668,6 @@ private:
     Decoding &m_d;
     const char *m_what;
     std::string_view m_name;
-
-    template <typename T>
-    friend bool readObject(od::object &object, T &out, Decoding &d);
 };
 
 // ---- objects by their field tables
@@ -603,6 +682,47 @@ struct FieldSpec
     bool (*read)(Field &, T &);
 };
 
+constexpr size_t kFailed = size_t(-1);
+
+// Whether the raw key (without its opening quote) is name; the names of the wire format have
+// nothing to escape, so most keys are matched where they stand in the JSON text.
+bool isKey(const char *raw, std::string_view name)
+{
+    if (raw[name.size()] != '"') // the text is padded: reading past a shorter key is safe
+        return false;
+    for (size_t i = 0; i < name.size(); ++i) {
+        if (raw[i] != name[i])
+            return false;
+    }
+    return true;
+}
+
+// The index of f's field in T's table; the table's size for an unknown one (whose name is
+// then in *unknown), kFailed when the key is not valid text.
+template <typename T>
+size_t findField(od::field &f, size_t next, Decoding &d, std::string_view *unknown)
+{
+    const auto &fields = Spec<T>::fields;
+    constexpr size_t count = std::size(Spec<T>::fields);
+    const char *raw = f.key().raw();
+    if (next < count && isKey(raw, fields[next].name)) // fields mostly come in writing order
+        return next;
+    for (size_t i = 0; i < count; ++i) {
+        if (isKey(raw, fields[i].name))
+            return i;
+    }
+    // "n\u0061me" is "name" too.
+    if (auto e = f.unescaped_key().get(*unknown)) {
+        d.notJson(e);
+        return kFailed;
+    }
+    for (size_t i = 0; i < count; ++i) {
+        if (fields[i].name == *unknown)
+            return i;
+    }
+    return count;
+}
+
 template <typename T>
 bool readObject(od::object &object, T &out, Decoding &d)
 {
@@ -610,17 +730,15 @@ bool readObject(od::object &object, T &out, Decoding &d)
     constexpr size_t count = std::size(S::fields);
     static_assert(count <= 32);
     quint32 seen = 0;
-    size_t next = 0; // fields mostly come in the order they are written
+    size_t next = 0;
     for (auto member : object) {
         od::field f;
         if (auto e = std::move(member).get(f))
             return d.notJson(e);
         std::string_view key;
-        if (auto e = f.unescaped_key().get(key))
-            return d.notJson(e);
-        size_t i = next < count && S::fields[next].name == key ? next : 0;
-        while (i < count && S::fields[i].name != key)
-            ++i;
+        const size_t i = findField<T>(f, next, d, &key);
+        if (i == kFailed)
+            return false;
         if (i == count) {
             if (d.strict())
                 return d.unknown(key, S::fields);
@@ -765,10 +883,7 @@ struct Spec<Vault>
     static constexpr FieldSpec<Vault> fields[] = {
         {"id", Required, [](Field &f, Vault &v) { return f.id(v.id); }},
         {"name", Required, [](Field &f, Vault &v) { return f.string(v.name); }},
-        {"type", Required,
-         [](Field &f, Vault &v) {
-             return f.name(v.type, &vaultTypeFromName, u"is not a known vault type"_s);
-         }},
+        {"type", Required, [](Field &f, Vault &v) { return f.name(v.type, vaultTypeNames()); }},
         {"accessible", Optional, [](Field &f, Vault &v) { return f.boolean(v.accessible); }},
     };
 };
@@ -797,9 +912,7 @@ struct Spec<TokenVault>
     static constexpr FieldSpec<TokenVault> fields[] = {
         {"id", Required, [](Field &f, TokenVault &v) { return f.id(v.vaultId); }},
         {"access", Required,
-         [](Field &f, TokenVault &v) {
-             return f.name(v.access, &accessFromName, u"is not read, write or read_write"_s);
-         }},
+         [](Field &f, TokenVault &v) { return f.name(v.access, accessNames()); }},
     };
 };
 
@@ -813,7 +926,7 @@ struct Spec<Token>
         {"integrationId", Required, [](Field &f, Token &t) { return f.id(t.serverId); }},
         {"state", Required,
          [](Field &f, Token &t) {
-             if (!f.name(t.state, &tokenStateFromName, u"is not ACTIVE, REVOKED or EXPIRED"_s))
+             if (!f.name(t.state, tokenStateNames()))
                  return false;
              // EXPIRED is derived from the clock; keep what the service stored.
              if (t.state == TokenState::Expired)
@@ -834,10 +947,7 @@ struct Spec<GroupGrant>
     static constexpr FieldSpec<GroupGrant> fields[] = {
         {"group", Required, [](Field &f, GroupGrant &g) { return f.id(g.groupId); }},
         {"kind", Required,
-         [](Field &f, GroupGrant &g) {
-             return f.name(g.kind, &groupGrantKindFromName,
-                           u"is not manager, server or all_servers"_s);
-         }},
+         [](Field &f, GroupGrant &g) { return f.name(g.kind, groupGrantKindNames()); }},
         {"server", Optional, [](Field &f, GroupGrant &g) { return f.id(g.serverId); }},
         {"created_at", Optional, [](Field &f, GroupGrant &g) { return f.time(g.createdAt); }},
     };
@@ -1046,9 +1156,7 @@ struct Spec<VaultPermission>
     static constexpr FieldSpec<VaultPermission> fields[] = {
         {"vault", Required, [](Field &f, VaultPermission &v) { return f.string(v.vault); }},
         {"access", Nullable,
-         [](Field &f, VaultPermission &v) {
-             return f.name(v.access, &accessFromName, u"must be read, write or read_write"_s);
-         }},
+         [](Field &f, VaultPermission &v) { return f.name(v.access, accessNames()); }},
     };
 };
 

@@ -738,6 +738,37 @@ private slots:
                  qPrintable(error.message));
     }
 
+    void idsInRepliesAreCheckedAtEveryByte()
+    {
+        // The decoder reads IDs sixteen bytes at a time; every byte must still count.
+        auto decodeId = [](const QByteArray &id, QString *out) {
+            User u;
+            json::DecodeError error;
+            const bool ok =
+                json::decode(R"({"id":")" + id + R"(","email":"a","name":"b"})", u, &error);
+            *out = u.id;
+            return ok;
+        };
+        QString id;
+        QVERIFY(decodeId("AbCdEfGhIjKlMnOpQrStUvWxYz", &id));
+        QCOMPARE(id, u"abcdefghijklmnopqrstuvwxyz"_s);
+        QVERIFY(decodeId("22334455667777ZZzzAAaa2345", &id));
+        QCOMPARE(id, u"22334455667777zzzzaaaa2345"_s);
+        for (int at = 0; at < 26; ++at) {
+            for (const char bad : {'1', '8', '@', '[', '`', '{', '/', ':', ' ', '\x7f'}) {
+                QByteArray text(26, 'a');
+                text[at] = bad;
+                QVERIFY2(!decodeId(text, &id), text.constData());
+            }
+            QByteArray text(26, 'a');
+            text.replace(at, 1, "\xc3\xa9"); // é: 27 bytes, and not ASCII
+            QVERIFY(!decodeId(text, &id));
+            QVERIFY(!decodeId(text.left(26), &id));
+        }
+        QVERIFY(!decodeId(QByteArray(25, 'a'), &id));
+        QVERIFY(!decodeId(QByteArray(27, 'a'), &id));
+    }
+
     void isoTimesDecodeAsQtReadsThem()
     {
         // The decoder's own reading of "YYYY-MM-DDTHH:MM:SS.mmmZ" against Qt's, over 400 years.
