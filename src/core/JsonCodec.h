@@ -8,11 +8,9 @@
 #include "core/Replies.h"
 #include "core/Requests.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
-#include <initializer_list>
 
 namespace ca::json {
 
@@ -70,73 +68,5 @@ QJsonObject encode(const T &...object)
     write(w, object...);
     return QJsonDocument::fromJson(w.bytes()).object();
 }
-
-QDateTime toDateTime(const QJsonValue &value); // invalid for null or unparsable
-
-// Each returns false and sets *error to a sentence naming the field when the object does
-// not have the expected shape.
-bool decode(const QJsonObject &o, Account &out, QString *error);
-bool decode(const QJsonObject &o, User &out, QString *error);
-bool decode(const QJsonObject &o, Group &out, QString *error);
-bool decode(const QJsonObject &o, Vault &out, QString *error);
-bool decode(const QJsonObject &o, Server &out, QString *error);
-bool decode(const QJsonObject &o, Token &out, QString *error);
-bool decode(const QJsonObject &o, GroupGrant &out, QString *error);
-bool decode(const QJsonObject &o, GrantMatrix &out, QString *error);
-bool decode(const QJsonObject &o, SessionInfo &out, QString *error);
-bool decode(const QJsonObject &o, AuditEvent &out, QString *error);
-
-// {"items":[...],"next_cursor":...} with every item decoded.
-template <typename T>
-bool decodePage(const QJsonObject &o, Page<T> &out, QString *error)
-{
-    const QJsonValue items = o.value(QLatin1String("items"));
-    if (!items.isArray()) {
-        *error = QStringLiteral("the answer has no \"items\" list");
-        return false;
-    }
-    const QJsonArray array = items.toArray();
-    out.items.clear();
-    out.items.reserve(array.size());
-    for (const QJsonValue &v : array) {
-        if (!v.isObject()) {
-            *error = QStringLiteral("an entry of \"items\" is not an object");
-            return false;
-        }
-        T item;
-        if (!decode(v.toObject(), item, error))
-            return false;
-        out.items.append(std::move(item));
-    }
-    const QJsonValue cursor = o.value(QLatin1String("next_cursor"));
-    if (!cursor.isNull() && !cursor.isUndefined() && !cursor.isString()) {
-        *error = QStringLiteral("\"next_cursor\" is not a string");
-        return false;
-    }
-    out.nextCursor = cursor.toString();
-    return true;
-}
-
-// Strict checking of request bodies: which fields may appear, with which JSON type, and
-// which must. Returns an empty string when the object fits, else a sentence and a code.
-struct Field
-{
-    const char *name;
-    QJsonValue::Type type;
-    bool required = false;
-    bool nullable = false;
-};
-
-struct FieldCheck
-{
-    QString message;
-    QString code; // "unknown_field", "missing_field" or "wrong_type"
-    bool ok() const { return message.isEmpty(); }
-};
-
-FieldCheck checkFields(const QJsonObject &o, std::initializer_list<Field> fields,
-                       const QString &what = QStringLiteral("request body"));
-
-QString typeName(QJsonValue::Type type);
 
 } // namespace ca::json
