@@ -656,6 +656,84 @@ private slots:
         }
         QCOMPARE(fingerprint(), before);
     }
+
+    // ---- numbers and text at the edges (issue 9, item 4)
+
+    void numbersAndTextAtTheEdgesAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("field"); // named in the message
+        const QString batch = u"/v1/connect/grants/batch"_s, servers = u"/v1/connect/servers"_s;
+        for (const char *n : {"1e300", "-1e300", "3.5e87", "1.5", "9223372036854775808"})
+            QTest::addRow("base_revision %s", n)
+                << QByteArray("POST") << batch
+                << R"({"base_revision":)" + QByteArray(n) + R"(,"changes":[]})" << u"wrong_type"_s
+                << u"base_revision"_s;
+        QTest::newRow("lone high surrogate")
+            << QByteArray("POST") << servers << QByteArray(R"({"name":"Dev \ud800"})")
+            << u"invalid_text"_s << u"name"_s;
+        QTest::newRow("lone low surrogate")
+            << QByteArray("POST") << servers << QByteArray(R"({"name":"\udc00"})")
+            << u"invalid_text"_s << u"name"_s;
+        QTest::newRow("surrogates reversed")
+            << QByteArray("POST") << servers << QByteArray(R"({"name":"\ude80\ud83d"})")
+            << u"invalid_text"_s << u"name"_s;
+        QTest::newRow("surrogate in a vault")
+            << QByteArray("POST") << servers << QByteArray(R"({"name":"x","vaults":["\ud800"]})")
+            << u"invalid_text"_s << u"vaults"_s;
+        QTest::newRow("surrogate in a rename")
+            << QByteArray("PATCH") << u"/v1/connect/servers/CI%20runners"_s
+            << QByteArray(R"({"name":"\udfff"})") << u"invalid_text"_s << u"name"_s;
+        QTest::newRow("surrogate in a token name")
+            << QByteArray("POST") << u"/v1/connect/tokens"_s
+            << QByteArray(R"({"name":"t\ud800","server":"CI runners"})") << u"invalid_text"_s
+            << u"name"_s;
+        QTest::newRow("surrogate in a group")
+            << QByteArray("POST") << u"/v1/connect/group-grants"_s
+            << QByteArray(R"({"group":"\ud800"})") << u"invalid_text"_s << u"group"_s;
+        QTest::newRow("UTF-8 of a surrogate")
+            << QByteArray("POST") << servers << QByteArray("{\"name\":\"\xed\xa0\x80\"}")
+            << u"invalid_json"_s << u"UTF-8"_s;
+        QTest::newRow("overlong UTF-8")
+            << QByteArray("POST") << servers << QByteArray("{\"name\":\"\xc0\xaf\"}")
+            << u"invalid_json"_s << u"UTF-8"_s;
+        QTest::newRow("name twice")
+            << QByteArray("POST") << servers << QByteArray(R"({"name":"a","name":"b"})")
+            << u"invalid_json"_s << u"name"_s;
+        QTest::newRow("something after the object")
+            << QByteArray("POST") << servers << QByteArray(R"({"name":"a"} {"name":"b"})")
+            << u"invalid_json"_s << u"JSON"_s;
+    }
+    void numbersAndTextAtTheEdgesAreRefused()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, code);
+        QFETCH(QString, field);
+        const auto before = fingerprint();
+        const Reply r = m_http->send(method, path, body);
+        QVERIFY2(r.status == 400, r.body.constData());
+        QCOMPARE(r.code(), code);
+        QVERIFY2(r.message().contains(field) && r.message().endsWith(u'.'),
+                 qPrintable(r.message()));
+        QCOMPARE(fingerprint(), before);
+    }
+
+    void surrogatePairsAreTextAndComeBackTheSame()
+    {
+        const Reply r = m_http->send("POST", u"/v1/connect/servers"_s,
+                                     R"({"name":"Rocket \ud83d\ude80 \u00e9t\u00e9"})");
+        QCOMPARE(r.status, 201);
+        const QString name = u"Rocket 🚀 été"_s;
+        QCOMPARE(r.json[u"server"_s][u"name"_s].toString(), name);
+        const QString id = r.json[u"server"_s][u"id"_s].toString();
+        QCOMPARE(m_http->get(u"/v1/connect/servers/"_s + id).json.value(u"name"_s).toString(),
+                 name);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHttp)
