@@ -50,6 +50,8 @@ public:
 
     QDateTime now() const;
     const ServiceConfig &config() const { return m_config; }
+    // Signs page cursors; derived from the master key, so shared by all instances.
+    QByteArray cursorKey() const { return m_masterKey.derive("connect-admin/page-cursor/v1"); }
     Store &store() { return m_store; }
 
     // --- sessions; password checking itself is done by the caller off the request thread

@@ -1,9 +1,12 @@
 #include "service/ApiRoutes.h"
 
+#include "core/Ids.h"
 #include "core/JsonCodec.h"
 #include "core/JsonDecoder.h"
 #include "core/Logging.h"
 #include "service/Crypto.h"
+
+#include <algorithm>
 
 #include <QtConcurrent>
 
@@ -45,38 +48,19 @@ Result<Body> requestBody(const HttpRequest &req)
 
 const QStringList kPaged{u"limit"_s, u"cursor"_s};
 
-Result<PageRequest> pageRequest(const HttpRequest &req)
-{
-    PageRequest page;
-    page.limit = kDefaultLimit;
-    const QString limit = req.queryValue(u"limit"_s);
-    if (!limit.isEmpty()) {
-        bool ok = false;
-        page.limit = limit.toInt(&ok);
-        if (!ok || page.limit < 1 || page.limit > kMaxLimit)
-            return ApiError::badRequest(
-                u"\"limit\" must be a whole number from 1 to %1."_s.arg(kMaxLimit),
-                u"invalid_parameter"_s);
-    }
-    const QString cursor = req.queryValue(u"cursor"_s);
-    if (!cursor.isEmpty()) {
-        const auto raw = crypto::fromBase64Url(cursor.toLatin1());
-        if (!raw || !raw->startsWith("c1:"))
-            return ApiError::badRequest(u"\"cursor\" is not a cursor this service gave out."_s,
-                                        u"invalid_parameter"_s);
-        page.after = QString::fromUtf8(raw->mid(3));
-    }
-    return page;
-}
-
-// The page as the client sees it: the store's keyset position becomes an opaque cursor.
+// Where the store resumes a list: an ID, or an audit event's sequence number. A cursor is
+// signed, so this only guards against a key that signed something else.
 template <typename T>
-Result<Page<T>> withCursor(Result<Page<T>> page)
+bool isPosition(const QString &position)
 {
-    if (page.ok() && !page->nextCursor.isEmpty())
-        page->nextCursor =
-            QString::fromLatin1(crypto::base64Url("c1:" + page->nextCursor.toUtf8()));
-    return page;
+    return isValidId(position);
+}
+template <>
+bool isPosition<AuditEvent>(const QString &position)
+{
+    return !position.isEmpty() && position.size() <= 18 &&
+           std::all_of(position.begin(), position.end(),
+                       [](QChar c) { return c >= u'0' && c <= u'9'; });
 }
 
 // Tokens carry a state derived from the service's clock (EXPIRED), so their writers take it.
@@ -94,6 +78,7 @@ constexpr bool kWrittenWithClock<Page<T>> = kWrittenWithClock<T>;
 ApiRoutes::ApiRoutes(AccountService &service, QObject *parent)
     : QObject(parent)
     , m_service(service)
+    , m_cursors(service.cursorKey())
 {
     m_passwordPool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
 }
@@ -109,6 +94,33 @@ HttpResponse ApiRoutes::reply(int status, const Result<T> &result) const
     else
         json::write(w, *result);
     return HttpResponse::json(w.take(), status);
+}
+
+template <typename T>
+Result<PageRequest> ApiRoutes::pageRequest(const HttpRequest &req, const QString &list) const
+{
+    PageRequest page;
+    page.limit = kDefaultLimit;
+    const QString limit = req.queryValue(u"limit"_s);
+    if (!limit.isEmpty()) {
+        bool ok = false;
+        page.limit = limit.toInt(&ok);
+        if (!ok || page.limit < 1 || page.limit > kMaxLimit)
+            return ApiError::badRequest(
+                u"\"limit\" must be a whole number from 1 to %1."_s.arg(kMaxLimit),
+                u"invalid_parameter"_s);
+    }
+    const QString cursor = req.queryValue(u"cursor"_s);
+    if (!cursor.isEmpty()) {
+        const std::optional<QString> position = m_cursors.decode(list, cursor);
+        if (!position || !isPosition<T>(*position))
+            return ApiError::badRequest(
+                u"\"cursor\" is not a cursor this service gave out for this list; pass the "
+                "next_cursor of the previous page as it was, or leave it out to start over."_s,
+                u"invalid_parameter"_s);
+        page.after = *position;
+    }
+    return page;
 }
 
 void ApiRoutes::route(Router &r, const QByteArray &method, const QString &pattern, Action action,
@@ -147,11 +159,14 @@ void ApiRoutes::listRoute(Router &r, const QString &pattern, ListAction<T> list,
 {
     route(
         r, "GET", pattern,
-        [this, list = std::move(list)](const Actor &a, const HttpRequest &req) {
-            const Result<PageRequest> page = pageRequest(req);
+        [this, pattern, list = std::move(list)](const Actor &a, const HttpRequest &req) {
+            const Result<PageRequest> page = pageRequest<T>(req, pattern);
             if (!page.ok())
                 return fail(page.error());
-            return reply(200, withCursor(list(a, req, *page)));
+            Result<Page<T>> result = list(a, req, *page);
+            if (result.ok() && !result->nextCursor.isEmpty())
+                result->nextCursor = m_cursors.encode(pattern, result->nextCursor);
+            return reply(200, result);
         },
         kPaged + extraQuery);
 }
@@ -161,10 +176,11 @@ void ApiRoutes::listRoute(Router &r, const QString &pattern,
                           Result<Page<T>> (AccountService::*list)(const Actor &,
                                                                   const PageRequest &))
 {
-    listRoute<T>(r, pattern,
-                 [this, list](const Actor &a, const HttpRequest &, const PageRequest &page) {
-                     return (m_service.*list)(a, page);
-                 });
+    listRoute<T>(
+        r, pattern,
+        [&service = m_service, list](const Actor &a, const HttpRequest &, const PageRequest &page) {
+            return (service.*list)(a, page);
+        });
 }
 
 void ApiRoutes::signIn(const HttpRequest &req, const Respond &respond)

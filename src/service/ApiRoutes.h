@@ -3,6 +3,7 @@
 // Authentication, body decoding, paging and writing the answer happen in one place each.
 #pragma once
 
+#include "core/PageCursor.h"
 #include "service/AccountService.h"
 #include "service/Router.h"
 
@@ -46,11 +47,15 @@ private:
     // The wire form of a result, or its error.
     template <typename T>
     HttpResponse reply(int status, const Result<T> &result) const;
+    // limit and cursor of a list request; a cursor must be one this service signed for list.
+    template <typename T>
+    Result<PageRequest> pageRequest(const HttpRequest &req, const QString &list) const;
 
     void publicRoutes(Router &r);
     void signIn(const HttpRequest &req, const Respond &respond);
 
     AccountService &m_service;
+    PageCursor m_cursors;
     QThreadPool m_passwordPool; // argon2 runs here, never on the request thread
     int m_signInsInFlight = 0;
 };

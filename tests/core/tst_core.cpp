@@ -6,6 +6,7 @@
 #include "core/Ids.h"
 #include "core/JsonCodec.h"
 #include "core/JsonDecoder.h"
+#include "core/PageCursor.h"
 #include "core/Resolve.h"
 
 #include <QJsonArray>
@@ -811,6 +812,41 @@ private slots:
         roomy.reserve(4096);
         QVERIFY(json::decode(roomy, r, &error));
         QCOMPARE(r.applied, 1);
+    }
+
+    void pageCursorsAreSignedAndBoundToTheirList()
+    {
+        const PageCursor cursors(QByteArray(32, 'k'));
+        const QString id = newId();
+        const QString cursor = cursors.encode(u"/v1/vaults"_s, id);
+        QCOMPARE(cursors.decode(u"/v1/vaults"_s, cursor), std::optional<QString>(id));
+        QVERIFY(!cursor.contains(id)); // opaque, though not secret
+        // Another list, another key, or any change at all: refused.
+        QVERIFY(!cursors.decode(u"/v1/groups"_s, cursor));
+        QVERIFY(!PageCursor(QByteArray(32, 'x')).decode(u"/v1/vaults"_s, cursor));
+        for (qsizetype i = 0; i < cursor.size(); ++i) {
+            QString altered = cursor;
+            altered[i] = altered[i] == u'A' ? u'B' : u'A';
+            QVERIFY2(!cursors.decode(u"/v1/vaults"_s, altered), qPrintable(altered));
+        }
+        QVERIFY(!cursors.decode(u"/v1/vaults"_s, cursor.left(cursor.size() - 1)));
+        QVERIFY(!cursors.decode(u"/v1/vaults"_s, cursor + u"A"_s));
+        // What the service gave out before cursors were signed, and other garbage.
+        const QByteArray unsigned_ = "c1:" + id.toLatin1();
+        const QStringList garbage{
+            QString::fromLatin1(
+                unsigned_.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals)),
+            u"YzE6YWJj"_s,
+            u"**"_s,
+            u"abc="_s,
+            u"a b"_s,
+            u"é"_s};
+        for (const QString &text : garbage)
+            QVERIFY2(!cursors.decode(u"/v1/vaults"_s, text), qPrintable(text));
+        // Positions of any text survive the round trip.
+        const QString odd = u"12345 / ✓"_s;
+        QCOMPARE(cursors.decode(u"/v1/audit"_s, cursors.encode(u"/v1/audit"_s, odd)),
+                 std::optional<QString>(odd));
     }
 };
 

@@ -657,7 +657,7 @@ private slots:
         QCOMPARE(fingerprint(), before);
     }
 
-    // ---- numbers and text at the edges (issue 9, item 4)
+    // ---- numbers and text at the edges, signed cursors (issue 9, items 4 and 5)
 
     void numbersAndTextAtTheEdgesAreRefused_data()
     {
@@ -733,6 +733,81 @@ private slots:
         const QString id = r.json[u"server"_s][u"id"_s].toString();
         QCOMPARE(m_http->get(u"/v1/connect/servers/"_s + id).json.value(u"name"_s).toString(),
                  name);
+    }
+
+    void forgedAlteredAndForeignCursorsAreRefused()
+    {
+        for (int i = 0; i < 3; ++i)
+            createServer(u"c%1"_s.arg(i));
+        const Reply first = m_http->get(u"/v1/connect/servers?limit=2"_s);
+        const QString cursor = first.json.value(u"next_cursor"_s).toString();
+        QVERIFY(!cursor.isEmpty());
+        QCOMPARE(m_http->get(u"/v1/connect/servers?limit=2&cursor="_s + cursor).status, 200);
+        const QString lastId = first.json[u"items"_s][1][u"id"_s].toString().toLower();
+        auto unsignedCursor = [](const QByteArray &text) {
+            return QString::fromLatin1(
+                text.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        };
+        QString altered = cursor;
+        altered[cursor.size() / 2] = altered[cursor.size() / 2] == u'A' ? u'B' : u'A';
+        const QList<QPair<QString, QString>> refused{
+            {u"/v1/connect/servers"_s, unsignedCursor("c1:" + lastId.toLatin1())}, // forged
+            {u"/v1/connect/servers"_s, altered},
+            {u"/v1/vaults"_s, cursor}, // another list's
+            {u"/v1/connect/tokens"_s, cursor},
+            {u"/v1/audit"_s, unsignedCursor("c1:abc")}, // not a number
+            {u"/v1/audit"_s, unsignedCursor("c1:999999")},
+            {u"/v1/audit"_s, cursor}};
+        for (const auto &[path, text] : refused) {
+            const Reply r = m_http->get(path + u"?limit=2&cursor="_s + text);
+            QVERIFY2(r.status == 400, qPrintable(path + u" "_s + text));
+            QCOMPARE(r.code(), u"invalid_parameter"_s);
+            QVERIFY(r.message().contains(u"cursor"_s));
+        }
+        // The audit list's own cursors work.
+        const Reply audit = m_http->get(u"/v1/audit?limit=1"_s);
+        const Reply next = m_http->get(u"/v1/audit?limit=1&cursor="_s +
+                                       audit.json.value(u"next_cursor"_s).toString());
+        QCOMPARE(next.status, 200);
+        QVERIFY(next.json[u"items"_s][0][u"id"_s].toInteger() <
+                audit.json[u"items"_s][0][u"id"_s].toInteger());
+    }
+
+    void instancesOnOneDatabaseAcceptEachOthersCursors()
+    {
+        for (int i = 0; i < 3; ++i)
+            createServer(u"m%1"_s.arg(i));
+        // A second instance on the same database with the same master key, as behind a
+        // load balancer.
+        ServiceOptions o;
+        o.port = 0;
+        o.database = m_svc->host->store().describe();
+        o.masterKeyPath = m_svc->dir.filePath(u"sandbox/master.key"_s);
+        o.passwordHash = testHashParams();
+        ServiceHost second(o);
+        QCOMPARE(second.start(), QString());
+        Http one(m_svc->url);
+        const QString token = one.signIn(u"owner@sandbox.example"_s, m_svc->ownerPassword);
+        Http two(second.url());
+        two.setToken(token);
+        const Reply first = one.get(u"/v1/connect/servers?limit=2"_s);
+        const Reply rest = two.get(u"/v1/connect/servers?limit=100&cursor="_s +
+                                   first.json.value(u"next_cursor"_s).toString());
+        QVERIFY2(rest.status == 200, rest.body.constData());
+        QStringList ids;
+        for (const Reply *page : {&first, &rest})
+            for (const QJsonValue &v : page->json.value(u"items"_s).toArray())
+                ids.append(v[u"id"_s].toString());
+        QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), 5); // 2 from the sandbox + 3
+        QCOMPARE(ids.size(), 5);                                   // each once
+        // A service with another master key does not take it.
+        auto other = startService();
+        Http elsewhere(other->url);
+        elsewhere.signIn(u"owner@sandbox.example"_s, other->ownerPassword);
+        const Reply foreign = elsewhere.get(u"/v1/connect/servers?limit=2&cursor="_s +
+                                            first.json.value(u"next_cursor"_s).toString());
+        QCOMPARE(foreign.status, 400);
+        QCOMPARE(foreign.code(), u"invalid_parameter"_s);
     }
 };
 
