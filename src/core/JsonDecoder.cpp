@@ -60,8 +60,9 @@ bool hasSurrogateEscape(std::string_view raw)
     return false;
 }
 
+#ifndef __SSE2__
 // Each byte of an ID in canonical (lower-case) form, 0 for bytes no ID has.
-[[maybe_unused]] constexpr std::array<char16_t, 256> kIdChars = [] {
+constexpr std::array<char16_t, 256> kIdChars = [] {
     std::array<char16_t, 256> table{};
     for (char16_t c = 'a'; c <= 'z'; ++c)
         table[c] = c;
@@ -71,8 +72,7 @@ bool hasSurrogateEscape(std::string_view raw)
         table[c] = c;
     return table;
 }();
-
-#ifdef __SSE2__
+#else
 // Sixteen bytes of an ID to canonical UTF-16 at out; false when one is not [a-zA-Z2-7].
 bool idChars16(const char *in, char16_t *out)
 {

@@ -63,6 +63,15 @@ bool isPosition<AuditEvent>(const QString &position)
                        [](QChar c) { return c >= u'0' && c <= u'9'; });
 }
 
+// A result as another wire type; an error stays the error.
+template <typename T, typename Convert>
+auto mapped(const Result<T> &result, Convert convert) -> Result<decltype(convert(*result))>
+{
+    if (!result.ok())
+        return result.error();
+    return convert(*result);
+}
+
 // Tokens carry a state derived from the service's clock (EXPIRED), so their writers take it.
 template <typename T>
 constexpr bool kWrittenWithClock = false;
@@ -343,18 +352,18 @@ void ApiRoutes::install(Router &r)
 
     // ---- who may administer Secrets Automation
     route(r, "GET", u"/v1/connect/group-grants"_s, [this](const Actor &a, const Req &) {
-        const Result<QList<GroupGrant>> grants = m_service.groupGrants(a);
-        return grants.ok() ? reply(200, Result<Page<GroupGrant>>(Page<GroupGrant>{*grants, {}}))
-                           : fail(grants.error());
+        return reply(200, mapped(m_service.groupGrants(a), [](const QList<GroupGrant> &all) {
+                         return Page<GroupGrant>{all, {}}; // one page: there are few
+                     }));
     });
     bodyRoute<GroupGrantRequest>(
         r, "POST", u"/v1/connect/group-grants"_s,
         [this](const Actor &a, const Req &, const GroupGrantRequest &body) {
             bool created = false;
             const Result<GroupGrant> grant = m_service.grantGroup(a, body, &created);
-            return grant.ok() ? reply(created ? 201 : 200,
-                                      Result<GroupGrantResult>(GroupGrantResult{*grant, created}))
-                              : fail(grant.error());
+            return reply(created ? 201 : 200, mapped(grant, [created](const GroupGrant &g) {
+                             return GroupGrantResult{g, created};
+                         }));
         });
     route(r, "DELETE", u"/v1/connect/group-grants"_s,
           [this](const Actor &a, const Req &q) {
@@ -362,9 +371,8 @@ void ApiRoutes::install(Router &r)
               QString problem;
               if (!fromQuery(q.query, request, &problem))
                   return fail(ApiError::badRequest(problem, u"invalid_parameter"_s));
-              const Result<int> removed = m_service.revokeGroup(a, request);
-              return removed.ok() ? reply(200, Result<RemovedCount>(RemovedCount{*removed}))
-                                  : fail(removed.error());
+              return reply(200, mapped(m_service.revokeGroup(a, request),
+                                       [](int removed) { return RemovedCount{removed}; }));
           },
           {u"group"_s, u"server"_s, u"all_servers"_s});
 
