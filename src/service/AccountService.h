@@ -4,6 +4,8 @@
 
 #include "core/ApiError.h"
 #include "core/Domain.h"
+#include "core/Replies.h"
+#include "core/Requests.h"
 #include "service/Crypto.h"
 #include "service/MasterKey.h"
 #include "service/SignInThrottle.h"
@@ -41,31 +43,6 @@ struct Actor
     }
 };
 
-struct CreatedServer
-{
-    Server server;
-    QJsonObject credentials; // the 1password-credentials.json content, returned once
-};
-
-struct CreatedToken
-{
-    Token token;
-    QString jwt; // shown once, never stored
-};
-
-struct TokenVaultRequest
-{
-    QString vault; // name or ID
-    Access access = Access::ReadWrite;
-};
-
-struct GroupGrantRequest
-{
-    QString group;
-    QString server; // empty: manager (unless allServers)
-    bool allServers = false;
-};
-
 // What a new account starts with; bootstrapOwner() fills in what is missing.
 struct NewAccount
 {
@@ -95,6 +72,8 @@ public:
     const ServiceConfig &config() const { return m_config; }
     // The issuer is the URL served, known only once the service listens.
     void setIssuer(const QString &issuer) { m_config.issuer = issuer; }
+    // Signs page cursors; derived from the master key, so shared by all instances.
+    QByteArray cursorKey() const { return m_masterKey.derive("connect-admin/page-cursor/v1"); }
 
     // --- the database, for /health
     int schemaVersion();
@@ -139,8 +118,7 @@ public:
     Result<Page<Token>> tokens(const Actor &actor, const QString &serverRef,
                                const PageRequest &page);
     Result<CreatedToken> createToken(const Actor &actor, const QString &name,
-                                     const QString &serverRef,
-                                     const QList<TokenVaultRequest> &vaults,
+                                     const QString &serverRef, const QList<VaultPermission> &vaults,
                                      const std::optional<QString> &expiresIn);
     Result<Token> renameToken(const Actor &actor, const QString &ref, const QString &serverRef,
                               const QString &name);
@@ -194,7 +172,7 @@ private:
     std::optional<QSet<QString>> visibleServers(const Actor &actor) const;
     std::optional<ApiError> checkBatch(const Actor &actor, const QList<GrantChange> &changes);
     Result<QList<TokenVault>> tokenVaults(const Actor &actor, const Server &server,
-                                          const QList<TokenVaultRequest> &requested);
+                                          const QList<VaultPermission> &requested);
     QJsonObject tokenClaims(const Token &token, const QByteArray &serverSecret) const;
     bool loadSigningKey();
     void ensureAccount(const QString &name, const QString &domain);

@@ -51,7 +51,7 @@ Result<Page<Token>> AccountService::tokens(const Actor &actor, const QString &se
 // The vaults a new token reaches: the ones asked for (each granted to the server and
 // accessible to the caller), or without any, all of the server's.
 Result<QList<TokenVault>> AccountService::tokenVaults(const Actor &actor, const Server &s,
-                                                      const QList<TokenVaultRequest> &requested)
+                                                      const QList<VaultPermission> &requested)
 {
     QList<TokenVault> vaults;
     if (requested.isEmpty()) {
@@ -70,7 +70,7 @@ Result<QList<TokenVault>> AccountService::tokenVaults(const Actor &actor, const 
             mergeVault(vaults, id, Access::ReadWrite);
         }
     }
-    for (const TokenVaultRequest &r : requested) {
+    for (const VaultPermission &r : requested) {
         auto v = resolveVault(r.vault, actor);
         if (!v.ok())
             return v.error();
@@ -115,7 +115,7 @@ QJsonObject AccountService::tokenClaims(const Token &t, const QByteArray &secret
 
 Result<CreatedToken> AccountService::createToken(const Actor &actor, const QString &rawName,
                                                  const QString &serverRef,
-                                                 const QList<TokenVaultRequest> &requested,
+                                                 const QList<VaultPermission> &requested,
                                                  const std::optional<QString> &expiresIn)
 {
     if (auto e = validateName(rawName, u"token"_s))

@@ -69,4 +69,9 @@ std::optional<QByteArray> MasterKey::open(const QByteArray &sealed, const QByteA
     return crypto::aesGcmDecrypt(m_key, sealed.mid(1, 12), sealed.mid(13), purpose);
 }
 
+QByteArray MasterKey::derive(const QByteArray &purpose) const
+{
+    return crypto::hkdfSha256(m_key, QByteArray(), purpose, 32);
+}
+
 } // namespace ca

@@ -77,7 +77,7 @@ private slots:
     void vaultWithoutSuffixGetsReadWrite()
     {
         f->server(u"Dev"_s, {u"Kubernetes"_s, u"Customers"_s});
-        TokenVaultRequest k{u"Kubernetes"_s}; // no access given
+        VaultPermission k{u"Kubernetes"_s}; // no access given
         const auto t = f->service->createToken(f->actor(u"owner"_s), u"t"_s, u"Dev"_s,
                                                {k, {u"Customers"_s, Access::Write}}, {});
         QVERIFY2(t.ok(), qPrintable(t.error().message));
