@@ -5,6 +5,7 @@
 // password again when the session expires — without losing staged edits.
 #pragma once
 
+#include "gui/CommandController.h"
 #include "gui/SandboxLauncher.h"
 
 #include <QMainWindow>
@@ -64,7 +65,17 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void wireActions();
+    // The constructor's steps.
+    void addPages();
+    void setUpBars();
+    void addCommands();
+    void followUndoStack();
+    void followSession();
+    void followWorkspace();
+    void followSandbox();
+
+    void signOut();
+    void about();
     void showSignIn(const QString &reason);
     void onSignedIn(const SessionInfo &info);
     void startSandbox(const QString &dataFolder = {});
@@ -79,6 +90,7 @@ private:
     VaultAccessPage *m_vaultAccess;
     GroupPermissionsPage *m_groups;
     SandboxLauncher m_sandbox;
+    CommandController m_commands;
     QPointer<SignInDialog> m_signIn;
     QLabel *m_account;
     QLabel *m_connection;

@@ -1,8 +1,10 @@
 #include "gui/ServersPage.h"
 
 #include "core/Ids.h"
+#include "gui/CommandController.h"
 #include "gui/CredentialsExport.h"
 #include "gui/NewServerDialog.h"
+#include "gui/PageActions.h"
 #include "gui/Seams.h"
 #include "gui/Workspace.h"
 #include "ui_ServersPage.h"
@@ -65,12 +67,29 @@ ServersPage::ServersPage(Workspace *workspace, QWidget *parent)
 
 ServersPage::~ServersPage() = default;
 
-void ServersPage::setActions(QAction *newServer, QAction *rename, QAction *remove, QAction *copyId)
+void ServersPage::addCommands(CommandController &commands, const PageActions &actions)
 {
-    ui->newButton->setDefaultAction(newServer);
-    ui->renameButton->setDefaultAction(rename);
-    ui->deleteButton->setDefaultAction(remove);
-    ui->table->addActions({rename, remove, copyId});
+    commands.add(this, actions.rename,
+                 Command::forOne([this](const QStringList &ids) { rename(ids.first()); }));
+    commands.add(this, actions.remove, Command::forOne([this](const QStringList &ids) {
+                                           deleteServer(ids.first());
+                                       }).labelled(tr("&Delete")));
+    commands.add(this, actions.copyId, Command::forOne([this](const QStringList &ids) {
+                                           copyId(ids.first());
+                                       }).signedOutToo());
+    commands.add(this, actions.find, Command::forNothing([this](const QStringList &) {
+                                         focusFilter();
+                                     }).signedOutToo());
+    ui->newButton->setDefaultAction(actions.newServer);
+    ui->renameButton->setDefaultAction(actions.rename);
+    ui->deleteButton->setDefaultAction(actions.remove);
+    ui->table->addActions({actions.rename, actions.remove, actions.copyId});
+}
+
+QStringList ServersPage::selectedIds() const
+{
+    const QString id = selectedId();
+    return id.isEmpty() ? QStringList() : QStringList{id};
 }
 
 QTableView *ServersPage::table() const
@@ -159,26 +178,16 @@ void ServersPage::newServer()
     dialog->open();
 }
 
-bool ServersPage::canRename() const
+void ServersPage::rename(const QString &serverId)
 {
-    return !selectedId().isEmpty();
+    const QModelIndex name = m_proxy.indexOf(serverId, ServerModel::Name);
+    if (name.isValid())
+        ui->table->edit(name);
 }
 
-void ServersPage::rename()
+void ServersPage::deleteServer(const QString &serverId)
 {
-    const QModelIndexList rows = ui->table->selectionModel()->selectedRows(ServerModel::Name);
-    if (!rows.isEmpty())
-        ui->table->edit(rows.first());
-}
-
-bool ServersPage::canDelete() const
-{
-    return !selectedId().isEmpty();
-}
-
-void ServersPage::deleteSelected()
-{
-    const Server *s = m_workspace->servers()->find(selectedId());
+    const Server *s = m_workspace->servers()->find(serverId);
     if (!s)
         return;
     const Server server = *s;
@@ -202,16 +211,8 @@ void ServersPage::deleteSelected()
     });
 }
 
-bool ServersPage::canCopyId() const
+void ServersPage::copyId(const QString &id)
 {
-    return !selectedId().isEmpty();
-}
-
-void ServersPage::copyId()
-{
-    const QString id = selectedId();
-    if (id.isEmpty())
-        return;
     QGuiApplication::clipboard()->setText(displayId(id, IdKind::Server));
     emit message(MessageBar::Kind::Info,
                  tr("Copied the server ID %1.").arg(displayId(id, IdKind::Server)));
