@@ -61,6 +61,11 @@ QString MainWindow::connectionText() const
     return m_connection->text();
 }
 
+QString MainWindow::refreshedText() const
+{
+    return m_refreshed->text();
+}
+
 void MainWindow::addPages()
 {
     m_servers = new ServersPage(m_workspace, ui->pages);

@@ -60,6 +60,7 @@ public:
     SignInDialog *signInDialog() const;
     SandboxLauncher *sandbox() { return &m_sandbox; }
     QString connectionText() const;
+    QString refreshedText() const; // "Updated HH:MM" in the status bar
 
 protected:
     void closeEvent(QCloseEvent *event) override;

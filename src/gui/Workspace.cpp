@@ -51,6 +51,13 @@ Workspace::Workspace(CredentialStore *store, QObject *parent)
             [this](const QString &id, const QString &, const QString &name) {
                 renameToken(id, name, this, [](const Result<Token> &) {});
             });
+    // While signed in, a quiet question now and then keeps the connection shown true even
+    // when nothing else is asked (the service may have died since the last answer).
+    setHeartbeatInterval(15000);
+    connect(&m_heartbeat, &QTimer::timeout, this, [this] {
+        if (m_session.isSignedIn())
+            m_client.health(this, [](const Result<QJsonObject> &) {});
+    });
 }
 
 Workspace::~Workspace()
@@ -61,6 +68,13 @@ Workspace::~Workspace()
         plan->disconnect(this);
         delete plan;
     }
+}
+
+void Workspace::setHeartbeatInterval(int milliseconds)
+{
+    m_heartbeat.stop();
+    if (milliseconds > 0)
+        m_heartbeat.start(milliseconds);
 }
 
 void Workspace::beginBusy()

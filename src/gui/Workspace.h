@@ -21,6 +21,7 @@
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 #include <memory>
 
 namespace ca {
@@ -53,6 +54,9 @@ public:
     // Loads everything again; staged vault access edits survive (they are rebased). A refresh
     // replaces one still under way.
     void refresh();
+    // How often the service is asked whether it is still there while signed in (the status
+    // bar's connection follows the answers); 0 stops asking.
+    void setHeartbeatInterval(int milliseconds);
 
     void createServer(const QString &name, const QStringList &vaultIds, QObject *context,
                       Callback<NewServerReply> done);
@@ -117,6 +121,7 @@ private:
     QPointer<LoadPlan> m_refresh; // the full reload under way, replaced by the next one
     int m_busy = 0;
     QDateTime m_lastRefresh;
+    QTimer m_heartbeat;
 };
 
 } // namespace ca

@@ -28,6 +28,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
@@ -505,6 +506,52 @@ private slots:
         QCOMPARE(model->pendingCount(), 1); // survived the new sign-in and the reload
         action("actionApply")->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(model->pendingCount(), 0, 20000);
+    }
+
+    void statusBarSaysWhenTheServiceIsGone()
+    {
+        QVERIFY(m_window->connectionText().startsWith(u"Connected"_s));
+        m_workspace->setHeartbeatInterval(100);
+        m_svc->host.reset(); // the service dies; nobody clicks anything
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->connectionText().startsWith(u"Can't reach"_s), 10000);
+    }
+
+    void updatedMovesOnlyWhenTheServiceAnswered()
+    {
+        QSignalSpy updated(m_workspace.get(), &Workspace::refreshed);
+        // After a create (the matrix gains a row) ...
+        m_workspace->createServer(u"Updated test"_s, {}, this,
+                                  [](const Result<NewServerReply> &) {});
+        QTRY_COMPARE_WITH_TIMEOUT(updated.count(), 1, 20000);
+        QVERIFY(settled());
+        // ... after an apply ...
+        VaultAccessModel *model = m_workspace->access();
+        const QString ci = serverId(u"CI runners"_s);
+        model->toggle(model->index(model->rowOf(ci), model->columnOf(vaultId(u"Vendors"_s))));
+        action("actionApply")->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(updated.count(), 2, 20000);
+        QVERIFY(settled());
+        // ... and after the reload that follows a conflict.
+        model->toggle(model->index(model->rowOf(ci), model->columnOf(vaultId(u"Kubernetes"_s))));
+        QCOMPARE(m_http
+                     ->put(u"/v1/connect/servers/"_s + percent(u"CI runners"_s) +
+                           u"/vaults/Kubernetes"_s)
+                     .status,
+                 200);
+        action("actionApply")->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(updated.count(), 3, 20000);
+        QVERIFY(settled());
+        const QDateTime last = m_workspace->lastRefresh();
+        QCOMPARE(m_window->refreshedText(),
+                 u"Updated %1"_s.arg(QLocale().toString(last.time(), QLocale::ShortFormat)));
+        // A refresh that fails does not move it.
+        m_svc->host.reset();
+        action("actionRefresh")->trigger();
+        QVERIFY(QTest::qWaitFor(
+            [&] { return m_window->messageBar()->kind() == MessageBar::Kind::Error; }, 20000));
+        QVERIFY(settled());
+        QCOMPARE(updated.count(), 3);
+        QCOMPARE(m_workspace->lastRefresh(), last);
     }
 
     void serviceStoppedMidSession()
