@@ -7,6 +7,7 @@
 #include "gui/Seams.h"
 #include "gui/ServersPage.h"
 #include "gui/SignInDialog.h"
+#include "gui/Theme.h"
 #include "gui/TokensPage.h"
 #include "gui/VaultAccessPage.h"
 #include "gui/Workspace.h"
@@ -31,6 +32,7 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
 {
     ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/connect-admin.svg")));
+    setIcons();
     addPages();
     setUpBars();
     addCommands();
@@ -48,7 +50,7 @@ MainWindow::~MainWindow() = default;
 
 MessageBar *MainWindow::messageBar() const
 {
-    return ui->messageBar;
+    return m_messages;
 }
 
 SignInDialog *MainWindow::signInDialog() const
@@ -66,6 +68,26 @@ QString MainWindow::refreshedText() const
     return m_refreshed->text();
 }
 
+void MainWindow::setIcons()
+{
+    // Drawn in the palette's colours (see Theme), so they show on dark palettes too.
+    const std::pair<QAction *, const char *> icons[] = {
+        {ui->actionSignOut, "sign-out"},  {ui->actionStartSandbox, "sandbox"},
+        {ui->actionUndo, "undo"},         {ui->actionRedo, "redo"},
+        {ui->actionRename, "rename"},     {ui->actionDelete, "delete"},
+        {ui->actionCopyId, "copy"},       {ui->actionShowServers, "servers"},
+        {ui->actionShowTokens, "tokens"}, {ui->actionShowVaultAccess, "vault-access"},
+        {ui->actionShowGroups, "groups"}, {ui->actionRefresh, "refresh"},
+        {ui->actionNewServer, "add"},     {ui->actionNewToken, "tokens"},
+        {ui->actionApply, "apply"},       {ui->actionDiscard, "discard"},
+        {ui->actionReview, "review"}};
+    for (const auto &[action, name] : icons)
+        action->setIcon(theme::icon(QLatin1String(name)));
+    const char *pages[] = {"servers", "tokens", "vault-access", "groups"};
+    for (int row = 0; row < ui->pageList->count(); ++row)
+        ui->pageList->item(row)->setIcon(theme::icon(QLatin1String(pages[row])));
+}
+
 void MainWindow::addPages()
 {
     m_servers = new ServersPage(m_workspace, ui->pages);
@@ -78,7 +100,7 @@ void MainWindow::addPages()
         connect(page, &PageWidget::actionsChanged, this, &MainWindow::updateActions);
         connect(page, &PageWidget::message, this,
                 [this](MessageBar::Kind kind, const QString &text) {
-                    ui->messageBar->show(kind, text);
+                    m_messages->showMessage(kind, text);
                 });
     }
     ui->splitter->setStretchFactor(1, 1);
@@ -101,7 +123,8 @@ void MainWindow::setUpBars()
     ui->toolBar->addWidget(m_account);
     ui->toolBar->addAction(ui->actionSignOut);
 
-    // Status bar: connection, last refresh, busy.
+    // Status bar: messages in a slot of their own, then busy, connection, last refresh.
+    m_messages = new MessageBar(this);
     m_connection = new QLabel(this);
     m_refreshed = new QLabel(this);
     m_busy = new QProgressBar(this);
@@ -111,8 +134,10 @@ void MainWindow::setUpBars()
     m_busy->setTextVisible(false);
     m_busy->setVisible(false);
     m_busy->setAccessibleName(tr("Loading or saving"));
-    statusBar()->addWidget(m_connection, 1);
+    statusBar()->setSizeGripEnabled(false);
+    statusBar()->addWidget(m_messages, 1);
     statusBar()->addPermanentWidget(m_busy);
+    statusBar()->addPermanentWidget(m_connection);
     statusBar()->addPermanentWidget(m_refreshed);
     setConnection(tr("Not signed in"), false);
 }
@@ -205,13 +230,13 @@ void MainWindow::followSession()
     });
     connect(session, &Session::expired, this, [this](const ApiError &) {
         setConnection(tr("Session expired"), false);
-        ui->messageBar->show(
+        m_messages->showMessage(
             MessageBar::Kind::Warning,
             tr("Your session has ended. Sign in again to go on; your staged changes are kept."));
         showSignIn(tr("Your session has ended. Sign in again; nothing you staged is lost."));
     });
     connect(session, &Session::notRemembered, this, [this](const QString &reason) {
-        ui->messageBar->show(
+        m_messages->showMessage(
             MessageBar::Kind::Warning,
             tr("This session will not be remembered after you quit: %1").arg(reason));
     });
@@ -240,8 +265,8 @@ void MainWindow::followWorkspace()
         updateActions();
     });
     connect(m_workspace, &Workspace::loadFailed, this, [this](const ApiError &e) {
-        ui->messageBar->show(MessageBar::Kind::Error, e.message, tr("Retry"),
-                             [this] { m_workspace->refresh(); });
+        m_messages->showMessage(MessageBar::Kind::Error, e.message, tr("Retry"),
+                                [this] { m_workspace->refresh(); });
     });
 }
 
@@ -255,8 +280,8 @@ void MainWindow::followSandbox()
     connect(&m_sandbox, &SandboxLauncher::failed, this, [this](const QString &message) {
         if (m_signIn)
             m_signIn->showError(message);
-        ui->messageBar->show(MessageBar::Kind::Error, message, tr("Try again"),
-                             [this] { startSandbox(); });
+        m_messages->showMessage(MessageBar::Kind::Error, message, tr("Try again"),
+                                [this] { startSandbox(); });
     });
 }
 
@@ -362,7 +387,8 @@ void MainWindow::onSignedIn(const SessionInfo &info)
 void MainWindow::setConnection(const QString &text, bool ok)
 {
     m_connection->setText(text);
-    m_connection->setStyleSheet(ok ? QString() : QStringLiteral("color:#8a5a00"));
+    theme::setTextTone(m_connection,
+                       ok ? std::nullopt : std::optional<colors::Tone>(colors::Tone::Neutral));
 }
 
 PageWidget *MainWindow::currentPage() const

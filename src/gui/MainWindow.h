@@ -67,6 +67,7 @@ protected:
 
 private:
     // The constructor's steps.
+    void setIcons();
     void addPages();
     void setUpBars();
     void addCommands();
@@ -93,6 +94,7 @@ private:
     SandboxLauncher m_sandbox;
     CommandController m_commands;
     QPointer<SignInDialog> m_signIn;
+    MessageBar *m_messages;
     QLabel *m_account;
     QLabel *m_connection;
     QLabel *m_refreshed;

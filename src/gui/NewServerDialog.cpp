@@ -1,5 +1,6 @@
 #include "gui/NewServerDialog.h"
 
+#include "gui/Theme.h"
 #include "ui_NewServerDialog.h"
 
 #include <QPushButton>
@@ -85,7 +86,7 @@ void NewServerDialog::setVaultChecked(const QString &vaultId, bool checked)
 void NewServerDialog::showError(const QString &message)
 {
     setWorking(false);
-    ui->note->setStyleSheet(QStringLiteral("color:#b01e1e"));
+    theme::setTextTone(ui->note, colors::Tone::Negative);
     ui->note->setText(message);
 }
 

@@ -1,6 +1,7 @@
 #include "gui/NewTokenDialog.h"
 
 #include "core/Duration.h"
+#include "gui/Theme.h"
 #include "models/Directory.h"
 #include "ui_NewTokenDialog.h"
 
@@ -186,19 +187,19 @@ void NewTokenDialog::updateState()
     ui->durationEdit->setVisible(custom);
     const auto d = expiresIn();
     if (!d) {
-        ui->durationHint->setStyleSheet({});
+        theme::setTextTone(ui->durationHint, std::nullopt);
         ui->durationHint->setText(tr("The token never expires. Prefer an expiry where you can."));
     } else {
         const DurationParse parsed = parseDuration(*d);
         if (parsed.seconds) {
-            ui->durationHint->setStyleSheet({});
+            theme::setTextTone(ui->durationHint, std::nullopt);
             ui->durationHint->setText(
                 tr("Expires %1 (%2).")
                     .arg(QLocale().toString(QDateTime::currentDateTime().addSecs(*parsed.seconds),
                                             QLocale::LongFormat),
                          formatDuration(*parsed.seconds)));
         } else {
-            ui->durationHint->setStyleSheet(QStringLiteral("color:#b01e1e"));
+            theme::setTextTone(ui->durationHint, colors::Tone::Negative);
             ui->durationHint->setText(
                 d->isEmpty() ? tr("Type a duration: s, m, h, d or w, e.g. 30d or 1w2d.")
                              : parsed.error);
@@ -210,7 +211,7 @@ void NewTokenDialog::updateState()
 void NewTokenDialog::showError(const QString &message)
 {
     setWorking(false);
-    ui->problem->setStyleSheet(QStringLiteral("color:#b01e1e"));
+    theme::setTextTone(ui->problem, colors::Tone::Negative);
     ui->problem->setText(message);
 }
 

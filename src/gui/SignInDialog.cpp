@@ -1,5 +1,6 @@
 #include "gui/SignInDialog.h"
 
+#include "gui/Theme.h"
 #include "ui_SignInDialog.h"
 
 #include <QPushButton>
@@ -42,7 +43,7 @@ void SignInDialog::setReason(const QString &reason)
 void SignInDialog::showError(const QString &message)
 {
     setWorking(false);
-    ui->statusLabel->setStyleSheet(QStringLiteral("color:#b01e1e"));
+    theme::setTextTone(ui->statusLabel, colors::Tone::Negative);
     ui->statusLabel->setText(message);
     ui->passwordEdit->selectAll();
     ui->passwordEdit->setFocus();
@@ -55,7 +56,7 @@ void SignInDialog::setWorking(bool working)
         w->setEnabled(!working);
     ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!working);
     if (working)
-        ui->statusLabel->setStyleSheet({});
+        theme::setTextTone(ui->statusLabel, std::nullopt);
     else
         updateButtons();
 }

@@ -1,5 +1,6 @@
 #include "models/PendingChangesModel.h"
 
+#include "models/Colors.h"
 #include "models/Roles.h"
 #include "models/VaultAccessModel.h"
 
@@ -50,7 +51,7 @@ QVariant PendingChangesModel::data(const QModelIndex &index, int role) const
     case ServerIdRole:
         return l.serverId;
     case Qt::ForegroundRole:
-        return QBrush(l.granted ? QColor(0x1b, 0x6e, 0x20) : QColor(0xa0, 0x1e, 0x1e));
+        return QBrush(colors::text(l.granted ? colors::Tone::Positive : colors::Tone::Negative));
     default:
         return {};
     }

@@ -1,6 +1,7 @@
 #include "models/TokenModel.h"
 
 #include "core/Ids.h"
+#include "models/Colors.h"
 
 #include <QBrush>
 #include <QColor>
@@ -96,9 +97,9 @@ QVariant TokenModel::data(const QModelIndex &index, int role) const
                        : tr("This token does not expire.");
         if (role == Qt::ForegroundRole && t.state != TokenState::Revoked && t.expiresAt.isValid()) {
             if (t.expiresAt <= now)
-                return QBrush(QColor(0xb0, 0x1e, 0x1e)); // expired
+                return QBrush(colors::text(colors::Tone::Negative)); // expired
             if (now.secsTo(t.expiresAt) < kDueSoonDays * 86400)
-                return QBrush(QColor(0xa0, 0x5a, 0x00)); // due soon
+                return QBrush(colors::text(colors::Tone::Neutral)); // due soon
         }
         break;
     }
@@ -111,8 +112,8 @@ QVariant TokenModel::data(const QModelIndex &index, int role) const
         if (role == RawRole)
             return int(s);
         if (role == Qt::ForegroundRole && s != TokenState::Active)
-            return QBrush(s == TokenState::Expired ? QColor(0xb0, 0x1e, 0x1e)
-                                                   : QColor(0x70, 0x70, 0x70));
+            return QBrush(s == TokenState::Expired ? colors::text(colors::Tone::Negative)
+                                                   : colors::dimmed());
         break;
     }
     case Created:

@@ -508,6 +508,39 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(model->pendingCount(), 0, 20000);
     }
 
+    void messageBarIsOneLineAndMovesNothing()
+    {
+        m_window->resize(1024, 640);
+        MessageBar *bar = m_window->messageBar();
+        QWidget *pages = m_window->serversPage()->parentWidget();
+        auto pagesRect = [&] {
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            return QRect(pages->mapTo(m_window.get(), QPoint(0, 0)), pages->size());
+        };
+        const QRect before = pagesRect();
+        const int oneLine = std::max(bar->fontMetrics().height(),
+                                     bar->findChild<QPushButton *>()->sizeHint().height()) +
+                            4;
+        bar->showMessage(MessageBar::Kind::Success,
+                         u"Created \"Dev\" and saved its credentials file to "
+                         "/home/admin/Documents/1password-credentials-dev.json."_s);
+        QCOMPARE(pagesRect(), before);
+        QVERIFY2(bar->height() <= oneLine, qPrintable(QString::number(bar->height())));
+        bar->showMessage(MessageBar::Kind::Error, u"Can't reach the account service"_s, u"Retry"_s,
+                         [] {});
+        QCOMPARE(pagesRect(), before);
+        QVERIFY2(bar->height() <= oneLine, qPrintable(QString::number(bar->height())));
+        QVERIFY(!bar->hidesByItself()); // an error stays until it is dismissed
+        bar->dismiss();
+        QCOMPARE(pagesRect(), before);
+        // Information goes by itself.
+        bar->setAutoHideMs(50);
+        bar->showMessage(MessageBar::Kind::Info, u"Copied the server ID."_s);
+        QVERIFY(bar->hidesByItself());
+        QTRY_VERIFY(!bar->isShowing());
+        QCOMPARE(pagesRect(), before);
+    }
+
     void statusBarSaysWhenTheServiceIsGone()
     {
         QVERIFY(m_window->connectionText().startsWith(u"Connected"_s));
