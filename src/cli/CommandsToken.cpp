@@ -3,6 +3,7 @@
 #include "cli/Commands.h"
 #include "core/Duration.h"
 #include "core/Ids.h"
+#include "core/NameOrder.h"
 
 #include <QHash>
 
@@ -25,6 +26,44 @@ QString tokenId(const Token &t)
 QDateTime now()
 {
     return QDateTime::currentDateTimeUtc();
+}
+
+// The human table: by server, then by token name, in the order the desktop program uses.
+void printTokens(QList<Token> tokens, const QList<Server> &servers, const QList<Vault> &vaults,
+                 const QDateTime &at)
+{
+    QHash<QString, QString> serverNames, vaultNames;
+    for (const Server &s : servers)
+        serverNames.insert(s.id, s.name);
+    for (const Vault &v : vaults)
+        vaultNames.insert(v.id, v.name);
+    auto serverName = [&serverNames](const QString &id) {
+        return serverNames.value(id, displayId(id, IdKind::Server));
+    };
+    auto vaultName = [&vaultNames](const QString &id) {
+        return vaultNames.value(id, displayId(id, IdKind::Vault));
+    };
+    const NameOrder order;
+    std::stable_sort(tokens.begin(), tokens.end(), [&](const Token &a, const Token &b) {
+        const int byServer = order.compare(serverName(a.serverId), serverName(b.serverId));
+        if (byServer != 0)
+            return byServer < 0;
+        const int byName = order.compare(a.name, b.name);
+        return byName != 0 ? byName < 0 : a.id < b.id;
+    });
+    Table table(
+        {u"ID"_s, u"NAME"_s, u"SERVER"_s, u"STATE"_s, u"VAULTS"_s, u"CREATED"_s, u"EXPIRES"_s});
+    for (const Token &t : std::as_const(tokens)) {
+        QList<TokenVault> scopes = t.vaults;
+        order.sortBy(scopes, [&](const TokenVault &v) { return vaultName(v.vaultId); });
+        QStringList access;
+        for (const TokenVault &v : std::as_const(scopes))
+            access.append(vaultName(v.vaultId) + u',' + accessSuffix(v.access));
+        table.addRow({tokenId(t), t.name, serverName(t.serverId), tokenStateName(t.stateAt(at)),
+                      access.join(u' '), humanTime(t.createdAt),
+                      humanTime(t.expiresAt, u"never"_s)});
+    }
+    out::write(table.render().toUtf8());
 }
 
 } // namespace
@@ -134,29 +173,7 @@ void tokenList(Cli &cli, const Invocation &inv)
                         cli.fetchAll<Vault>(
                             [&cli](PageHandler<Vault> h) { cli.api().vaults(&cli, h); },
                             [&cli, tokens, at, servers](const QList<Vault> &vaults) {
-                                QHash<QString, QString> serverNames, vaultNames;
-                                for (const Server &s : servers)
-                                    serverNames.insert(s.id, s.name);
-                                for (const Vault &v : vaults)
-                                    vaultNames.insert(v.id, v.name);
-                                Table table({u"ID"_s, u"NAME"_s, u"SERVER"_s, u"STATE"_s,
-                                             u"VAULTS"_s, u"CREATED"_s, u"EXPIRES"_s});
-                                for (const Token &t : tokens) {
-                                    QStringList access;
-                                    for (const TokenVault &v : t.vaults)
-                                        access.append(
-                                            vaultNames.value(v.vaultId,
-                                                             displayId(v.vaultId, IdKind::Vault)) +
-                                            u',' + accessSuffix(v.access));
-                                    table.addRow(
-                                        {tokenId(t), t.name,
-                                         serverNames.value(t.serverId,
-                                                           displayId(t.serverId, IdKind::Server)),
-                                         tokenStateName(t.stateAt(at)), access.join(u' '),
-                                         humanTime(t.createdAt),
-                                         humanTime(t.expiresAt, u"never"_s)});
-                                }
-                                out::write(table.render().toUtf8());
+                                printTokens(tokens, servers, vaults, at);
                                 cli.succeed();
                             });
                     });

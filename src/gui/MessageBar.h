@@ -26,7 +26,7 @@ public:
     explicit MessageBar(QWidget *parent = nullptr);
 
     void showMessage(Kind kind, const QString &text, const QString &actionText = {},
-              std::function<void()> action = {});
+                     std::function<void()> action = {});
     void dismiss();
     bool isShowing() const { return m_showing; }
     QString text() const { return m_text; }

@@ -1,6 +1,7 @@
 #include "gui/NewTokenDialog.h"
 
 #include "core/Duration.h"
+#include "core/NameOrder.h"
 #include "gui/Theme.h"
 #include "models/Directory.h"
 #include "ui_NewTokenDialog.h"
@@ -25,9 +26,7 @@ NewTokenDialog::NewTokenDialog(const QList<Server> &servers, const Directory *di
 {
     ui->setupUi(this);
     ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Issue token"));
-    std::sort(m_servers.begin(), m_servers.end(), [](const Server &a, const Server &b) {
-        return a.name.localeAwareCompare(b.name) < 0;
-    });
+    NameOrder().sort(m_servers);
     for (const Server &s : std::as_const(m_servers))
         ui->serverCombo->addItem(s.name, s.id);
     // Presets carry a duration in op's syntax; "" never expires.
@@ -71,7 +70,9 @@ void NewTokenDialog::fillVaults()
         return;
     }
     const Server &server = m_servers.at(index);
-    for (const QString &vaultId : server.vaults) {
+    QStringList vaultIds = server.vaults;
+    NameOrder().sortBy(vaultIds, [this](const QString &id) { return m_directory->vaultName(id); });
+    for (const QString &vaultId : std::as_const(vaultIds)) {
         const int row = ui->vaultTable->rowCount();
         ui->vaultTable->insertRow(row);
         auto *item = new QTableWidgetItem(m_directory->vaultName(vaultId));

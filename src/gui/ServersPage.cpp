@@ -1,6 +1,7 @@
 #include "gui/ServersPage.h"
 
 #include "core/Ids.h"
+#include "core/NameOrder.h"
 #include "gui/CommandController.h"
 #include "gui/CredentialsExport.h"
 #include "gui/NewServerDialog.h"
@@ -133,8 +134,11 @@ void ServersPage::showDetail()
             .arg(QLocale().toString(s->createdAt.toLocalTime(), QLocale::LongFormat),
                  m_workspace->directory()->userName(s->creatorId)));
     ui->tokensVersionValue->setText(QString::number(s->tokensVersion));
+    QStringList vaults;
     for (const QString &v : s->vaults)
-        ui->vaultsList->addItem(m_workspace->directory()->vaultName(v));
+        vaults.append(m_workspace->directory()->vaultName(v));
+    NameOrder().sort(vaults);
+    ui->vaultsList->addItems(vaults);
     if (s->vaults.isEmpty())
         ui->vaultsList->addItem(tr("No vaults yet — grant some on the Vault access page."));
     m_scopes.setServer(*s, m_workspace->tokens()->items());

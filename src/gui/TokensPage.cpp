@@ -1,6 +1,7 @@
 #include "gui/TokensPage.h"
 
 #include "core/Ids.h"
+#include "core/NameOrder.h"
 #include "gui/CommandController.h"
 #include "gui/NewTokenDialog.h"
 #include "gui/PageActions.h"
@@ -102,9 +103,7 @@ void TokensPage::fillServers()
     ui->serverCombo->clear();
     ui->serverCombo->addItem(tr("All servers"), QString());
     QList<Server> servers = m_workspace->servers()->items();
-    std::sort(servers.begin(), servers.end(), [](const Server &a, const Server &b) {
-        return a.name.localeAwareCompare(b.name) < 0;
-    });
+    NameOrder().sort(servers);
     for (const Server &s : std::as_const(servers))
         ui->serverCombo->addItem(s.name, s.id);
     ui->serverCombo->setCurrentIndex(std::max(0, ui->serverCombo->findData(current)));

@@ -1,6 +1,7 @@
 #include "gui/Workspace.h"
 
 #include "core/Logging.h"
+#include "core/NameOrder.h"
 
 #include <memory>
 
@@ -222,27 +223,31 @@ LoadPlan::Stream Workspace::grantsStream(std::shared_ptr<QList<GrantConflict>> c
                 m_client.grants(context, [this, conflicts, finish](const Result<GrantMatrix> &r) {
                     if (!r.ok())
                         return finish(&r.error());
-                    // Servers by name; vaults that can be granted first, then by name.
-                    QList<Server> servers = m_servers.items();
-                    std::sort(servers.begin(), servers.end(), [](const Server &a, const Server &b) {
-                        return a.name.localeAwareCompare(b.name) < 0;
-                    });
-                    QList<Vault> vaults = m_directory.vaults();
-                    std::sort(vaults.begin(), vaults.end(), [](const Vault &a, const Vault &b) {
-                        const int ra = a.grantable() ? (a.accessible ? 0 : 1) : 2;
-                        const int rb = b.grantable() ? (b.accessible ? 0 : 1) : 2;
-                        return ra != rb ? ra < rb : a.name.localeAwareCompare(b.name) < 0;
-                    });
-                    if (m_access.pendingCount() > 0) {
-                        const QList<GrantConflict> collided = m_access.rebase(servers, vaults, *r);
-                        if (conflicts)
-                            *conflicts = collided;
-                    } else {
-                        m_access.load(servers, vaults, *r);
-                    }
+                    const QList<GrantConflict> collided = showMatrix(*r);
+                    if (conflicts)
+                        *conflicts = collided;
                     finish(nullptr);
                 });
             }};
+}
+
+QList<GrantConflict> Workspace::showMatrix(const GrantMatrix &matrix)
+{
+    // Servers by name; vaults that can be granted first, then by name.
+    const NameOrder order;
+    QList<Server> servers = m_servers.items();
+    order.sort(servers);
+    QList<Vault> vaults = m_directory.vaults();
+    order.sort(vaults);
+    std::stable_sort(vaults.begin(), vaults.end(), [](const Vault &a, const Vault &b) {
+        auto rank = [](const Vault &v) { return v.grantable() ? (v.accessible ? 0 : 1) : 2; };
+        return rank(a) < rank(b);
+    });
+    // Staged edits survive a reload: they are moved onto the new state.
+    if (m_access.pendingCount() > 0)
+        return m_access.rebase(servers, vaults, matrix);
+    m_access.load(servers, vaults, matrix);
+    return {};
 }
 
 void Workspace::serversChanged()

@@ -104,6 +104,9 @@ private:
     void endBusy();
     void refreshServer(const QString &serverId);
     void serversChanged();
+    // The grant matrix over the loaded servers and vaults; returns the staged edits that
+    // collided with the new state.
+    QList<GrantConflict> showMatrix(const GrantMatrix &matrix);
     void fail(const ApiError &e);
 
     QNetworkAccessManager m_nam;

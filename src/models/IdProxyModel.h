@@ -2,6 +2,8 @@
 // on IDs and never on row numbers the proxy has shuffled.
 #pragma once
 
+#include "core/NameOrder.h"
+
 #include <QSortFilterProxyModel>
 
 namespace ca {
@@ -21,6 +23,12 @@ public:
     explicit IdProxyModel(QObject *parent = nullptr);
     QString id(const QModelIndex &proxyIndex) const;
     QModelIndex indexOf(const QString &id, int column = 0) const;
+
+protected:
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
+
+private:
+    NameOrder m_order;
 };
 
 } // namespace ca

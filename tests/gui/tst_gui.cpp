@@ -99,7 +99,13 @@ class TestGui : public QObject
     }
 
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        // A locale whose collation differs from code points (Ä sorts with A), so that a list
+        // sorted without it shows.
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    }
 
     void init()
     {
@@ -506,6 +512,46 @@ private slots:
         QCOMPARE(model->pendingCount(), 1); // survived the new sign-in and the reload
         action("actionApply")->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(model->pendingCount(), 0, 20000);
+    }
+
+    void everyListSortsNamesTheSameWay()
+    {
+        // German collation (initTestCase): Ä sorts with A; case does not matter; numbers by
+        // value.
+        for (const QString &name : {u"beta"_s, u"Alpha"_s, u"Ärger"_s, u"zulu 10"_s, u"zulu 9"_s})
+            QCOMPARE(m_http->post(u"/v1/connect/servers"_s, {{u"name"_s, name}}).status, 201);
+        action("actionRefresh")->trigger();
+        QVERIFY(settled());
+        const QStringList expected{u"Alpha"_s,           u"Ärger"_s,  u"beta"_s,   u"CI runners"_s,
+                                   u"Staging cluster"_s, u"zulu 9"_s, u"zulu 10"_s};
+
+        QStringList matrix;
+        VaultAccessModel *access = m_workspace->access();
+        for (int r = 0; r < access->rowCount(); ++r)
+            matrix.append(access->serverName(r));
+        QCOMPARE(matrix, expected);
+
+        QStringList page;
+        QAbstractItemModel *servers = m_window->serversPage()->table()->model();
+        for (int r = 0; r < servers->rowCount(); ++r)
+            page.append(servers->index(r, ServerModel::Name).data().toString());
+        QCOMPARE(page, expected);
+
+        QStringList filter;
+        auto *combo = m_window->tokensPage()->findChild<QComboBox *>(u"serverCombo"_s);
+        for (int i = 1; i < combo->count(); ++i) // after "All servers"
+            filter.append(combo->itemText(i));
+        QCOMPARE(filter, expected);
+
+        QStringList columns, rows;
+        GroupPermissionModel *groups = m_workspace->groupPermissions();
+        for (int c = GroupPermissionModel::FirstServer; c < groups->columnCount(); ++c)
+            columns.append(groups->headerData(c, Qt::Horizontal).toString());
+        QCOMPARE(columns, expected);
+        for (int r = 0; r < groups->rowCount(); ++r)
+            rows.append(groups->headerData(r, Qt::Vertical).toString());
+        QCOMPARE(rows, (QStringList{u"Administrators"_s, u"Developers"_s, u"Finance"_s,
+                                    u"Operations"_s, u"Owners"_s, u"Security"_s}));
     }
 
     void messageBarIsOneLineAndMovesNothing()
