@@ -53,7 +53,8 @@ void printServer(Cli &cli, const Server &s, const QList<Vault> &vaults)
     for (const Vault &v : vaults)
         names.insert(v.id, v.name);
     QStringList vaultIds = s.vaults;
-    NameOrder().sortBy(vaultIds, [&names](const QString &id) { return names.value(id, id); });
+    NameOrder::current().sortBy(vaultIds,
+                                [&names](const QString &id) { return names.value(id, id); });
     QStringList granted;
     for (const QString &id : std::as_const(vaultIds))
         granted.append(names.contains(id)
@@ -200,7 +201,7 @@ void serverList(Cli &cli, const Invocation &)
                 }
                 // By name, as the desktop program lists them.
                 QList<Server> sorted = servers;
-                NameOrder().sort(sorted);
+                NameOrder::current().sort(sorted);
                 Table table(
                     {u"ID"_s, u"NAME"_s, u"STATE"_s, u"VAULTS"_s, u"TOKENS"_s, u"CREATED"_s});
                 for (const Server &s : std::as_const(sorted))

@@ -28,22 +28,30 @@ QDateTime now()
     return QDateTime::currentDateTimeUtc();
 }
 
-// The human table: by server, then by token name, in the order the desktop program uses.
+// The human table: by server, then by token name, in the order the desktop program uses. A
+// vault the token's server no longer reaches is marked with a * and a note under the table:
+// the token names it but can't reach it.
 void printTokens(QList<Token> tokens, const QList<Server> &servers, const QList<Vault> &vaults,
                  const QDateTime &at)
 {
-    QHash<QString, QString> serverNames, vaultNames;
+    QHash<QString, const Server *> serversById;
     for (const Server &s : servers)
-        serverNames.insert(s.id, s.name);
+        serversById.insert(s.id, &s);
+    QHash<QString, QString> vaultNames;
     for (const Vault &v : vaults)
         vaultNames.insert(v.id, v.name);
-    auto serverName = [&serverNames](const QString &id) {
-        return serverNames.value(id, displayId(id, IdKind::Server));
+    auto serverName = [&serversById](const QString &id) {
+        const Server *s = serversById.value(id);
+        return s ? s->name : displayId(id, IdKind::Server);
     };
     auto vaultName = [&vaultNames](const QString &id) {
         return vaultNames.value(id, displayId(id, IdKind::Vault));
     };
-    const NameOrder order;
+    auto lost = [&serversById](const Token &t, const TokenVault &v) {
+        const Server *s = serversById.value(t.serverId);
+        return s && !s->vaults.contains(v.vaultId);
+    };
+    const NameOrder &order = NameOrder::current();
     std::stable_sort(tokens.begin(), tokens.end(), [&](const Token &a, const Token &b) {
         const int byServer = order.compare(serverName(a.serverId), serverName(b.serverId));
         if (byServer != 0)
@@ -53,17 +61,25 @@ void printTokens(QList<Token> tokens, const QList<Server> &servers, const QList<
     });
     Table table(
         {u"ID"_s, u"NAME"_s, u"SERVER"_s, u"STATE"_s, u"VAULTS"_s, u"CREATED"_s, u"EXPIRES"_s});
+    bool anyLost = false;
     for (const Token &t : std::as_const(tokens)) {
         QList<TokenVault> scopes = t.vaults;
         order.sortBy(scopes, [&](const TokenVault &v) { return vaultName(v.vaultId); });
         QStringList access;
-        for (const TokenVault &v : std::as_const(scopes))
-            access.append(vaultName(v.vaultId) + u',' + accessSuffix(v.access));
+        for (const TokenVault &v : std::as_const(scopes)) {
+            const bool gone = lost(t, v);
+            anyLost |= gone;
+            access.append(vaultName(v.vaultId) + u',' + accessSuffix(v.access) +
+                          (gone ? u"*"_s : QString()));
+        }
         table.addRow({tokenId(t), t.name, serverName(t.serverId), tokenStateName(t.stateAt(at)),
                       access.join(u' '), humanTime(t.createdAt),
                       humanTime(t.expiresAt, u"never"_s)});
     }
     out::write(table.render().toUtf8());
+    if (anyLost)
+        out::line(u"* The token's server no longer has access to this vault, so the token can't "
+                  "reach it either."_s);
 }
 
 } // namespace

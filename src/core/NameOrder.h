@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QString>
 #include <algorithm>
+#include <optional>
 
 namespace ca {
 
@@ -20,6 +21,20 @@ public:
     {
         m_collator.setCaseSensitivity(Qt::CaseInsensitive);
         m_collator.setNumericMode(true);
+    }
+
+    // The order for the current default locale, made once per thread and locale (a collator
+    // is costly to open; models ask for it in data()).
+    static const NameOrder &current()
+    {
+        thread_local std::optional<NameOrder> order;
+        thread_local QLocale locale;
+        const QLocale now;
+        if (!order || locale != now) {
+            order.emplace(now);
+            locale = now;
+        }
+        return *order;
     }
 
     // < 0, 0 or > 0; 0 only for the same text.

@@ -15,7 +15,7 @@ NewServerDialog::NewServerDialog(const QList<Vault> &vaults, QWidget *parent)
     ui->setupUi(this);
     ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Create server"));
     QList<Vault> sorted = vaults;
-    NameOrder().sort(sorted);
+    NameOrder::current().sort(sorted);
     std::stable_sort(sorted.begin(), sorted.end(), [](const Vault &a, const Vault &b) {
         return a.grantable() && !b.grantable(); // those that can be granted first
     });

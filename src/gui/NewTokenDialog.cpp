@@ -26,7 +26,7 @@ NewTokenDialog::NewTokenDialog(const QList<Server> &servers, const Directory *di
 {
     ui->setupUi(this);
     ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Issue token"));
-    NameOrder().sort(m_servers);
+    NameOrder::current().sort(m_servers);
     for (const Server &s : std::as_const(m_servers))
         ui->serverCombo->addItem(s.name, s.id);
     // Presets carry a duration in op's syntax; "" never expires.
@@ -71,7 +71,8 @@ void NewTokenDialog::fillVaults()
     }
     const Server &server = m_servers.at(index);
     QStringList vaultIds = server.vaults;
-    NameOrder().sortBy(vaultIds, [this](const QString &id) { return m_directory->vaultName(id); });
+    NameOrder::current().sortBy(vaultIds,
+                                [this](const QString &id) { return m_directory->vaultName(id); });
     for (const QString &vaultId : std::as_const(vaultIds)) {
         const int row = ui->vaultTable->rowCount();
         ui->vaultTable->insertRow(row);

@@ -137,7 +137,7 @@ void ServersPage::showDetail()
     QStringList vaults;
     for (const QString &v : s->vaults)
         vaults.append(m_workspace->directory()->vaultName(v));
-    NameOrder().sort(vaults);
+    NameOrder::current().sort(vaults);
     ui->vaultsList->addItems(vaults);
     if (s->vaults.isEmpty())
         ui->vaultsList->addItem(tr("No vaults yet — grant some on the Vault access page."));

@@ -7,6 +7,7 @@
 #include "gui/PageActions.h"
 #include "gui/RevealTokenDialog.h"
 #include "gui/Seams.h"
+#include "gui/TokenScopesDelegate.h"
 #include "gui/Workspace.h"
 #include "ui_TokensPage.h"
 
@@ -25,6 +26,7 @@ TokensPage::TokensPage(Workspace *workspace, QWidget *parent)
     ui->setupUi(this);
     m_proxy.setSourceModel(workspace->tokens());
     ui->table->setModel(&m_proxy);
+    ui->table->setItemDelegateForColumn(TokenModel::Vaults, new TokenScopesDelegate(ui->table));
     ui->table->verticalHeader()->hide();
     ui->table->verticalHeader()->setDefaultSectionSize(ui->table->fontMetrics().height() + 8);
     QHeaderView *header = ui->table->horizontalHeader();
@@ -103,7 +105,7 @@ void TokensPage::fillServers()
     ui->serverCombo->clear();
     ui->serverCombo->addItem(tr("All servers"), QString());
     QList<Server> servers = m_workspace->servers()->items();
-    NameOrder().sort(servers);
+    NameOrder::current().sort(servers);
     for (const Server &s : std::as_const(servers))
         ui->serverCombo->addItem(s.name, s.id);
     ui->serverCombo->setCurrentIndex(std::max(0, ui->serverCombo->findData(current)));

@@ -159,7 +159,7 @@ LoadPlan::Stream Workspace::serversStream()
                                  {[this, finish, generation](const QList<Server> &page, bool last) {
                                       m_servers.mergePage(page);
                                       for (const Server &s : page)
-                                          m_directory.setServerName(s.id, s.name);
+                                          m_directory.setServer(s);
                                       if (!last)
                                           return;
                                       m_servers.endRefresh(generation);
@@ -234,7 +234,7 @@ LoadPlan::Stream Workspace::grantsStream(std::shared_ptr<QList<GrantConflict>> c
 QList<GrantConflict> Workspace::showMatrix(const GrantMatrix &matrix)
 {
     // Servers by name; vaults that can be granted first, then by name.
-    const NameOrder order;
+    const NameOrder &order = NameOrder::current();
     QList<Server> servers = m_servers.items();
     order.sort(servers);
     QList<Vault> vaults = m_directory.vaults();
@@ -258,8 +258,10 @@ void Workspace::serversChanged()
 void Workspace::refreshServer(const QString &serverId)
 {
     m_client.server(serverId, this, [this](const Result<Server> &r) {
-        if (r.ok())
+        if (r.ok()) {
             m_servers.upsert(*r);
+            m_directory.setServer(*r);
+        }
     });
 }
 
@@ -277,7 +279,7 @@ void Workspace::createServer(const QString &name, const QStringList &vaultIds, Q
             endBusy();
             if (r.ok()) {
                 m_servers.upsert(r->server);
-                m_directory.setServerName(r->server.id, r->server.name);
+                m_directory.setServer(r->server);
                 serversChanged();
                 reload({grantsStream()}); // a new row for the matrix
             }
@@ -297,7 +299,7 @@ void Workspace::renameServer(const QString &serverId, const QString &name, QObje
         endBusy();
         if (r.ok()) {
             m_servers.upsert(*r);
-            m_directory.setServerName(r->id, r->name);
+            m_directory.setServer(*r);
             m_access.renameServer(r->id, r->name);
             serversChanged();
         } else {

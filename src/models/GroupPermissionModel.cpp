@@ -9,7 +9,7 @@ void GroupPermissionModel::setGroups(const QList<Group> &groups)
 {
     beginResetModel();
     m_groups = groups;
-    NameOrder().sort(m_groups); // the service sends them by ID: another order each account
+    NameOrder::current().sort(m_groups); // the service sends them by ID: another order each account
     m_busy.clear();
     endResetModel();
 }
@@ -18,7 +18,7 @@ void GroupPermissionModel::setServers(const QList<Server> &servers)
 {
     beginResetModel();
     m_servers = servers;
-    NameOrder().sort(m_servers);
+    NameOrder::current().sort(m_servers);
     m_busy.clear();
     endResetModel();
 }

@@ -1,5 +1,6 @@
 #include "models/IdProxyModel.h"
 
+#include "core/NameOrder.h"
 #include "models/Roles.h"
 
 namespace ca {
@@ -18,7 +19,7 @@ bool IdProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) c
     // and states as what they are.
     const QVariant a = left.data(sortRole()), b = right.data(sortRole());
     if (a.userType() == QMetaType::QString && b.userType() == QMetaType::QString)
-        return m_order.compare(a.toString(), b.toString()) < 0;
+        return NameOrder::current().compare(a.toString(), b.toString()) < 0;
     return QSortFilterProxyModel::lessThan(left, right);
 }
 

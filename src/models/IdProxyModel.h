@@ -2,8 +2,6 @@
 // on IDs and never on row numbers the proxy has shuffled.
 #pragma once
 
-#include "core/NameOrder.h"
-
 #include <QSortFilterProxyModel>
 
 namespace ca {
@@ -26,9 +24,6 @@ public:
 
 protected:
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
-
-private:
-    NameOrder m_order;
 };
 
 } // namespace ca

@@ -27,7 +27,7 @@ QString ServerModel::vaultNames(const Server &s) const
     names.reserve(s.vaults.size());
     for (const QString &v : s.vaults)
         names.append(m_directory->vaultName(v));
-    NameOrder().sort(names);
+    NameOrder::current().sort(names);
     return names.join(u", ");
 }
 

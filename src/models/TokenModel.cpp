@@ -1,6 +1,7 @@
 #include "models/TokenModel.h"
 
 #include "core/Ids.h"
+#include "core/NameOrder.h"
 #include "models/Colors.h"
 
 #include <QBrush>
@@ -14,7 +15,10 @@ TokenModel::TokenModel(const Directory *directory, QObject *parent)
     , m_directory(directory)
 {
     connect(directory, &Directory::vaultsChanged, this, [this] { columnChanged(Vaults); });
-    connect(directory, &Directory::serversChanged, this, [this] { columnChanged(Server); });
+    connect(directory, &Directory::serversChanged, this, [this] {
+        columnChanged(Server);
+        columnChanged(Vaults); // a server's vaults changed: which scopes are lost
+    });
 }
 
 void TokenModel::setClock(Clock clock)
@@ -29,14 +33,37 @@ int TokenModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QList<TokenScope> TokenModel::scopes(const Token &t) const
+{
+    QList<TokenVault> vaults = t.vaults;
+    NameOrder::current().sortBy(
+        vaults, [this](const TokenVault &v) { return m_directory->vaultName(v.vaultId); });
+    QList<TokenScope> out;
+    out.reserve(vaults.size());
+    for (const TokenVault &v : std::as_const(vaults))
+        out.append({QStringLiteral("%1 (%2)").arg(m_directory->vaultName(v.vaultId),
+                                                  accessSuffix(v.access)),
+                    !m_directory->serverReaches(t.serverId, v.vaultId)});
+    return out;
+}
+
 QString TokenModel::permissions(const Token &t) const
 {
     QStringList parts;
-    parts.reserve(t.vaults.size());
-    for (const TokenVault &v : t.vaults)
-        parts.append(QStringLiteral("%1 (%2)").arg(m_directory->vaultName(v.vaultId),
-                                                   accessSuffix(v.access)));
+    for (const TokenScope &s : scopes(t))
+        parts.append(s.text);
     return parts.join(u", ");
+}
+
+QString TokenModel::scopeDescription(const Token &t) const
+{
+    QStringList lines;
+    for (const TokenScope &s : scopes(t))
+        lines.append(s.lost ? tr("%1 — \"%2\" no longer has access to this vault, so the token "
+                                 "can't reach it either.")
+                                  .arg(s.text, m_directory->serverName(t.serverId))
+                            : s.text);
+    return lines.join(u'\n');
 }
 
 QString TokenModel::relativeExpiry(const QDateTime &expiresAt, const QDateTime &now)
@@ -80,8 +107,12 @@ QVariant TokenModel::data(const QModelIndex &index, int role) const
             return m_directory->serverName(t.serverId);
         break;
     case Vaults:
-        if (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == RawRole)
+        if (role == Qt::DisplayRole || role == RawRole)
             return permissions(t);
+        if (role == ScopesRole)
+            return QVariant::fromValue(scopes(t));
+        if (role == Qt::ToolTipRole || role == Qt::AccessibleTextRole)
+            return scopeDescription(t);
         break;
     case Expires: {
         const QDateTime now = m_clock();

@@ -1081,6 +1081,28 @@ private slots:
         QCOMPARE(linesWith(listed.out, tokenNames), tokenNames);
     }
 
+    // A token that names a vault its server no longer reaches says so in the table.
+    void tokenListMarksVaultsTheServerLost()
+    {
+        const QString server = unique(u"Losing"_s), token = unique(u"loser"_s);
+        QCOMPARE(m_http
+                     ->post(u"/v1/connect/servers"_s,
+                            {{u"name"_s, server},
+                             {u"vaults"_s, QJsonArray{u"Kubernetes"_s, u"Vendors"_s}}})
+                     .status,
+                 201);
+        VERIFY_OK(cli({u"connect"_s, u"token"_s, u"create"_s, token, u"--server"_s, server,
+                       u"--vaults"_s, u"Kubernetes,r,Vendors,rw"_s}));
+        VERIFY_OK(cli({u"connect"_s, u"vault"_s, u"revoke"_s, u"--server"_s, server, u"--vault"_s,
+                       u"Kubernetes"_s}));
+        const Run listed = cli({u"connect"_s, u"token"_s, u"list"_s, u"--server"_s, server});
+        VERIFY_OK(listed);
+        const QString out = QString::fromUtf8(listed.out);
+        QVERIFY2(out.contains(u"Kubernetes,r* Vendors,rw "_s), listed.out.constData());
+        QVERIFY2(out.contains(u"* The token's server no longer has access to this vault"_s),
+                 listed.out.constData());
+    }
+
     void vaultGrantAndRevoke()
     {
         const QString name = unique(u"Vaults"_s);

@@ -12,6 +12,7 @@
 #include "gui/Seams.h"
 #include "gui/ServersPage.h"
 #include "gui/SignInDialog.h"
+#include "gui/TokenScopesDelegate.h"
 #include "gui/TokensPage.h"
 #include "gui/VaultAccessPage.h"
 #include "gui/Workspace.h"
@@ -512,6 +513,61 @@ private slots:
         QCOMPARE(model->pendingCount(), 1); // survived the new sign-in and the reload
         action("actionApply")->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(model->pendingCount(), 0, 20000);
+    }
+
+    void tokensShowVaultsTheirServerLost()
+    {
+        // Revoke Kubernetes from Staging cluster on the matrix, as a user would.
+        VaultAccessModel *access = m_workspace->access();
+        const QString staging = serverId(u"Staging cluster"_s);
+        QVERIFY(access->toggle(
+            access->index(access->rowOf(staging), access->columnOf(vaultId(u"Kubernetes"_s)))));
+        action("actionApply")->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(access->pendingCount(), 0, 20000);
+        QVERIFY(settled());
+
+        // Tokens page: Kubernetes is struck through for both of its tokens, Staging is not.
+        TokenModel *tokens = m_workspace->tokens();
+        auto scopesOf = [&](const QString &name) {
+            for (int r = 0; r < tokens->rowCount(); ++r)
+                if (tokens->item(r).name == name)
+                    return tokens->index(r, TokenModel::Vaults);
+            return QModelIndex();
+        };
+        const QModelIndex deploy = scopesOf(u"staging deploy"_s);
+        QTRY_VERIFY(deploy.data(ScopesRole).value<QList<TokenScope>>().value(0).lost);
+        const auto scopes = deploy.data(ScopesRole).value<QList<TokenScope>>();
+        QCOMPARE(scopes.size(), 2);
+        QCOMPARE(scopes.at(0).text, u"Kubernetes (rw)"_s);
+        QVERIFY(!scopes.at(1).lost); // Staging
+        QVERIFY2(deploy.data(Qt::ToolTipRole).toString().contains(u"no longer has access"_s),
+                 qPrintable(deploy.data(Qt::ToolTipRole).toString()));
+        QVERIFY(qobject_cast<TokenScopesDelegate *>(
+            m_window->tokensPage()->table()->itemDelegateForColumn(TokenModel::Vaults)));
+
+        // The server's detail pane agrees: a struck-through Kubernetes column.
+        m_window->showPage(MainWindow::Servers);
+        m_window->serversPage()->select(staging);
+        auto *scopeView = m_window->serversPage()->findChild<QTableView *>(u"scopeView"_s);
+        QAbstractItemModel *pane = scopeView->model();
+        int kubernetes = -1;
+        for (int c = 0; c < pane->columnCount(); ++c)
+            if (pane->headerData(c, Qt::Horizontal).toString() == u"Kubernetes")
+                kubernetes = c;
+        QVERIFY(kubernetes >= 0);
+        QVERIFY(
+            pane->headerData(kubernetes, Qt::Horizontal, Qt::FontRole).value<QFont>().strikeOut());
+        QVERIFY(pane->headerData(kubernetes, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"no longer has access"_s));
+        int monitoring = -1;
+        for (int r = 0; r < pane->rowCount(); ++r)
+            if (pane->headerData(r, Qt::Vertical).toString() == u"staging monitoring")
+                monitoring = r;
+        QVERIFY(monitoring >= 0);
+        const QModelIndex cell = pane->index(monitoring, kubernetes);
+        QCOMPARE(cell.data().toString(), u"r"_s);
+        QVERIFY(cell.data(Qt::FontRole).value<QFont>().strikeOut());
     }
 
     void everyListSortsNamesTheSameWay()
