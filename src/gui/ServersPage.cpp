@@ -163,8 +163,12 @@ void ServersPage::newServer()
                         return;
                     select(r->server.id);
                     // The credentials exist only now: ask where to keep them at once.
-                    const ExportResult saved =
-                        saveCredentials(window(), r->server.name, r->credentials);
+                    const ExportResult saved = saveCredentials(
+                        window(), {r->server.id, r->server.name}, r->credentials,
+                        [this](const QString &id) -> std::optional<QString> {
+                            const Server *s = m_workspace->servers()->find(id);
+                            return s ? std::optional<QString>(s->name) : std::nullopt;
+                        });
                     if (saved.saved)
                         emit message(
                             MessageBar::Kind::Success,

@@ -185,6 +185,9 @@ private slots:
         QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
                           Qt::LeftButton);
         QVERIFY(QTest::qWaitFor([&] { return QFile::exists(path); }, 20000));
+        // The file name proposed carries the server's name.
+        QVERIFY2(seams::lastSuggestedPath().endsWith(u"/1password-credentials-dev.json"_s),
+                 qPrintable(seams::lastSuggestedPath()));
         struct stat st
         {
         };
@@ -225,6 +228,11 @@ private slots:
         QFile again(path);
         QVERIFY(again.open(QIODevice::ReadOnly));
         QVERIFY(again.readAll() != before);
+        // Replacing Dev's file said whose credentials would be lost.
+        QVERIFY2(seams::lastQuestion().contains(u"credentials of \"Dev\""_s) &&
+                     seams::lastQuestion().contains(u"only copy"_s),
+                 qPrintable(seams::lastQuestion()));
+        QVERIFY(seams::lastSuggestedPath().endsWith(u"/1password-credentials-prod.json"_s));
     }
 
     void createTokenWithReadAndWrite()
@@ -296,6 +304,56 @@ private slots:
                      .toArray()
                      .size(),
                  1);
+    }
+
+    void newTokenIsGuardedAndCanBeSaved()
+    {
+        Token token;
+        token.id = u"tokenid"_s;
+        token.name = u"Prod: deploy"_s;
+        token.serverId = serverId(u"CI runners"_s);
+        const QString jwt = u"eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"_s;
+        QPointer<RevealTokenDialog> dialog =
+            new RevealTokenDialog(jwt, token, m_workspace->directory(), m_window.get());
+        dialog->open();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        // Escape, the window's close button and Close ask first; "Cancel" keeps it open.
+        seams::setNextAnswer(QMessageBox::Cancel);
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QVERIFY(dialog && dialog->isVisible());
+        QVERIFY2(seams::lastQuestion().contains(u"not copied or saved"_s),
+                 qPrintable(seams::lastQuestion()));
+        seams::setNextAnswer(QMessageBox::Cancel);
+        dialog->close();
+        QVERIFY(dialog && dialog->isVisible());
+        seams::setNextAnswer(QMessageBox::Cancel);
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Close),
+                          Qt::LeftButton);
+        QVERIFY(dialog && dialog->isVisible());
+
+        // Save to file: 0600, the token and a newline; then it closes without asking.
+        const QString path = m_files.filePath(u"deploy.jwt"_s);
+        seams::setNextSaveFileName(path);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"saveButton"_s), Qt::LeftButton);
+        QVERIFY(seams::lastSuggestedPath().endsWith(u"/connect-token-prod-deploy.jwt"_s));
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), jwt.toLatin1() + '\n');
+        struct stat st
+        {
+        };
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0600u);
+        QVERIFY(dialog->isKept());
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QTRY_VERIFY(!dialog); // closed, and deleted on close
+
+        // Not kept, and the user insists: it closes.
+        dialog = new RevealTokenDialog(jwt, token, m_workspace->directory(), m_window.get());
+        dialog->open();
+        seams::setNextAnswer(QMessageBox::Discard);
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QTRY_VERIFY(!dialog);
     }
 
     void stageUndoAndApplyOnTheMatrix()
