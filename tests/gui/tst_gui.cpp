@@ -25,6 +25,7 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -304,6 +305,56 @@ private slots:
                      .toArray()
                      .size(),
                  1);
+    }
+
+    void signInDialogLayoutAndAddresses()
+    {
+        SignInDialog dialog(m_window.get());
+        dialog.setAccount(m_svc->url, u"owner@sandbox.example"_s);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const QSize before = dialog.size();
+        // A long answer, as a proxy or a TLS failure gives: five lines or more.
+        dialog.showError(u"Can't reach the account service at https://connect-admin.example.com: "
+                         "the TLS handshake failed because the certificate is signed by an "
+                         "unknown authority. If the service uses a private certificate "
+                         "authority, start the program with --ca-file and the authority's "
+                         "certificate, or ask whoever runs the service which address to use. "
+                         "Nothing was sent; your password was not used."_s);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QTest::qWait(50);
+        // The message is shown whole and the fields keep their height: the dialog grew.
+        auto *status = dialog.findChild<QLabel *>(u"statusLabel"_s);
+        QVERIFY2(
+            status->height() >= status->heightForWidth(status->width()),
+            qPrintable(
+                u"%1 < %2"_s.arg(status->height()).arg(status->heightForWidth(status->width()))));
+        for (auto *edit : dialog.findChildren<QLineEdit *>())
+            QVERIFY2(edit->height() >= edit->sizeHint().height(), qPrintable(edit->objectName()));
+        QVERIFY(dialog.height() > before.height());
+
+        // host:port on this computer is taken as http://; elsewhere the dialog says what to do.
+        auto *url = dialog.findChild<QLineEdit *>(u"urlEdit"_s);
+        QPushButton *signIn = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(u"passwordEdit"_s), u"pw"_s);
+        url->clear();
+        QTest::keyClicks(url, u"localhost:8080"_s);
+        QVERIFY(signIn->isEnabled());
+        QCOMPARE(dialog.url(), u"http://localhost:8080"_s);
+        QVERIFY(status->text().isEmpty());
+        url->clear();
+        QTest::keyClicks(url, u"connect.example.com:443"_s);
+        QVERIFY(!signIn->isEnabled());
+        QVERIFY2(status->text().contains(u"https://connect.example.com:443"_s),
+                 qPrintable(status->text()));
+        url->clear();
+        QTest::keyClicks(url, u"ftp://connect.example.com"_s);
+        QVERIFY(!signIn->isEnabled());
+        QVERIFY2(status->text().contains(u"ftp://"_s), qPrintable(status->text()));
+        url->clear();
+        QTest::keyClicks(url, u"https://connect.example.com"_s);
+        QVERIFY(signIn->isEnabled());
+        QVERIFY(status->text().isEmpty());
     }
 
     void newTokenIsGuardedAndCanBeSaved()
