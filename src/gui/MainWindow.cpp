@@ -103,8 +103,12 @@ void MainWindow::addPages()
                     m_messages->showMessage(kind, text);
                 });
     }
+    // The sidebar as wide as its longest page name (German ones are long), no wider.
+    const int sidebar = ui->pageList->sizeHintForColumn(0) + 2 * ui->pageList->frameWidth() +
+                        ui->pageList->spacing() * 2 + 4;
+    ui->pageList->setMinimumWidth(sidebar); // a wide page takes its room from elsewhere
     ui->splitter->setStretchFactor(1, 1);
-    ui->splitter->setSizes({190, 1000});
+    ui->splitter->setSizes({sidebar, 1000});
     ui->pageList->setCurrentRow(0);
     connect(ui->pageList, &QListWidget::currentRowChanged, ui->pages,
             &QStackedWidget::setCurrentIndex);

@@ -2,6 +2,7 @@
 
 #include "core/Ids.h"
 #include "core/NameOrder.h"
+#include "gui/ColumnWidths.h"
 #include "gui/CommandController.h"
 #include "gui/CredentialsExport.h"
 #include "gui/NewServerDialog.h"
@@ -15,6 +16,7 @@
 #include <QDir>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLocale>
 #include <QPointer>
 
@@ -30,20 +32,24 @@ ServersPage::ServersPage(Workspace *workspace, QWidget *parent)
     m_proxy.setFilterKeyColumn(-1);
     ui->table->setModel(&m_proxy);
     ui->table->sortByColumn(ServerModel::Name, Qt::AscendingOrder);
-    QHeaderView *header = ui->table->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(ServerModel::Vaults, QHeaderView::Stretch);
-    header->setStretchLastSection(false);
+    // The ID is in the detail pane too: narrow, elided in the middle. The ID and the state
+    // (always ACTIVE so far) are in the detail pane: hidden until asked for (header menu).
+    auto *columns = new ColumnWidths(
+        ui->table, QStringLiteral("servers"),
+        {ServerModel::Vaults, {{ServerModel::Id, 12}}, {ServerModel::Id, ServerModel::State}});
+    connect(workspace, &Workspace::refreshed, columns, &ColumnWidths::fitOnce);
     ui->table->verticalHeader()->hide();
-    ui->table->setWordWrap(false);
+    // A long server name wraps in the pane instead of widening it (and squeezing the table).
+    // Nothing in the pane holds it wider than the table can spare: texts wrap, and the ID
+    // (in the table, the tooltip and Copy ID too) may be cut.
+    for (QLabel *label : {ui->detailTitle, ui->vaultsCaption, ui->tokensCaption})
+        label->setWordWrap(true);
+    ui->idValue->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     ui->scopeView->setModel(&m_scopes);
     ui->scopeView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     ui->splitter->setStretchFactor(0, 3);
     ui->splitter->setStretchFactor(1, 1);
     ui->splitter->setSizes({760, 300});
-    // The ID is long and in the detail pane too: a narrow column that elides.
-    header->setSectionResizeMode(ServerModel::Id, QHeaderView::Interactive);
-    header->resizeSection(ServerModel::Id, 120);
     // Something selected from the start: the detail pane is never an empty box.
     connect(workspace, &Workspace::refreshed, this, [this] {
         if (selectedId().isEmpty() && m_proxy.rowCount() > 0)
@@ -129,9 +135,10 @@ void ServersPage::showDetail()
     }
     ui->detailTitle->setText(s->name);
     ui->idValue->setText(displayId(s->id, IdKind::Server));
+    ui->idValue->setToolTip(ui->idValue->text());
     ui->createdValue->setText(
         tr("%1 by %2")
-            .arg(QLocale().toString(s->createdAt.toLocalTime(), QLocale::LongFormat),
+            .arg(QLocale().toString(s->createdAt.toLocalTime(), QLocale::ShortFormat),
                  m_workspace->directory()->userName(s->creatorId)));
     ui->tokensVersionValue->setText(QString::number(s->tokensVersion));
     QStringList vaults;

@@ -2,6 +2,7 @@
 
 #include "core/Ids.h"
 #include "core/NameOrder.h"
+#include "gui/ColumnWidths.h"
 #include "gui/CommandController.h"
 #include "gui/NewTokenDialog.h"
 #include "gui/PageActions.h"
@@ -29,12 +30,19 @@ TokensPage::TokensPage(Workspace *workspace, QWidget *parent)
     ui->table->setItemDelegateForColumn(TokenModel::Vaults, new TokenScopesDelegate(ui->table));
     ui->table->verticalHeader()->hide();
     ui->table->verticalHeader()->setDefaultSectionSize(ui->table->fontMetrics().height() + 8);
-    QHeaderView *header = ui->table->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(TokenModel::Vaults, QHeaderView::Stretch);
-    header->setStretchLastSection(false);
-    ui->table->setWordWrap(false);
     ui->table->sortByColumn(TokenModel::Expires, Qt::AscendingOrder);
+    auto *columns = new ColumnWidths(
+        ui->table, QStringLiteral("tokens"),
+        {TokenModel::Vaults, {{TokenModel::Id, 12}, {TokenModel::Server, 20}}, {TokenModel::Id}});
+    connect(workspace, &Workspace::refreshed, columns, &ColumnWidths::fitOnce);
+    // The filter box gets the room; the drop-downs a fixed, modest width (their lists open
+    // as wide as their entries), so long server names or German labels don't widen the page.
+    ui->topBar->setStretchFactor(ui->filterEdit, 1);
+    ui->filterEdit->setMinimumWidth(ui->filterEdit->fontMetrics().averageCharWidth() * 12);
+    for (QComboBox *combo : {ui->serverCombo, ui->stateCombo}) {
+        combo->setMinimumContentsLength(10);
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    }
     ui->stateCombo->addItem(tr("All states"), AllStates);
     ui->stateCombo->addItem(tr("Active"), ActiveOnly);
     ui->stateCombo->addItem(tr("Revoked"), RevokedOnly);

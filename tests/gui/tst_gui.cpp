@@ -3,6 +3,7 @@
 #include "../support/TestSupport.h"
 #include "core/Ids.h"
 #include "gui/ClipboardGuard.h"
+#include "gui/ColumnWidths.h"
 #include "gui/GroupPermissionsPage.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBar.h"
@@ -24,12 +25,14 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -111,6 +114,7 @@ private slots:
 
     void init()
     {
+        QSettings().clear(); // no widths, folders or accounts from an earlier test
         m_svc = startService();
         m_http = std::make_unique<Http>(m_svc->url);
         m_http->signIn(u"owner@sandbox.example"_s, m_svc->ownerPassword);
@@ -677,6 +681,45 @@ private slots:
         const QModelIndex cell = pane->index(monitoring, kubernetes);
         QCOMPARE(cell.data().toString(), u"r"_s);
         QVERIFY(cell.data(Qt::FontRole).value<QFont>().strikeOut());
+    }
+
+    void columnsKeepUsableWidthsAndComeBack()
+    {
+        ServersPage *page = m_window->serversPage();
+        QTableView *table = page->table();
+        QHeaderView *header = table->horizontalHeader();
+        QCOMPARE(table->textElideMode(), Qt::ElideMiddle);
+        const int name = header->sectionSize(ServerModel::Name);
+        const int vaults = header->sectionSize(ServerModel::Vaults);
+        QVERIFY2(vaults >= ColumnWidths::minimumWidth(table), qPrintable(QString::number(vaults)));
+        // A very long name changes no width: Vaults is not squeezed to "…".
+        const QString longName = u"CI runners for the payments platform in the "_s +
+                                 u"Frankfurt, Dublin and Virginia regions, blue and green"_s;
+        QCOMPARE(m_http
+                     ->patch(u"/v1/connect/servers/"_s + percent(u"CI runners"_s),
+                             {{u"name"_s, longName}})
+                     .status,
+                 200);
+        action("actionRefresh")->trigger();
+        QVERIFY(settled());
+        QVERIFY(!serverId(longName).isEmpty());
+        QCOMPARE(header->sectionSize(ServerModel::Name), name);
+        QCOMPARE(header->sectionSize(ServerModel::Vaults), vaults);
+
+        // The widths the user sets come back with the next window.
+        header->resizeSection(ServerModel::Name, 277);
+        QTableView *tokens = m_window->tokensPage()->table();
+        tokens->horizontalHeader()->resizeSection(TokenModel::Name, 233);
+        m_window.reset();
+        m_window = std::make_unique<MainWindow>(m_workspace.get());
+        m_window->resize(1200, 760);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QCOMPARE(
+            m_window->serversPage()->table()->horizontalHeader()->sectionSize(ServerModel::Name),
+            277);
+        QCOMPARE(m_window->tokensPage()->table()->horizontalHeader()->sectionSize(TokenModel::Name),
+                 233);
     }
 
     void everyListSortsNamesTheSameWay()
