@@ -1,8 +1,9 @@
 #!/bin/sh
 # Builds the Debian package of a built tree with CPack (into a temporary folder) and checks
 # it: the three programs, the desktop file, the AppStream metadata and the icon are inside,
-# the metadata validates against the installed tree, and Depends names the libraries and
-# plugins the programs need at run time.
+# the metadata validates against the installed tree, Depends names the libraries and
+# plugins the programs need at run time, and the service's systemd unit, its options file (a
+# conffile) and the maintainer scripts that make its system user are there.
 #   packaging/check-deb.sh BUILD_DIR [VERSION]
 # The tree must have been built: cpack only installs it (unlike the "package" target, it
 # builds nothing). Needs cpack, dpkg-deb, dpkg-shlibdeps (dpkg-dev); appstreamcli if present.
@@ -58,7 +59,9 @@ for f in \
     usr/share/man/man1/connect-admin.1.gz \
     usr/share/man/man1/connect-admin-cli.1.gz \
     usr/share/man/man1/connect-admin-service.1.gz \
-    usr/share/doc/connect-admin/copyright
+    usr/share/doc/connect-admin/copyright \
+    lib/systemd/system/connect-admin-service.service \
+    etc/default/connect-admin-service
 do
     grep -qx -- "-rw-r--r-- ./$f" "$tmp/files" || fail "no /$f (mode 0644) in the package"
 done
@@ -70,7 +73,7 @@ echo "check-deb: Depends: $depends"
 echo "$depends" | tr ',|' '\n\n' | sed 's/(.*)//; s/^ *//; s/ *$//' >"$tmp/depends"
 for p in \
     libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libqt6sql6 libqt6httpserver6 \
-    libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libssl3 libargon2-1 libqt6keychain1
+    libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libssl3 libargon2-1 libqt6keychain1 adduser
 do
     grep -qx -- "$p" "$tmp/depends" || fail "Depends lacks $p"
 done
@@ -80,9 +83,26 @@ case $recommends in
     *) fail "Recommends lacks gnome-keyring (is \"$recommends\")" ;;
 esac
 
-# ---- the installed tree: metadata, desktop file and icon agree
-mkdir "$tmp/root"
+# ---- the service's unit and options: as in the source tree (where check-unit.sh checks
+# them), the options file a conffile, the maintainer scripts executable
+mkdir "$tmp/root" "$tmp/control"
 dpkg-deb -x "$deb" "$tmp/root"
+dpkg-deb -e "$deb" "$tmp/control"
+here=$(cd "$(dirname "$0")" && pwd)
+cmp -s "$tmp/root/lib/systemd/system/connect-admin-service.service" "$here/connect-admin-service.service" ||
+    fail "the packaged unit differs from packaging/connect-admin-service.service"
+cmp -s "$tmp/root/etc/default/connect-admin-service" "$here/connect-admin-service.default" ||
+    fail "the packaged /etc/default/connect-admin-service differs from packaging/connect-admin-service.default"
+grep -qx /etc/default/connect-admin-service "$tmp/control/conffiles" 2>/dev/null ||
+    fail "/etc/default/connect-admin-service is not a conffile"
+for script in postinst prerm postrm; do
+    [ -x "$tmp/control/$script" ] || fail "no executable $script in the package"
+done
+{ grep -q "adduser .*--system" "$tmp/control/postinst" &&
+    grep -q "install -d -o connect-admin -g connect-admin -m 0700 /var/lib/connect-admin" "$tmp/control/postinst"; } ||
+    fail "postinst does not make the system user connect-admin and /var/lib/connect-admin"
+
+# ---- the installed tree: metadata, desktop file and icon agree
 if command -v desktop-file-validate >/dev/null 2>&1; then
     desktop-file-validate "$tmp/root/usr/share/applications/io.github.connectadmin.ConnectAdmin.desktop" \
         >"$tmp/dfv" 2>&1 || fail "desktop-file-validate: $(cat "$tmp/dfv")"

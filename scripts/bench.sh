@@ -1,13 +1,88 @@
 #!/bin/sh
-# Builds and runs the benchmarks and prints their figures: the item models at DESIGN's
-# scale (bench/model-bench) and GET /v1/connect/servers against nginx (bench/http-bench.sh).
-# Run it on an otherwise idle machine; the figures are wall-clock times.
+# Builds and runs the benchmarks and prints their figures: the item models at ARCHITECTURE.md's
+# scale (bench/model-bench), GET /v1/connect/servers against nginx (bench/http-bench.sh), and
+# the load and soak benchmark (bench/load-bench: 50 connections of mixed reads and writes for
+# 60 s on loopback; requests, errors, p50 and p99 per kind of request), and what SQLite's
+# synchronous=FULL costs (bench/durability-bench).
+#   scripts/bench.sh [--only models|http|durability|load] [--db postgres://user@host:port/db | --postgres]
+# --db runs the load benchmark on that PostgreSQL server (it makes a fresh database there and
+# drops it afterwards; put a password in PGPASSWORD or ~/.pgpass, not in the URL); --postgres
+# starts a throwaway cluster for it (default durability settings: fsync and synchronous
+# commits on) and stops it afterwards. Without either it runs on SQLite. The model and nginx
+# benchmarks always run on their own.
+# The load benchmark runs once per rate in LOAD_BENCH_RATES (default "0 200": 0 is a closed
+# loop — every connection sends its next request as soon as its answer is in — and 200 paces
+# all connections together to 200 requests/s); LOAD_BENCH_SECONDS (60) and
+# LOAD_BENCH_CONNECTIONS (50) set the rest.
+# Run it on an otherwise idle machine (calock ./scripts/bench.sh); the figures are wall-clock.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
+only=""
+db=""
+throwaway=no
+while [ $# -gt 0 ]; do
+    case $1 in
+    --only) only=${2:?--only takes models, http, durability or load}; shift 2 ;;
+    --db) db=${2:?--db takes a postgres:// URL}; shift 2 ;;
+    --postgres) throwaway=yes; shift ;;
+    *) echo "usage: $0 [--only models|http|durability|load] [--db postgres://… | --postgres]" >&2; exit 2 ;;
+    esac
+done
+case $only in '' | models | http | durability | load) ;; *) echo "--only takes models, http, durability or load" >&2; exit 2 ;; esac
+wants() { [ -z "$only" ] || [ "$only" = "$1" ]; }
+
 "$top/scripts/install-deps.sh" --bench
 "$top/scripts/build.sh"
-echo "== models =="
-"$top/build/bench/model-bench" "${MODEL_BENCH_RUNS:-5}"
-echo
-echo "== HTTP: the account service vs nginx serving the same bytes =="
-"$top/bench/http-bench.sh" "$top/build/src/service/connect-admin-service" "${HTTP_BENCH_SECONDS:-10}"
+
+if wants models; then
+    echo "== models =="
+    "$top/build/bench/model-bench" "${MODEL_BENCH_RUNS:-5}"
+    echo
+fi
+if wants http; then
+    echo "== HTTP: the account service vs nginx serving the same bytes =="
+    "$top/bench/http-bench.sh" "$top/build/src/service/connect-admin-service" "${HTTP_BENCH_SECONDS:-10}"
+    echo
+fi
+if wants durability; then
+    echo "== SQLite durability: synchronous=FULL (the service) against NORMAL =="
+    "$top/build/bench/durability-bench" "$top/build" "${DURABILITY_BENCH_OPS:-1000}" 2>/dev/null
+    echo
+fi
+wants load || exit 0
+
+# ---- a throwaway PostgreSQL cluster for the load benchmark (--postgres)
+pg_dir=""
+pg_run() { # command: as the postgres user when root (initdb refuses root)
+    if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$1"; else sh -c "$1"; fi
+}
+pg_stop() {
+    [ -n "$pg_dir" ] || return 0
+    pg_run "'$pg_bin/pg_ctl' -D '$pg_dir/data' -m fast -w stop" >/dev/null 2>&1 || true
+    rm -rf "$pg_dir"
+}
+if [ "$throwaway" = yes ]; then
+    pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    [ -n "$pg_bin" ] || { echo "PostgreSQL server binaries are not installed (package postgresql)" >&2; exit 1; }
+    pg_port=${LOAD_BENCH_PG_PORT:-54349}
+    pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/connect-admin-bench-pg.XXXXXX")
+    trap pg_stop EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    mkdir -p "$pg_dir/sock"
+    [ "$(id -u)" = 0 ] && chown -R postgres "$pg_dir"
+    pg_run "'$pg_bin/initdb' -D '$pg_dir/data' -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >"$pg_dir/initdb.log" 2>&1 ||
+        { cat "$pg_dir/initdb.log" >&2; exit 1; }
+    pg_run "'$pg_bin/pg_ctl' -D '$pg_dir/data' -o \"-p $pg_port -k '$pg_dir/sock' -c listen_addresses=127.0.0.1 -c max_connections=200\" -l '$pg_dir/server.log' -w -t 60 start" >/dev/null ||
+        { cat "$pg_dir/server.log" >&2; exit 1; }
+    db="postgres://postgres@127.0.0.1:$pg_port/postgres"
+fi
+
+echo "== load: mixed reads and writes from many connections =="
+set -- --service "$top/build/src/service/connect-admin-service" \
+    --connections "${LOAD_BENCH_CONNECTIONS:-50}" --seconds "${LOAD_BENCH_SECONDS:-60}"
+if [ -n "$db" ]; then set -- "$@" --db "$db"; fi
+for rate in ${LOAD_BENCH_RATES:-0 200}; do
+    "$top/build/bench/load-bench" "$@" --rate "$rate"
+    echo
+done

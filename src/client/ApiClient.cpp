@@ -1,10 +1,10 @@
 #include "client/ApiClient.h"
 
 #include "core/JsonCodec.h"
+#include "core/JsonDecoder.h"
 #include "core/Logging.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -23,70 +23,53 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(ca::ApiClient)
 };
 
-// How each answer becomes a typed value.
-bool decodeAs(const QJsonObject &o, QJsonObject &out, QString *)
-{
-    out = o;
-    return true;
-}
-bool decodeAs(const QJsonObject &, Done &, QString *)
-{
-    return true;
-}
+// How each answer becomes a typed value: core's decoder for the wire types; nothing to
+// read for a 204.
 template <typename T>
-bool decodeAs(const QJsonObject &o, T &out, QString *error)
+bool decodeAnswer(const QByteArray &bytes, T &out, json::DecodeError *error)
 {
-    return json::decode(o, out, error);
+    return json::decode(bytes, out, error);
 }
-bool decodeAs(const QJsonObject &o, NewServerReply &out, QString *error)
+bool decodeAnswer(const QByteArray &, Done &, json::DecodeError *)
 {
-    const QJsonValue credentials = o.value(u"credentials"_s);
-    if (!credentials.isObject() || credentials.toObject().isEmpty()) {
-        *error = u"the answer has no credentials"_s;
-        return false;
-    }
-    out.credentials = credentials.toObject();
-    return json::decode(o.value(u"server"_s).toObject(), out.server, error);
-}
-bool decodeAs(const QJsonObject &o, NewTokenReply &out, QString *error)
-{
-    out.jwt = o.value(u"jwt"_s).toString();
-    if (out.jwt.count(u'.') != 2) {
-        *error = u"the answer has no token"_s;
-        return false;
-    }
-    return json::decode(o.value(u"token"_s).toObject(), out.token, error);
-}
-bool decodeAs(const QJsonObject &o, GrantBatchResult &out, QString *error)
-{
-    if (!o.value(u"revision"_s).isDouble() || !o.value(u"applied"_s).isDouble()) {
-        *error = u"the answer has no revision"_s;
-        return false;
-    }
-    out.revision = o.value(u"revision"_s).toInteger();
-    out.applied = o.value(u"applied"_s).toInt();
     return true;
 }
-bool decodeAs(const QJsonObject &o, QList<GroupGrant> &out, QString *error)
+bool decodeAnswer(const QByteArray &bytes, QJsonObject &out, json::DecodeError *error)
 {
-    Page<GroupGrant> page;
-    if (!json::decodePage(o, page, error))
-        return false;
-    out = page.items;
-    return true;
-}
-bool decodeAs(const QJsonObject &o, GroupGrant &out, QString *error)
-{
-    return json::decode(o.value(u"grant"_s).toObject(), out, error);
-}
-bool decodeAs(const QJsonObject &o, int &out, QString *error)
-{
-    if (!o.value(u"removed"_s).isDouble()) {
-        *error = u"the answer has no count"_s;
-        return false;
+    if (bytes.isEmpty()) { // 204
+        out = QJsonObject();
+        return true;
     }
-    out = o.value(u"removed"_s).toInt();
-    return true;
+    return json::decode(bytes, out, error);
+}
+
+// A request body in its wire form.
+template <typename Request>
+QByteArray body(const Request &request)
+{
+    json::Writer w;
+    json::write(w, request);
+    return w.take();
+}
+
+// Hands on one member of a reply (the grant of a group grant result, the count of a removal).
+template <typename Wire, typename T>
+Callback<Wire> member(Callback<T> done, T Wire::*field)
+{
+    return [done = std::move(done), field](const Result<Wire> &r) {
+        if (r.ok())
+            done((*r).*field);
+        else
+            done(r.error());
+    };
+}
+
+QUrlQuery serverQuery(const QString &server)
+{
+    QUrlQuery query;
+    if (!server.isEmpty())
+        query.addQueryItem(u"server"_s, QString::fromLatin1(QUrl::toPercentEncoding(server)));
+    return query;
 }
 
 QString networkProblem(QNetworkReply::NetworkError e, const QString &detail)
@@ -153,6 +136,16 @@ void ApiClient::call(const QByteArray &method, const QString &path, const QUrlQu
                      const std::optional<QJsonObject> &body, QObject *context,
                      Callback<QJsonObject> done)
 {
+    std::optional<QByteArray> payload;
+    if (body)
+        payload = QJsonDocument(*body).toJson(QJsonDocument::Compact);
+    fetchOne<QJsonObject>(method, path, query, payload, context, std::move(done));
+}
+
+void ApiClient::send(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                     const std::optional<QByteArray> &body, QObject *context,
+                     Callback<QByteArray> done)
+{
     QString text = m_baseUrl.toString(QUrl::FullyEncoded) + path;
     if (!query.isEmpty())
         text += u'?' + query.toString(QUrl::FullyEncoded);
@@ -162,14 +155,11 @@ void ApiClient::call(const QByteArray &method, const QString &path, const QUrlQu
     const bool withSession = !m_token.isEmpty() && path != u"/v1/auth/sessions";
     if (withSession)
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
-    QByteArray payload;
-    if (body) {
-        payload = QJsonDocument(*body).toJson(QJsonDocument::Compact);
+    if (body)
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-    }
     if (m_ssl)
         request.setSslConfiguration(*m_ssl);
-    QNetworkReply *reply = m_nam->sendCustomRequest(request, method, payload);
+    QNetworkReply *reply = m_nam->sendCustomRequest(request, method, body.value_or(QByteArray()));
     auto sslProblem = std::make_shared<QString>();
     connect(reply, &QNetworkReply::sslErrors, reply, [sslProblem](const QList<QSslError> &errors) {
         QStringList parts;
@@ -186,15 +176,15 @@ void ApiClient::call(const QByteArray &method, const QString &path, const QUrlQu
     connect(reply, &QNetworkReply::finished, this,
             [this, reply, guard, hasContext, withSession, sslProblem, done = std::move(done)] {
                 reply->deleteLater();
-                const Result<QJsonObject> result = interpret(reply, withSession, *sslProblem);
+                const Result<QByteArray> result = interpret(reply, withSession, *sslProblem);
                 if (hasContext && !guard)
                     return; // nobody is waiting any more
                 done(result);
             });
 }
 
-Result<QJsonObject> ApiClient::interpret(QNetworkReply *reply, bool hadSession,
-                                         const QString &sslProblem)
+Result<QByteArray> ApiClient::interpret(QNetworkReply *reply, bool hadSession,
+                                        const QString &sslProblem)
 {
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QString where = m_baseUrl.toDisplayString();
@@ -224,25 +214,12 @@ Result<QJsonObject> ApiClient::interpret(QNetworkReply *reply, bool hadSession,
         emit reachabilityChanged(true);
     }
     const QByteArray bytes = reply->readAll();
-    QJsonParseError parse{};
-    const QJsonDocument doc =
-        bytes.isEmpty() ? QJsonDocument(QJsonObject()) : QJsonDocument::fromJson(bytes, &parse);
-    if (status >= 200 && status < 300) {
-        if (parse.error != QJsonParseError::NoError || !doc.isObject()) {
-            return ApiError{
-                status,
-                u"malformed_response"_s,
-                Text::tr("The account service at %1 answered with something that is not the "
-                         "expected JSON.")
-                    .arg(where),
-                {}};
-        }
-        return doc.object();
-    }
+    if (status >= 200 && status < 300)
+        return bytes; // decoded as what the caller expects
     ApiError e;
-    if (parse.error == QJsonParseError::NoError && doc.isObject() &&
-        doc.object().value(u"message"_s).isString()) {
-        e = ApiError::fromJson(status, doc.object());
+    QJsonObject error;
+    if (decodeAnswer(bytes, error, nullptr) && error.value(u"message"_s).isString()) {
+        e = ApiError::fromJson(status, error);
     } else {
         e.status = status;
         e.code = u"http_%1"_s.arg(status);
@@ -259,22 +236,22 @@ Result<QJsonObject> ApiClient::interpret(QNetworkReply *reply, bool hadSession,
 
 template <typename T>
 void ApiClient::fetchOne(const QByteArray &method, const QString &path, const QUrlQuery &query,
-                         const std::optional<QJsonObject> &body, QObject *context, Callback<T> done)
+                         const std::optional<QByteArray> &body, QObject *context, Callback<T> done)
 {
     const QString where = m_baseUrl.toDisplayString();
-    call(method, path, query, body, context,
-         [done = std::move(done), where](const Result<QJsonObject> &r) {
+    send(method, path, query, body, context,
+         [done = std::move(done), where](const Result<QByteArray> &r) {
              if (!r.ok())
                  return done(r.error());
              T value{};
-             QString problem;
-             if (!decodeAs(*r, value, &problem))
+             json::DecodeError problem;
+             if (!decodeAnswer(*r, value, &problem))
                  return done(
                      ApiError{200,
                               u"malformed_response"_s,
                               Text::tr("The account service at %1 gave an answer this program "
                                        "doesn't understand (%2).")
-                                  .arg(where, problem),
+                                  .arg(where, problem.message),
                               {}});
              done(value);
          });
@@ -288,19 +265,19 @@ void ApiClient::fetchPages(const QString &path, QUrlQuery query, QObject *contex
         query.addQueryItem(u"limit"_s, QString::number(m_pageSize));
     const QString where = m_baseUrl.toDisplayString();
     QPointer<QObject> guard(context);
-    call("GET", path, query, std::nullopt, context,
-         [this, path, query, guard, handler, where](const Result<QJsonObject> &r) mutable {
+    send("GET", path, query, std::nullopt, context,
+         [this, path, query, guard, handler, where](const Result<QByteArray> &r) mutable {
              if (!r.ok())
                  return handler.onError(r.error());
              Page<T> page;
-             QString problem;
-             if (!json::decodePage(*r, page, &problem))
+             json::DecodeError problem;
+             if (!json::decode(*r, page, &problem))
                  return handler.onError(
                      ApiError{200,
                               u"malformed_response"_s,
                               Text::tr("The account service at %1 gave a list this "
                                        "program doesn't understand (%2).")
-                                  .arg(where, problem),
+                                  .arg(where, problem.message),
                               {}});
              const bool last = page.nextCursor.isEmpty();
              handler.onPage(page.items, last);
@@ -318,9 +295,8 @@ void ApiClient::fetchPages(const QString &path, QUrlQuery query, QObject *contex
 void ApiClient::signIn(const QString &email, const QString &password, QObject *context,
                        Callback<SessionInfo> done)
 {
-    fetchOne<SessionInfo>("POST", u"/v1/auth/sessions"_s, {},
-                          QJsonObject{{u"email"_s, email}, {u"password"_s, password}}, context,
-                          [this, done = std::move(done)](const Result<SessionInfo> &r) {
+    fetchOne<SessionInfo>("POST", u"/v1/auth/sessions"_s, {}, body(SignInRequest{email, password}),
+                          context, [this, done = std::move(done)](const Result<SessionInfo> &r) {
                               if (r.ok())
                                   m_token = r->token;
                               done(r);
@@ -381,17 +357,15 @@ void ApiClient::server(const QString &ref, QObject *context, Callback<Server> do
 void ApiClient::createServer(const QString &name, const QStringList &vaults, QObject *context,
                              Callback<NewServerReply> done)
 {
-    fetchOne<NewServerReply>(
-        "POST", u"/v1/connect/servers"_s, {},
-        QJsonObject{{u"name"_s, name}, {u"vaults"_s, QJsonArray::fromStringList(vaults)}}, context,
-        std::move(done));
+    fetchOne<NewServerReply>("POST", u"/v1/connect/servers"_s, {},
+                             body(CreateServerRequest{name, vaults}), context, std::move(done));
 }
 
 void ApiClient::renameServer(const QString &ref, const QString &name, QObject *context,
                              Callback<Server> done)
 {
     fetchOne<Server>("PATCH", u"/v1/connect/servers/"_s + segment(ref), {},
-                     QJsonObject{{u"name"_s, name}}, context, std::move(done));
+                     body(RenameRequest{name}), context, std::move(done));
 }
 
 void ApiClient::deleteServer(const QString &ref, QObject *context, Callback<Server> done)
@@ -425,85 +399,57 @@ void ApiClient::grants(QObject *context, Callback<GrantMatrix> done)
 void ApiClient::applyGrants(qint64 baseRevision, const QList<GrantChange> &changes,
                             QObject *context, Callback<GrantBatchResult> done)
 {
-    QJsonArray array;
-    for (const GrantChange &c : changes)
-        array.append(json::encode(c));
-    fetchOne<GrantBatchResult>(
-        "POST", u"/v1/connect/grants/batch"_s, {},
-        QJsonObject{{u"base_revision"_s, baseRevision}, {u"changes"_s, array}}, context,
-        std::move(done));
+    fetchOne<GrantBatchResult>("POST", u"/v1/connect/grants/batch"_s, {},
+                               body(GrantBatchRequest{baseRevision, changes}), context,
+                               std::move(done));
 }
 
 void ApiClient::tokens(const QString &server, QObject *context, PageHandler<Token> handler)
 {
-    QUrlQuery query;
-    if (!server.isEmpty())
-        query.addQueryItem(u"server"_s, QString::fromLatin1(QUrl::toPercentEncoding(server)));
-    fetchPages<Token>(u"/v1/connect/tokens"_s, query, context, std::move(handler));
+    fetchPages<Token>(u"/v1/connect/tokens"_s, serverQuery(server), context, std::move(handler));
 }
 
 void ApiClient::createToken(const NewTokenRequest &request, QObject *context,
                             Callback<NewTokenReply> done)
 {
-    QJsonArray vaults;
-    for (const VaultPermission &v : request.vaults)
-        vaults.append(QJsonObject{{u"vault"_s, v.vault}, {u"access"_s, accessName(v.access)}});
-    QJsonObject body{{u"name"_s, request.name}, {u"server"_s, request.server}};
-    if (!vaults.isEmpty())
-        body.insert(u"vaults"_s, vaults);
-    if (request.expiresIn)
-        body.insert(u"expires_in"_s, *request.expiresIn);
-    fetchOne<NewTokenReply>("POST", u"/v1/connect/tokens"_s, {}, body, context, std::move(done));
+    fetchOne<NewTokenReply>("POST", u"/v1/connect/tokens"_s, {}, body(request), context,
+                            std::move(done));
 }
 
 void ApiClient::renameToken(const QString &ref, const QString &server, const QString &name,
                             QObject *context, Callback<Token> done)
 {
-    QUrlQuery query;
-    if (!server.isEmpty())
-        query.addQueryItem(u"server"_s, QString::fromLatin1(QUrl::toPercentEncoding(server)));
-    fetchOne<Token>("PATCH", u"/v1/connect/tokens/"_s + segment(ref), query,
-                    QJsonObject{{u"name"_s, name}}, context, std::move(done));
+    fetchOne<Token>("PATCH", u"/v1/connect/tokens/"_s + segment(ref), serverQuery(server),
+                    body(RenameRequest{name}), context, std::move(done));
 }
 
 void ApiClient::revokeToken(const QString &ref, const QString &server, QObject *context,
                             Callback<Token> done)
 {
-    QUrlQuery query;
-    if (!server.isEmpty())
-        query.addQueryItem(u"server"_s, QString::fromLatin1(QUrl::toPercentEncoding(server)));
-    fetchOne<Token>("DELETE", u"/v1/connect/tokens/"_s + segment(ref), query, std::nullopt, context,
-                    std::move(done));
+    fetchOne<Token>("DELETE", u"/v1/connect/tokens/"_s + segment(ref), serverQuery(server),
+                    std::nullopt, context, std::move(done));
 }
 
 void ApiClient::groupGrants(QObject *context, Callback<QList<GroupGrant>> done)
 {
-    fetchOne<QList<GroupGrant>>("GET", u"/v1/connect/group-grants"_s, {}, std::nullopt, context,
-                                std::move(done));
+    fetchOne<Page<GroupGrant>>("GET", u"/v1/connect/group-grants"_s, {}, std::nullopt, context,
+                               member(std::move(done), &Page<GroupGrant>::items));
 }
 
 void ApiClient::grantGroup(const QString &group, const QString &server, bool allServers,
                            QObject *context, Callback<GroupGrant> done)
 {
-    QJsonObject body{{u"group"_s, group}};
-    if (!server.isEmpty())
-        body.insert(u"server"_s, server);
-    if (allServers)
-        body.insert(u"all_servers"_s, true);
-    fetchOne<GroupGrant>("POST", u"/v1/connect/group-grants"_s, {}, body, context, std::move(done));
+    fetchOne<GroupGrantResult>("POST", u"/v1/connect/group-grants"_s, {},
+                               body(GroupGrantRequest{group, server, allServers}), context,
+                               member(std::move(done), &GroupGrantResult::grant));
 }
 
 void ApiClient::revokeGroup(const QString &group, const QString &server, bool allServers,
                             QObject *context, Callback<int> done)
 {
-    QUrlQuery query;
-    query.addQueryItem(u"group"_s, QString::fromLatin1(QUrl::toPercentEncoding(group)));
-    if (!server.isEmpty())
-        query.addQueryItem(u"server"_s, QString::fromLatin1(QUrl::toPercentEncoding(server)));
-    if (allServers)
-        query.addQueryItem(u"all_servers"_s, u"true"_s);
-    fetchOne<int>("DELETE", u"/v1/connect/group-grants"_s, query, std::nullopt, context,
-                  std::move(done));
+    fetchOne<RemovedCount>("DELETE", u"/v1/connect/group-grants"_s,
+                           toQuery(GroupGrantRequest{group, server, allServers}), std::nullopt,
+                           context, member(std::move(done), &RemovedCount::removed));
 }
 
 void ApiClient::audit(QObject *context, PageHandler<AuditEvent> handler)

@@ -8,6 +8,8 @@
 #include "core/Access.h"
 #include "core/ApiError.h"
 #include "core/Domain.h"
+#include "core/Replies.h"
+#include "core/Requests.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -35,25 +37,10 @@ struct PageHandler
     std::function<void(const ApiError &error)> onError;
 };
 
-struct NewServerReply
-{
-    Server server;
-    QJsonObject credentials; // the 1password-credentials.json content; shown once
-};
-
-struct NewTokenRequest
-{
-    QString name;
-    QString server;                   // name or ID
-    QList<VaultPermission> vaults;    // empty: all of the server's vaults, read+write
-    std::optional<QString> expiresIn; // e.g. "30d"; unset: never expires
-};
-
-struct NewTokenReply
-{
-    Token token;
-    QString jwt; // shown once
-};
+// The wire types of core, under the names the program has always used.
+using NewServerReply = CreatedServer;
+using NewTokenRequest = CreateTokenRequest;
+using NewTokenReply = CreatedToken;
 
 struct Done
 {
@@ -124,7 +111,7 @@ public:
     // --- audit
     void audit(QObject *context, PageHandler<AuditEvent> handler);
 
-    // The lowest level: one request, its JSON object answer (empty for 204) or an error.
+    // A request outside the wire types: its JSON object answer (empty for 204) or an error.
     void call(const QByteArray &method, const QString &path, const QUrlQuery &query,
               const std::optional<QJsonObject> &body, QObject *context, Callback<QJsonObject> done);
 
@@ -137,12 +124,17 @@ signals:
     void reachabilityChanged(bool reachable);
 
 private:
-    template <typename T>
-    void fetchPages(const QString &path, QUrlQuery query, QObject *context, PageHandler<T> handler);
+    // The lowest level: one request with an encoded body (or none), the bytes of its 2xx
+    // answer or an error.
+    void send(const QByteArray &method, const QString &path, const QUrlQuery &query,
+              const std::optional<QByteArray> &body, QObject *context, Callback<QByteArray> done);
+    // One request whose answer is the wire type T, decoded by core/JsonDecoder.
     template <typename T>
     void fetchOne(const QByteArray &method, const QString &path, const QUrlQuery &query,
-                  const std::optional<QJsonObject> &body, QObject *context, Callback<T> done);
-    Result<QJsonObject> interpret(QNetworkReply *reply, bool hadSession, const QString &sslProblem);
+                  const std::optional<QByteArray> &body, QObject *context, Callback<T> done);
+    template <typename T>
+    void fetchPages(const QString &path, QUrlQuery query, QObject *context, PageHandler<T> handler);
+    Result<QByteArray> interpret(QNetworkReply *reply, bool hadSession, const QString &sslProblem);
 
     QNetworkAccessManager *m_nam;
     QUrl m_baseUrl;

@@ -4,6 +4,8 @@
 
 #include "core/ApiError.h"
 #include "core/Domain.h"
+#include "core/Replies.h"
+#include "core/Requests.h"
 #include "service/Crypto.h"
 #include "service/MasterKey.h"
 #include "service/SignInThrottle.h"
@@ -11,6 +13,7 @@
 
 #include <QJsonObject>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace ca {
@@ -21,6 +24,8 @@ struct ServiceConfig
     qint64 sessionTtlSeconds = 12 * 3600;
     crypto::PasswordHashParams passwordHash;
     std::function<QDateTime()> clock; // defaults to the system clock
+    // Shared by every worker of a process; by default each AccountService has its own.
+    std::shared_ptr<SignInThrottle> signInThrottle;
 };
 
 // The signed-in user behind a request and what their groups give them.
@@ -38,31 +43,23 @@ struct Actor
     }
 };
 
-struct CreatedServer
+// What a new account starts with; bootstrapOwner() fills in what is missing.
+struct NewAccount
 {
-    Server server;
-    QJsonObject credentials; // the 1password-credentials.json content, returned once
+    QString name = QStringLiteral("Connect Admin");
+    QString domain = QStringLiteral("connect-admin.local");
+    QString ownerName = QStringLiteral("Owner");
 };
 
-struct CreatedToken
+struct BootstrappedAccount
 {
-    Token token;
-    QString jwt; // shown once, never stored
+    User owner;
+    Group owners;         // built in: owners manage everything
+    Group administrators; // built in: administrators too
 };
 
-struct TokenVaultRequest
-{
-    QString vault; // name or ID
-    Access access = Access::ReadWrite;
-};
-
-struct GroupGrantRequest
-{
-    QString group;
-    QString server; // empty: manager (unless allServers)
-    bool allServers = false;
-};
-
+// One AccountService works on one Store (one database connection) and is used from one
+// thread; several workers each have their own pair. Nothing in it is global.
 class AccountService
 {
 public:
@@ -73,9 +70,17 @@ public:
 
     QDateTime now() const;
     const ServiceConfig &config() const { return m_config; }
-    Store &store() { return m_store; }
+    // The issuer is the URL served, known only once the service listens.
+    void setIssuer(const QString &issuer) { m_config.issuer = issuer; }
+    // Signs page cursors; derived from the master key, so shared by all instances.
+    QByteArray cursorKey() const { return m_masterKey.derive("connect-admin/page-cursor/v1"); }
 
-    // --- sessions; password checking itself is done by the caller off the request thread
+    // --- the database, for /health
+    int schemaVersion();
+    bool isPostgres() const { return m_store.isPostgres(); }
+
+    // --- sessions; password checking itself is done by the caller off the request thread.
+    // Every beginSignIn() is followed by exactly one finishSignIn() for the same attempt.
     struct SignInAttempt
     {
         std::optional<StoredUser> user;
@@ -113,8 +118,7 @@ public:
     Result<Page<Token>> tokens(const Actor &actor, const QString &serverRef,
                                const PageRequest &page);
     Result<CreatedToken> createToken(const Actor &actor, const QString &name,
-                                     const QString &serverRef,
-                                     const QList<TokenVaultRequest> &vaults,
+                                     const QString &serverRef, const QList<VaultPermission> &vaults,
                                      const std::optional<QString> &expiresIn);
     Result<Token> renameToken(const Actor &actor, const QString &ref, const QString &serverRef,
                               const QString &name);
@@ -132,24 +136,48 @@ public:
     // --- signing keys, for /.well-known/jwks.json
     QJsonObject jwks();
 
-    // --- seeding (sandbox and first owner); no authorization, no session
+    // --- seeding: the first owner (--create-owner, the sandbox) and the sandbox's directory.
+    // No session and no authorization, but every change writes its audit event like any other.
+    // The account, the built-in Owners and Administrators groups (each unless it exists) and
+    // the owner as a member of Owners, in one transaction. Refused when the email address is
+    // taken or the password is shorter than 12 characters.
+    Result<BootstrappedAccount> bootstrapOwner(const QString &email, const QString &password,
+                                               const NewAccount &account = {});
     User addUser(const QString &email, const QString &name, const QString &password);
     Group addGroup(const QString &name, const QString &description, bool builtin);
     Vault addVault(const QString &name, VaultType type, const QString &ownerUserId = {});
-    void ensureAccount(const QString &name, const QString &domain);
+    void addMember(const Group &group, const User &user);
+    void giveVaultToGroup(const Vault &vault, const Group &group);
+    // The rights a user has, as an Actor without a session: for seeding as that user.
+    Actor actingAs(const User &user);
 
     // The credentials file check, also used by tests: does this secret belong to the file?
     static QJsonObject buildCredentials(const QString &accountId, const QString &serverId,
                                         const QString &issuer, const QByteArray &secret);
 
+    static constexpr int kMinOwnerPasswordLength = 12;
+
 private:
+    // The Store is reached only through the rules above: seeding and tests too, so that no
+    // change bypasses authorization or the audit log. Tests that check the database open
+    // their own Store on the same database (see tests/service/RulesFixture.h).
     Result<Server> resolveServer(const QString &ref, const Actor &actor);
     Result<Vault> resolveVault(const QString &ref, const Actor &actor);
     Result<Group> resolveGroup(const QString &ref);
     Result<Token> resolveToken(const QString &ref, const QString &serverId, const Actor &actor);
+    // The ID of the server named by serverRef, or an empty string when serverRef is empty.
+    Result<QString> optionalServerId(const Actor &actor, const QString &serverRef);
     std::optional<ApiError> requireManage(const Actor &actor, const Server &server) const;
     std::optional<ApiError> requireGrantable(const Actor &actor, const Vault &vault) const;
     std::optional<QSet<QString>> visibleServers(const Actor &actor) const;
+    std::optional<ApiError> checkBatch(const Actor &actor, const QList<GrantChange> &changes);
+    Result<QList<TokenVault>> tokenVaults(const Actor &actor, const Server &server,
+                                          const QList<VaultPermission> &requested);
+    QJsonObject tokenClaims(const Token &token, const QByteArray &serverSecret) const;
+    bool loadSigningKey();
+    void ensureAccount(const QString &name, const QString &domain);
+    User insertUser(const QString &email, const QString &name, const QString &passwordHash);
+    std::optional<Group> builtinGroup(const QString &name);
     void audit(const Actor *actor, const QString &action, const QString &targetType,
                const QString &targetId, const QJsonObject &detail = {});
     QByteArray serverSecret(const QString &serverId);
@@ -160,7 +188,7 @@ private:
     std::optional<crypto::SigningKey> m_signingKey;
     QString m_accountId;
     QString m_dummyHash;
-    SignInThrottle m_throttle;
+    std::shared_ptr<SignInThrottle> m_throttle;
 };
 
 // A name for a server, token or similar: trimmed, 1-200 characters, no control characters.

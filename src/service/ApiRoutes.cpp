@@ -2,11 +2,12 @@
 
 #include "core/Ids.h"
 #include "core/JsonCodec.h"
+#include "core/JsonDecoder.h"
 #include "core/Logging.h"
 #include "service/Crypto.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
+#include <algorithm>
+
 #include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
@@ -17,7 +18,6 @@ namespace {
 
 constexpr int kDefaultLimit = 100;
 constexpr int kMaxLimit = 1000;
-constexpr int kMaxBatchChanges = 20000;
 constexpr int kMaxSignInsInFlight = 32;
 
 HttpResponse fail(const ApiError &e)
@@ -25,7 +25,10 @@ HttpResponse fail(const ApiError &e)
     return HttpResponse::error(e);
 }
 
-Result<QJsonObject> jsonBody(const HttpRequest &req)
+// A request body of the wire type Body, decoded strictly: 415 for another media type, 400
+// with the decoder's code and sentence for anything that is not exactly a Body.
+template <typename Body>
+Result<Body> requestBody(const HttpRequest &req)
 {
     const QByteArray type = req.header("content-type").toLower();
     if (!type.isEmpty() && !type.startsWith("application/json"))
@@ -36,29 +39,74 @@ Result<QJsonObject> jsonBody(const HttpRequest &req)
     if (req.body.trimmed().isEmpty())
         return ApiError::badRequest(u"This request needs a JSON object as its body."_s,
                                     u"missing_body"_s);
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(req.body, &error);
-    if (error.error != QJsonParseError::NoError)
-        return ApiError::badRequest(
-            u"The body is not valid JSON: %1 at byte %2."_s.arg(error.errorString())
-                .arg(error.offset),
-            u"invalid_json"_s);
-    if (!doc.isObject())
-        return ApiError::badRequest(u"The body must be a JSON object."_s, u"invalid_json"_s);
-    return doc.object();
-}
-
-std::optional<ApiError> checked(const QJsonObject &o, std::initializer_list<json::Field> fields)
-{
-    const json::FieldCheck c = json::checkFields(o, fields);
-    if (c.ok())
-        return std::nullopt;
-    return ApiError::badRequest(c.message, c.code);
+    Body body;
+    json::DecodeError error;
+    if (!json::decode(req.body, body, &error))
+        return ApiError::badRequest(error.message, error.code);
+    return body;
 }
 
 const QStringList kPaged{u"limit"_s, u"cursor"_s};
 
-Result<PageRequest> pageRequest(const HttpRequest &req)
+// Where the store resumes a list: an ID, or an audit event's sequence number. A cursor is
+// signed, so this only guards against a key that signed something else.
+template <typename T>
+bool isPosition(const QString &position)
+{
+    return isValidId(position);
+}
+template <>
+bool isPosition<AuditEvent>(const QString &position)
+{
+    return !position.isEmpty() && position.size() <= 18 &&
+           std::all_of(position.begin(), position.end(),
+                       [](QChar c) { return c >= u'0' && c <= u'9'; });
+}
+
+// A result as another wire type; an error stays the error.
+template <typename T, typename Convert>
+auto mapped(const Result<T> &result, Convert convert) -> Result<decltype(convert(*result))>
+{
+    if (!result.ok())
+        return result.error();
+    return convert(*result);
+}
+
+// Tokens carry a state derived from the service's clock (EXPIRED), so their writers take it.
+template <typename T>
+constexpr bool kWrittenWithClock = false;
+template <>
+constexpr bool kWrittenWithClock<Token> = true;
+template <>
+constexpr bool kWrittenWithClock<CreatedToken> = true;
+template <typename T>
+constexpr bool kWrittenWithClock<Page<T>> = kWrittenWithClock<T>;
+
+} // namespace
+
+ApiRoutes::ApiRoutes(AccountService &service, QObject *parent)
+    : QObject(parent)
+    , m_service(service)
+    , m_cursors(service.cursorKey())
+{
+    m_passwordPool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
+}
+
+template <typename T>
+HttpResponse ApiRoutes::reply(int status, const Result<T> &result) const
+{
+    if (!result.ok())
+        return fail(result.error());
+    json::Writer w;
+    if constexpr (kWrittenWithClock<T>)
+        json::write(w, *result, m_service.now());
+    else
+        json::write(w, *result);
+    return HttpResponse::json(w.take(), status);
+}
+
+template <typename T>
+Result<PageRequest> ApiRoutes::pageRequest(const HttpRequest &req, const QString &list) const
 {
     PageRequest page;
     page.limit = kDefaultLimit;
@@ -73,90 +121,84 @@ Result<PageRequest> pageRequest(const HttpRequest &req)
     }
     const QString cursor = req.queryValue(u"cursor"_s);
     if (!cursor.isEmpty()) {
-        const auto raw = crypto::fromBase64Url(cursor.toLatin1());
-        if (!raw || !raw->startsWith("c1:"))
-            return ApiError::badRequest(u"\"cursor\" is not a cursor this service gave out."_s,
-                                        u"invalid_parameter"_s);
-        page.after = QString::fromUtf8(raw->mid(3));
+        const std::optional<QString> position = m_cursors.decode(list, cursor);
+        if (!position || !isPosition<T>(*position))
+            return ApiError::badRequest(
+                u"\"cursor\" is not a cursor this service gave out for this list; pass the "
+                "next_cursor of the previous page as it was, or leave it out to start over."_s,
+                u"invalid_parameter"_s);
+        page.after = *position;
     }
     return page;
 }
 
-// One object in its wire form, written straight to JSON text.
-template <typename... T>
-HttpResponse written(int status, const T &...object)
+void ApiRoutes::route(Router &r, const QByteArray &method, const QString &pattern, Action action,
+                      const QStringList &query)
 {
-    json::Writer w;
-    json::write(w, object...);
-    return HttpResponse::json(w.take(), status);
+    r.add(
+        method, pattern,
+        [this, action = std::move(action)](const HttpRequest &req, const Respond &respond) {
+            const Result<Actor> actor = m_service.authenticate(req.header("authorization"));
+            if (!actor.ok()) {
+                HttpResponse refused = fail(actor.error());
+                refused.headers.append({QByteArray("WWW-Authenticate"), QByteArray("Bearer")});
+                return respond(refused);
+            }
+            respond(action(*actor, req));
+        },
+        query);
 }
 
-template <typename T, typename... Extra>
-HttpResponse pageResponse(const Result<Page<T>> &r, const Extra &...extra)
+template <typename Body>
+void ApiRoutes::bodyRoute(Router &r, const QByteArray &method, const QString &pattern,
+                          BodyAction<Body> action, const QStringList &query)
 {
-    if (!r.ok())
-        return fail(r.error());
-    json::Writer w(r->items.size() * 256 + 64);
-    w.beginObject().key("items"_L1).beginArray();
-    for (const T &item : r->items)
-        json::write(w, item, extra...);
-    w.endArray().key("next_cursor"_L1);
-    if (r->nextCursor.isEmpty())
-        w.null();
-    else
-        w.value(QString::fromLatin1(crypto::base64Url("c1:" + r->nextCursor.toUtf8())));
-    w.endObject();
-    return HttpResponse::json(w.take(), 200);
+    route(
+        r, method, pattern,
+        [action = std::move(action)](const Actor &a, const HttpRequest &req) {
+            const Result<Body> body = requestBody<Body>(req);
+            return body.ok() ? action(a, req, *body) : fail(body.error());
+        },
+        query);
 }
 
-QString param(const HttpRequest &req, const char *name)
+template <typename T>
+void ApiRoutes::listRoute(Router &r, const QString &pattern, ListAction<T> list,
+                          const QStringList &extraQuery)
 {
-    return req.params.value(QLatin1String(name));
+    route(
+        r, "GET", pattern,
+        [this, pattern, list = std::move(list)](const Actor &a, const HttpRequest &req) {
+            const Result<PageRequest> page = pageRequest<T>(req, pattern);
+            if (!page.ok())
+                return fail(page.error());
+            Result<Page<T>> result = list(a, req, *page);
+            if (result.ok() && !result->nextCursor.isEmpty())
+                result->nextCursor = m_cursors.encode(pattern, result->nextCursor);
+            return reply(200, result);
+        },
+        kPaged + extraQuery);
 }
 
-bool truthy(const QString &v, bool *ok)
+template <typename T>
+void ApiRoutes::listRoute(Router &r, const QString &pattern,
+                          Result<Page<T>> (AccountService::*list)(const Actor &,
+                                                                  const PageRequest &))
 {
-    *ok = true;
-    if (v.isEmpty() || v == u"false" || v == u"0")
-        return false;
-    if (v == u"true" || v == u"1")
-        return true;
-    *ok = false;
-    return false;
-}
-
-} // namespace
-
-ApiRoutes::ApiRoutes(AccountService &service, QObject *parent)
-    : QObject(parent)
-    , m_service(service)
-{
-    m_passwordPool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
-}
-
-void ApiRoutes::withActor(const HttpRequest &req, const Respond &respond,
-                          const std::function<void(const Actor &)> &then)
-{
-    const Result<Actor> actor = m_service.authenticate(req.header("authorization"));
-    if (!actor.ok()) {
-        HttpResponse r = fail(actor.error());
-        r.headers.append({QByteArray("WWW-Authenticate"), QByteArray("Bearer")});
-        respond(r);
-        return;
-    }
-    then(*actor);
+    listRoute<T>(
+        r, pattern,
+        [&service = m_service, list](const Actor &a, const HttpRequest &, const PageRequest &page) {
+            return (service.*list)(a, page);
+        });
 }
 
 void ApiRoutes::signIn(const HttpRequest &req, const Respond &respond)
 {
-    const auto body = jsonBody(req);
+    const Result<SignInRequest> body = requestBody<SignInRequest>(req);
     if (!body.ok())
         return respond(fail(body.error()));
-    if (auto e = checked(
-            *body, {{"email", QJsonValue::String, true}, {"password", QJsonValue::String, true}}))
-        return respond(fail(*e));
-    const QString email = body->value(u"email"_s).toString();
-    const QByteArray password = body->value(u"password"_s).toString().toUtf8();
+    const QString email = body->email;
+    const QByteArray password = body->password.toUtf8();
     if (email.trimmed().isEmpty() || password.isEmpty())
         return respond(fail(
             ApiError::badRequest(u"Give an email address and a password."_s, u"missing_field"_s)));
@@ -179,8 +221,7 @@ void ApiRoutes::signIn(const HttpRequest &req, const Respond &respond)
         return crypto::verifyPassword(hash, password);
     }).then(this, [this, attempt = attempt.value(), email, peer, respond](bool matches) {
         try {
-            const auto session = m_service.finishSignIn(attempt, matches, email, peer);
-            respond(session.ok() ? written(201, *session) : fail(session.error()));
+            respond(reply(201, m_service.finishSignIn(attempt, matches, email, peer)));
         } catch (const std::exception &e) {
             qCCritical(lcService) << "sign-in failed:" << e.what();
             respond(fail(ApiError::internal(u"The service failed to sign you in; see its log."_s)));
@@ -188,13 +229,12 @@ void ApiRoutes::signIn(const HttpRequest &req, const Respond &respond)
     });
 }
 
-void ApiRoutes::install(Router &r)
+void ApiRoutes::publicRoutes(Router &r)
 {
-    // ---- public
     r.add("GET", u"/health"_s, [this](const HttpRequest &, const Respond &respond) {
         int schema = 0;
         try {
-            schema = m_service.store().schemaVersion();
+            schema = m_service.schemaVersion();
         } catch (const std::exception &) {
             ApiError e{503, u"unavailable"_s, u"The service can't reach its database."_s, {}};
             e.extra.insert(u"database"_s, u"unreachable"_s);
@@ -202,7 +242,7 @@ void ApiRoutes::install(Router &r)
         }
         respond(HttpResponse::json(
             {{u"status"_s, u"ok"_s},
-             {u"database"_s, m_service.store().isPostgres() ? u"postgresql"_s : u"sqlite"_s},
+             {u"database"_s, m_service.isPostgres() ? u"postgresql"_s : u"sqlite"_s},
              {u"schema_version"_s, schema},
              {u"version"_s, QStringLiteral(CONNECTADMIN_VERSION)}}));
     });
@@ -215,343 +255,129 @@ void ApiRoutes::install(Router &r)
     r.add("GET", u"/.well-known/jwks.json"_s, [this](const HttpRequest &, const Respond &respond) {
         respond(HttpResponse::json(m_service.jwks()));
     });
-
-    // ---- sessions
     r.add("POST", u"/v1/auth/sessions"_s,
           [this](const HttpRequest &req, const Respond &respond) { signIn(req, respond); });
-    r.add("GET", u"/v1/auth/sessions/current"_s,
-          [this](const HttpRequest &req, const Respond &respond) {
-              withActor(req, respond,
-                        [&](const Actor &a) { respond(written(200, m_service.sessionInfo(a))); });
-          });
-    r.add("DELETE", u"/v1/auth/sessions/current"_s,
-          [this](const HttpRequest &req, const Respond &respond) {
-              withActor(req, respond, [&](const Actor &a) {
-                  m_service.signOut(a);
-                  respond(HttpResponse::noContent());
-              });
-          });
+}
+
+void ApiRoutes::install(Router &r)
+{
+    using Req = HttpRequest;
+    auto param = [](const HttpRequest &req, const char *name) {
+        return req.params.value(QLatin1String(name));
+    };
+    const QStringList server{u"server"_s};
+
+    publicRoutes(r);
+
+    // ---- sessions
+    route(r, "GET", u"/v1/auth/sessions/current"_s, [this](const Actor &a, const Req &) {
+        return reply(200, Result<SessionInfo>(m_service.sessionInfo(a)));
+    });
+    route(r, "DELETE", u"/v1/auth/sessions/current"_s, [this](const Actor &a, const Req &) {
+        m_service.signOut(a);
+        return HttpResponse::noContent();
+    });
 
     // ---- directory
-    r.add("GET", u"/v1/account"_s, [this](const HttpRequest &req, const Respond &respond) {
-        withActor(req, respond, [&](const Actor &) {
-            const auto a = m_service.account();
-            respond(a.ok() ? written(200, *a) : fail(a.error()));
-        });
-    });
-    r.add(
-        "GET", u"/v1/vaults"_s,
-        [this](const HttpRequest &req, const Respond &respond) {
-            withActor(req, respond, [&](const Actor &a) {
-                const auto page = pageRequest(req);
-                if (!page.ok())
-                    return respond(fail(page.error()));
-                respond(pageResponse(m_service.vaults(a, *page)));
-            });
-        },
-        kPaged);
-    r.add(
-        "GET", u"/v1/groups"_s,
-        [this](const HttpRequest &req, const Respond &respond) {
-            withActor(req, respond, [&](const Actor &a) {
-                const auto page = pageRequest(req);
-                if (!page.ok())
-                    return respond(fail(page.error()));
-                respond(pageResponse(m_service.groups(a, *page)));
-            });
-        },
-        kPaged);
-    r.add(
-        "GET", u"/v1/users"_s,
-        [this](const HttpRequest &req, const Respond &respond) {
-            withActor(req, respond, [&](const Actor &a) {
-                const auto page = pageRequest(req);
-                if (!page.ok())
-                    return respond(fail(page.error()));
-                respond(pageResponse(m_service.users(a, *page)));
-            });
-        },
-        kPaged);
+    route(r, "GET", u"/v1/account"_s,
+          [this](const Actor &, const Req &) { return reply(200, m_service.account()); });
+    listRoute(r, u"/v1/vaults"_s, &AccountService::vaults);
+    listRoute(r, u"/v1/groups"_s, &AccountService::groups);
+    listRoute(r, u"/v1/users"_s, &AccountService::users);
 
-    // ---- servers
-    r.add(
-        "GET", u"/v1/connect/servers"_s,
-        [this](const HttpRequest &req, const Respond &respond) {
-            withActor(req, respond, [&](const Actor &a) {
-                const auto page = pageRequest(req);
-                if (!page.ok())
-                    return respond(fail(page.error()));
-                respond(pageResponse(m_service.servers(a, *page)));
-            });
-        },
-        kPaged);
-    r.add("POST", u"/v1/connect/servers"_s, [this](const HttpRequest &req, const Respond &respond) {
-        withActor(req, respond, [&](const Actor &a) {
-            const auto body = jsonBody(req);
-            if (!body.ok())
-                return respond(fail(body.error()));
-            if (auto e = checked(*body, {{"name", QJsonValue::String, true},
-                                         {"vaults", QJsonValue::Array, false, true}}))
-                return respond(fail(*e));
-            QStringList vaults;
-            for (const QJsonValue &v : body->value(u"vaults"_s).toArray()) {
-                if (!v.isString())
-                    return respond(fail(ApiError::badRequest(
-                        u"In the request body, \"vaults\" must be a list of vault names or IDs."_s,
-                        u"wrong_type"_s)));
-                vaults.append(v.toString());
-            }
-            const auto created =
-                m_service.createServer(a, body->value(u"name"_s).toString(), vaults);
-            if (!created.ok())
-                return respond(fail(created.error()));
-            respond(HttpResponse::json({{u"server"_s, json::encode(created->server)},
-                                        {u"credentials"_s, created->credentials}},
-                                       201));
+    // ---- servers and their vaults
+    listRoute(r, u"/v1/connect/servers"_s, &AccountService::servers);
+    bodyRoute<CreateServerRequest>(
+        r, "POST", u"/v1/connect/servers"_s,
+        [this](const Actor &a, const Req &, const CreateServerRequest &body) {
+            return reply(201, m_service.createServer(a, body.name, body.vaults));
         });
+    route(r, "GET", u"/v1/connect/servers/{server}"_s, [this, param](const Actor &a, const Req &q) {
+        return reply(200, m_service.server(a, param(q, "server")));
     });
-    r.add("GET", u"/v1/connect/servers/{server}"_s,
-          [this](const HttpRequest &req, const Respond &respond) {
-              withActor(req, respond, [&](const Actor &a) {
-                  const auto s = m_service.server(a, param(req, "server"));
-                  respond(s.ok() ? written(200, *s) : fail(s.error()));
-              });
+    bodyRoute<RenameRequest>(
+        r, "PATCH", u"/v1/connect/servers/{server}"_s,
+        [this, param](const Actor &a, const Req &q, const RenameRequest &body) {
+            return reply(200, m_service.renameServer(a, param(q, "server"), body.name));
+        });
+    route(r, "DELETE", u"/v1/connect/servers/{server}"_s,
+          [this, param](const Actor &a, const Req &q) {
+              return reply(200, m_service.deleteServer(a, param(q, "server")));
           });
-    r.add("PATCH", u"/v1/connect/servers/{server}"_s,
-          [this](const HttpRequest &req, const Respond &respond) {
-              withActor(req, respond, [&](const Actor &a) {
-                  const auto body = jsonBody(req);
-                  if (!body.ok())
-                      return respond(fail(body.error()));
-                  if (auto e = checked(*body, {{"name", QJsonValue::String, true}}))
-                      return respond(fail(*e));
-                  const auto s = m_service.renameServer(a, param(req, "server"),
-                                                        body->value(u"name"_s).toString());
-                  respond(s.ok() ? written(200, *s) : fail(s.error()));
-              });
+    route(r, "PUT", u"/v1/connect/servers/{server}/vaults/{vault}"_s,
+          [this, param](const Actor &a, const Req &q) {
+              return reply(200, m_service.grantVault(a, param(q, "server"), param(q, "vault")));
           });
-    r.add("DELETE", u"/v1/connect/servers/{server}"_s,
-          [this](const HttpRequest &req, const Respond &respond) {
-              withActor(req, respond, [&](const Actor &a) {
-                  const auto s = m_service.deleteServer(a, param(req, "server"));
-                  respond(s.ok() ? written(200, *s) : fail(s.error()));
-              });
-          });
-    r.add("PUT", u"/v1/connect/servers/{server}/vaults/{vault}"_s,
-          [this](const HttpRequest &req, const Respond &respond) {
-              withActor(req, respond, [&](const Actor &a) {
-                  const auto s = m_service.grantVault(a, param(req, "server"), param(req, "vault"));
-                  respond(s.ok() ? written(200, *s) : fail(s.error()));
-              });
-          });
-    r.add("DELETE", u"/v1/connect/servers/{server}/vaults/{vault}"_s,
-          [this](const HttpRequest &req, const Respond &respond) {
-              withActor(req, respond, [&](const Actor &a) {
-                  const auto s =
-                      m_service.revokeVault(a, param(req, "server"), param(req, "vault"));
-                  respond(s.ok() ? written(200, *s) : fail(s.error()));
-              });
+    route(r, "DELETE", u"/v1/connect/servers/{server}/vaults/{vault}"_s,
+          [this, param](const Actor &a, const Req &q) {
+              return reply(200, m_service.revokeVault(a, param(q, "server"), param(q, "vault")));
           });
 
     // ---- the grant matrix
-    r.add("GET", u"/v1/connect/grants"_s, [this](const HttpRequest &req, const Respond &respond) {
-        withActor(req, respond, [&](const Actor &a) {
-            const auto m = m_service.grants(a);
-            respond(m.ok() ? written(200, *m) : fail(m.error()));
-        });
-    });
-    r.add(
-        "POST", u"/v1/connect/grants/batch"_s,
-        [this](const HttpRequest &req, const Respond &respond) {
-            withActor(req, respond, [&](const Actor &a) {
-                const auto body = jsonBody(req);
-                if (!body.ok())
-                    return respond(fail(body.error()));
-                if (auto e = checked(*body, {{"base_revision", QJsonValue::Double, true},
-                                             {"changes", QJsonValue::Array, true}}))
-                    return respond(fail(*e));
-                const QJsonArray array = body->value(u"changes"_s).toArray();
-                if (array.size() > kMaxBatchChanges)
-                    return respond(fail(ApiError::badRequest(
-                        u"A batch holds at most %1 changes."_s.arg(kMaxBatchChanges),
-                        u"too_many_changes"_s)));
-                QList<GrantChange> changes;
-                changes.reserve(array.size());
-                for (const QJsonValue &v : array) {
-                    if (!v.isObject())
-                        return respond(fail(ApiError::badRequest(
-                            u"Every entry of \"changes\" must be an object."_s, u"wrong_type"_s)));
-                    const QJsonObject c = v.toObject();
-                    if (auto e = checked(c, {{"server", QJsonValue::String, true},
-                                             {"vault", QJsonValue::String, true},
-                                             {"granted", QJsonValue::Bool, true}}))
-                        return respond(fail(*e));
-                    const QString server = c.value(u"server"_s).toString();
-                    const QString vault = c.value(u"vault"_s).toString();
-                    if (!isValidId(server) || !isValidId(vault))
-                        return respond(fail(ApiError::badRequest(
-                            u"A batch names servers and vaults by ID; \"%1\" / \"%2\" is not."_s
-                                .arg(server.left(60), vault.left(60)),
-                            u"invalid_id"_s)));
-                    changes.append(GrantChange{canonicalId(server), canonicalId(vault),
-                                               c.value(u"granted"_s).toBool()});
-                }
-                const double base = body->value(u"base_revision"_s).toDouble();
-                if (base != double(qint64(base)))
-                    return respond(fail(ApiError::badRequest(
-                        u"\"base_revision\" must be a whole number."_s, u"wrong_type"_s)));
-                const auto result = m_service.applyGrants(a, qint64(base), changes);
-                if (!result.ok())
-                    return respond(fail(result.error()));
-                respond(HttpResponse::json(
-                    {{u"revision"_s, result->revision}, {u"applied"_s, result->applied}}));
-            });
+    route(r, "GET", u"/v1/connect/grants"_s,
+          [this](const Actor &a, const Req &) { return reply(200, m_service.grants(a)); });
+    bodyRoute<GrantBatchRequest>(
+        r, "POST", u"/v1/connect/grants/batch"_s,
+        [this](const Actor &a, const Req &, const GrantBatchRequest &body) {
+            return reply(200, m_service.applyGrants(a, body.baseRevision, body.changes));
         });
 
     // ---- tokens
-    r.add("GET", u"/v1/connect/tokens"_s,
-          [this](const HttpRequest &req, const Respond &respond) {
-              withActor(req, respond, [&](const Actor &a) {
-                  const auto page = pageRequest(req);
-                  if (!page.ok())
-                      return respond(fail(page.error()));
-                  const QDateTime now = m_service.now();
-                  respond(
-                      pageResponse(m_service.tokens(a, req.queryValue(u"server"_s), *page), now));
-              });
-          },
-          {u"limit"_s, u"cursor"_s, u"server"_s});
-    r.add("POST", u"/v1/connect/tokens"_s, [this](const HttpRequest &req, const Respond &respond) {
-        withActor(req, respond, [&](const Actor &a) {
-            const auto body = jsonBody(req);
-            if (!body.ok())
-                return respond(fail(body.error()));
-            if (auto e = checked(*body, {{"name", QJsonValue::String, true},
-                                         {"server", QJsonValue::String, true},
-                                         {"vaults", QJsonValue::Array, false, true},
-                                         {"expires_in", QJsonValue::String, false, true}}))
-                return respond(fail(*e));
-            QList<TokenVaultRequest> vaults;
-            for (const QJsonValue &v : body->value(u"vaults"_s).toArray()) {
-                if (!v.isObject())
-                    return respond(fail(ApiError::badRequest(
-                        u"Every entry of \"vaults\" must be an object with \"vault\" and optional \"access\"."_s,
-                        u"wrong_type"_s)));
-                const QJsonObject o = v.toObject();
-                if (auto e = checked(o, {{"vault", QJsonValue::String, true},
-                                         {"access", QJsonValue::String, false, true}}))
-                    return respond(fail(*e));
-                TokenVaultRequest tv;
-                tv.vault = o.value(u"vault"_s).toString();
-                if (o.contains(u"access"_s) && !o.value(u"access"_s).isNull()) {
-                    const auto access = accessFromName(o.value(u"access"_s).toString());
-                    if (!access)
-                        return respond(fail(
-                            ApiError::badRequest(u"\"access\" must be read, write or read_write."_s,
-                                                 u"invalid_field"_s)));
-                    tv.access = *access;
-                }
-                vaults.append(tv);
-            }
-            const QJsonValue expires = body->value(u"expires_in"_s);
-            const auto created = m_service.createToken(
-                a, body->value(u"name"_s).toString(), body->value(u"server"_s).toString(), vaults,
-                expires.isString() ? std::optional<QString>(expires.toString()) : std::nullopt);
-            if (!created.ok())
-                return respond(fail(created.error()));
-            respond(HttpResponse::json({{u"token"_s, json::encode(created->token, m_service.now())},
-                                        {u"jwt"_s, created->jwt}},
-                                       201));
+    listRoute<Token>(
+        r, u"/v1/connect/tokens"_s,
+        [this](const Actor &a, const Req &q, const PageRequest &page) {
+            return m_service.tokens(a, q.queryValue(u"server"_s), page);
+        },
+        server);
+    bodyRoute<CreateTokenRequest>(
+        r, "POST", u"/v1/connect/tokens"_s,
+        [this](const Actor &a, const Req &, const CreateTokenRequest &body) {
+            return reply(
+                201, m_service.createToken(a, body.name, body.server, body.vaults, body.expiresIn));
         });
-    });
-    r.add("PATCH", u"/v1/connect/tokens/{token}"_s,
-          [this](const HttpRequest &req, const Respond &respond) {
-              withActor(req, respond, [&](const Actor &a) {
-                  const auto body = jsonBody(req);
-                  if (!body.ok())
-                      return respond(fail(body.error()));
-                  if (auto e = checked(*body, {{"name", QJsonValue::String, true}}))
-                      return respond(fail(*e));
-                  const auto t =
-                      m_service.renameToken(a, param(req, "token"), req.queryValue(u"server"_s),
-                                            body->value(u"name"_s).toString());
-                  respond(t.ok() ? written(200, *t, m_service.now()) : fail(t.error()));
-              });
-          },
-          {u"server"_s});
-    r.add("DELETE", u"/v1/connect/tokens/{token}"_s,
-          [this](const HttpRequest &req, const Respond &respond) {
-              withActor(req, respond, [&](const Actor &a) {
-                  const auto t =
-                      m_service.revokeToken(a, param(req, "token"), req.queryValue(u"server"_s));
-                  respond(t.ok() ? written(200, *t, m_service.now()) : fail(t.error()));
-              });
-          },
-          {u"server"_s});
+    bodyRoute<RenameRequest>(
+        r, "PATCH", u"/v1/connect/tokens/{token}"_s,
+        [this, param](const Actor &a, const Req &q, const RenameRequest &body) {
+            return reply(200, m_service.renameToken(a, param(q, "token"), q.queryValue(u"server"_s),
+                                                    body.name));
+        },
+        server);
+    route(
+        r, "DELETE", u"/v1/connect/tokens/{token}"_s,
+        [this, param](const Actor &a, const Req &q) {
+            return reply(200,
+                         m_service.revokeToken(a, param(q, "token"), q.queryValue(u"server"_s)));
+        },
+        server);
 
-    // ---- group grants
-    r.add("GET", u"/v1/connect/group-grants"_s,
-          [this](const HttpRequest &req, const Respond &respond) {
-              withActor(req, respond, [&](const Actor &a) {
-                  const auto grants = m_service.groupGrants(a);
-                  if (!grants.ok())
-                      return respond(fail(grants.error()));
-                  QJsonArray items;
-                  for (const GroupGrant &g : *grants)
-                      items.append(json::encode(g));
-                  respond(HttpResponse::json(
-                      {{u"items"_s, items}, {u"next_cursor"_s, QJsonValue(QJsonValue::Null)}}));
-              });
-          });
-    r.add("POST", u"/v1/connect/group-grants"_s,
-          [this](const HttpRequest &req, const Respond &respond) {
-              withActor(req, respond, [&](const Actor &a) {
-                  const auto body = jsonBody(req);
-                  if (!body.ok())
-                      return respond(fail(body.error()));
-                  if (auto e = checked(*body, {{"group", QJsonValue::String, true},
-                                               {"server", QJsonValue::String, false, true},
-                                               {"all_servers", QJsonValue::Bool, false, true}}))
-                      return respond(fail(*e));
-                  GroupGrantRequest request{body->value(u"group"_s).toString(),
-                                            body->value(u"server"_s).toString(),
-                                            body->value(u"all_servers"_s).toBool()};
-                  bool created = false;
-                  const auto g = m_service.grantGroup(a, request, &created);
-                  respond(g.ok() ? HttpResponse::json(QJsonObject{{u"grant"_s, json::encode(*g)},
-                                                                  {u"created"_s, created}},
-                                                      created ? 201 : 200)
-                                 : fail(g.error()));
-              });
-          });
-    r.add("DELETE", u"/v1/connect/group-grants"_s,
-          [this](const HttpRequest &req, const Respond &respond) {
-              withActor(req, respond, [&](const Actor &a) {
-                  bool ok = false;
-                  const bool all = truthy(req.queryValue(u"all_servers"_s), &ok);
-                  if (!ok)
-                      return respond(fail(ApiError::badRequest(
-                          u"\"all_servers\" must be true or false."_s, u"invalid_parameter"_s)));
-                  const auto removed = m_service.revokeGroup(
-                      a, {req.queryValue(u"group"_s), req.queryValue(u"server"_s), all});
-                  respond(removed.ok() ? HttpResponse::json(QJsonObject{{u"removed"_s, *removed}})
-                                       : fail(removed.error()));
-              });
+    // ---- who may administer Secrets Automation
+    route(r, "GET", u"/v1/connect/group-grants"_s, [this](const Actor &a, const Req &) {
+        return reply(200, mapped(m_service.groupGrants(a), [](const QList<GroupGrant> &all) {
+                         return Page<GroupGrant>{all, {}}; // one page: there are few
+                     }));
+    });
+    bodyRoute<GroupGrantRequest>(
+        r, "POST", u"/v1/connect/group-grants"_s,
+        [this](const Actor &a, const Req &, const GroupGrantRequest &body) {
+            bool created = false;
+            const Result<GroupGrant> grant = m_service.grantGroup(a, body, &created);
+            return reply(created ? 201 : 200, mapped(grant, [created](const GroupGrant &g) {
+                             return GroupGrantResult{g, created};
+                         }));
+        });
+    route(r, "DELETE", u"/v1/connect/group-grants"_s,
+          [this](const Actor &a, const Req &q) {
+              GroupGrantRequest request;
+              QString problem;
+              if (!fromQuery(q.query, request, &problem))
+                  return fail(ApiError::badRequest(problem, u"invalid_parameter"_s));
+              return reply(200, mapped(m_service.revokeGroup(a, request),
+                                       [](int removed) { return RemovedCount{removed}; }));
           },
           {u"group"_s, u"server"_s, u"all_servers"_s});
 
     // ---- audit
-    r.add(
-        "GET", u"/v1/audit"_s,
-        [this](const HttpRequest &req, const Respond &respond) {
-            withActor(req, respond, [&](const Actor &a) {
-                const auto page = pageRequest(req);
-                if (!page.ok())
-                    return respond(fail(page.error()));
-                respond(pageResponse(m_service.audit(a, *page)));
-            });
-        },
-        kPaged);
+    listRoute(r, u"/v1/audit"_s, &AccountService::audit);
 }
 
 } // namespace ca

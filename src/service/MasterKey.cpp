@@ -1,6 +1,7 @@
 #include "service/MasterKey.h"
 
 #include "service/Crypto.h"
+#include "service/PrivateFile.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -38,23 +39,10 @@ std::optional<MasterKey> MasterKey::loadOrCreate(const QString &path, QString *e
                      .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
         return std::nullopt;
     }
-    struct stat st
-    {
-    };
-    if (::stat(native.constData(), &st) != 0 || (st.st_mode & 077) != 0) {
-        *error = QStringLiteral("the master key file %1 can be read by other users (mode %2); "
-                                "run: chmod 600 %1")
-                     .arg(path)
-                     .arg(st.st_mode & 0777, 4, 8, QLatin1Char('0'));
+    const auto read = readPrivateFile(path, QStringLiteral("the master key file"), error);
+    if (!read)
         return std::nullopt;
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error =
-            QStringLiteral("cannot read the master key file %1: %2").arg(path, file.errorString());
-        return std::nullopt;
-    }
-    const QByteArray key = file.read(64);
+    const QByteArray key = *read;
     if (key.size() != 32) {
         *error =
             QStringLiteral("the master key file %1 is not 32 bytes long; it is damaged").arg(path);
@@ -79,6 +67,11 @@ std::optional<QByteArray> MasterKey::open(const QByteArray &sealed, const QByteA
     if (sealed.size() < 1 + 12 + 16 || sealed.at(0) != kVersion)
         return std::nullopt;
     return crypto::aesGcmDecrypt(m_key, sealed.mid(1, 12), sealed.mid(13), purpose);
+}
+
+QByteArray MasterKey::derive(const QByteArray &purpose) const
+{
+    return crypto::hkdfSha256(m_key, QByteArray(), purpose, 32);
 }
 
 } // namespace ca

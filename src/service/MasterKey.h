@@ -18,6 +18,8 @@ public:
 
     QByteArray seal(const QByteArray &plaintext, const QByteArray &purpose) const;
     std::optional<QByteArray> open(const QByteArray &sealed, const QByteArray &purpose) const;
+    // A 32-byte key for one purpose (HKDF-SHA256), the same in every instance with this key.
+    QByteArray derive(const QByteArray &purpose) const;
 
 private:
     explicit MasterKey(QByteArray key)

@@ -45,28 +45,34 @@ QJsonObject readJson(const QString &path)
     return QJsonDocument::fromJson(f.readAll()).object();
 }
 
-void seed(AccountService &service, QJsonArray &signIns)
+// The owner first (through the same bootstrap as --create-owner), then the other groups,
+// users with their Private vaults, shared vaults and who may use them. Returns the owner.
+User seedDirectory(AccountService &service, QJsonArray &signIns)
 {
-    service.ensureAccount(u"Sandbox Account"_s, u"sandbox.connect-admin.local"_s);
+    const QString ownerPassword = crypto::generatePassword();
+    const auto bootstrap =
+        service.bootstrapOwner(QString::fromUtf16(kUsers[0].email), ownerPassword,
+                               {u"Sandbox Account"_s, u"sandbox.connect-admin.local"_s,
+                                QString::fromUtf16(kUsers[0].name)});
+    if (!bootstrap.ok())
+        throw StoreError(bootstrap.error().message.toStdString());
     QHash<QString, Group> groups;
-    groups.insert(u"Owners"_s, service.addGroup(u"Owners"_s, u"Owners of the account"_s, true));
-    groups.insert(u"Administrators"_s,
-                  service.addGroup(u"Administrators"_s, u"Administrators of the account"_s, true));
+    groups.insert(u"Owners"_s, bootstrap->owners);
+    groups.insert(u"Administrators"_s, bootstrap->administrators);
     groups.insert(u"Developers"_s,
                   service.addGroup(u"Developers"_s, u"Application developers"_s, false));
     groups.insert(u"Operations"_s, service.addGroup(u"Operations"_s, u"Runs production"_s, false));
     groups.insert(u"Finance"_s, service.addGroup(u"Finance"_s, u"Payments and vendors"_s, false));
     groups.insert(u"Security"_s, service.addGroup(u"Security"_s, u"Security team"_s, false));
 
-    Store &store = service.store();
-    QHash<QString, User> users;
     for (const DemoUser &d : kUsers) {
-        const QString password = crypto::generatePassword();
-        const User u =
-            service.addUser(QString::fromUtf16(d.email), QString::fromUtf16(d.name), password);
-        users.insert(u.email, u);
-        if (d.group[0] != 0)
-            store.addMember(groups.value(QString::fromUtf16(d.group)).id, u.id);
+        const bool isOwner = &d == &kUsers[0];
+        const QString password = isOwner ? ownerPassword : crypto::generatePassword();
+        const User u = isOwner ? bootstrap->owner
+                               : service.addUser(QString::fromUtf16(d.email),
+                                                 QString::fromUtf16(d.name), password);
+        if (!isOwner && d.group[0] != 0)
+            service.addMember(groups.value(QString::fromUtf16(d.group)), u);
         service.addVault(u"Private"_s, VaultType::Personal, u.id);
         signIns.append(QJsonObject{{u"email"_s, u.email},
                                    {u"name"_s, u.name},
@@ -87,13 +93,37 @@ void seed(AccountService &service, QJsonArray &signIns)
     for (const DemoVault &d : vaults) {
         const Vault v = service.addVault(QString::fromUtf16(d.name), VaultType::UserCreated);
         for (const char16_t *g : d.groups)
-            store.giveVaultToGroup(v.id, groups.value(QString::fromUtf16(g)).id);
+            service.giveVaultToGroup(v, groups.value(QString::fromUtf16(g)));
     }
     const Vault shared = service.addVault(u"Shared"_s, VaultType::Everyone);
     for (const Group &g : std::as_const(groups))
-        store.giveVaultToGroup(shared.id, g.id);
+        service.giveVaultToGroup(shared, g);
     const Vault transfer = service.addVault(u"Transfer from Sam"_s, VaultType::Transfer);
-    store.giveVaultToGroup(transfer.id, groups.value(u"Owners"_s).id);
+    service.giveVaultToGroup(transfer, groups.value(u"Owners"_s));
+    return bootstrap->owner;
+}
+
+// A few servers and tokens so that every page has something to show, made by the owner
+// through the same rules as over HTTP.
+void seedServers(AccountService &service, const User &owner)
+{
+    const Actor actor = service.actingAs(owner);
+    const auto staging =
+        service.createServer(actor, u"Staging cluster"_s, {u"Kubernetes"_s, u"Staging"_s});
+    const auto ci = service.createServer(actor, u"CI runners"_s, {u"CI Secrets"_s});
+    bool created = false;
+    if (staging.ok()) {
+        service.createToken(actor, u"staging deploy"_s, staging->server.id,
+                            {{u"Kubernetes"_s, Access::ReadWrite}, {u"Staging"_s, Access::Read}},
+                            u"90d"_s);
+        service.createToken(actor, u"staging monitoring"_s, staging->server.id,
+                            {{u"Kubernetes"_s, Access::Read}}, u"5d"_s);
+        service.grantGroup(actor, {u"Developers"_s, staging->server.id, false}, &created);
+    }
+    if (ci.ok())
+        service.createToken(actor, u"ci pipeline"_s, ci->server.id,
+                            {{u"CI Secrets"_s, Access::Read}}, {});
+    service.grantGroup(actor, {u"Security"_s, {}, false}, &created);
 }
 
 } // namespace
@@ -101,32 +131,9 @@ void seed(AccountService &service, QJsonArray &signIns)
 QString prepareSandbox(AccountService &service, const SandboxPaths &paths, const QString &url)
 {
     QJsonArray signIns = readJson(paths.usersFile()).value(u"users"_s).toArray();
-    if (!service.store().account()) {
+    if (!service.account().ok()) {
         signIns = QJsonArray();
-        seed(service, signIns);
-        service.initialize();
-        // A few servers and tokens so that every page has something to show.
-        const auto owner = service.store().userByEmail(u"owner@sandbox.example"_s);
-        Actor actor;
-        actor.user = owner->user;
-        actor.rights = service.store().membership(owner->user.id);
-        const auto staging =
-            service.createServer(actor, u"Staging cluster"_s, {u"Kubernetes"_s, u"Staging"_s});
-        const auto ci = service.createServer(actor, u"CI runners"_s, {u"CI Secrets"_s});
-        if (staging.ok()) {
-            service.createToken(
-                actor, u"staging deploy"_s, staging->server.id,
-                {{u"Kubernetes"_s, Access::ReadWrite}, {u"Staging"_s, Access::Read}}, u"90d"_s);
-            service.createToken(actor, u"staging monitoring"_s, staging->server.id,
-                                {{u"Kubernetes"_s, Access::Read}}, u"5d"_s);
-            bool created = false;
-            service.grantGroup(actor, {u"Developers"_s, staging->server.id, false}, &created);
-        }
-        if (ci.ok())
-            service.createToken(actor, u"ci pipeline"_s, ci->server.id,
-                                {{u"CI Secrets"_s, Access::Read}}, {});
-        bool created = false;
-        service.grantGroup(actor, {u"Security"_s, {}, false}, &created);
+        seedServers(service, seedDirectory(service, signIns));
         qCInfo(lcService) << "created the sandbox account";
     }
     QString password;

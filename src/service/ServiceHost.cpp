@@ -1,6 +1,7 @@
 #include "service/ServiceHost.h"
 
 #include "core/Logging.h"
+#include "service/PrivateFile.h"
 #include "service/Sandbox.h"
 
 #include <QDir>
@@ -8,11 +9,43 @@
 #include <QFileInfo>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QUrl>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
 
 namespace ca {
+
+namespace {
+
+// The TLS configuration of --tls-cert/--tls-key, or nothing when neither is given.
+std::optional<QSslConfiguration> loadTls(const QString &certPath, const QString &keyPath,
+                                         QString *error)
+{
+    if (certPath.isEmpty() && keyPath.isEmpty())
+        return std::nullopt;
+    QFile certFile(certPath), keyFile(keyPath);
+    if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+        *error = u"Cannot read the TLS certificate or key (--tls-cert and --tls-key)."_s;
+        return std::nullopt;
+    }
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    const QByteArray keyPem = keyFile.readAll();
+    QSslKey key(keyPem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(keyPem, QSsl::Rsa, QSsl::Pem);
+    if (chain.isEmpty() || key.isNull()) {
+        *error = u"The TLS certificate or key is not a PEM certificate / EC or RSA key."_s;
+        return std::nullopt;
+    }
+    QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
+    conf.setLocalCertificateChain(chain);
+    conf.setPrivateKey(key);
+    conf.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return conf;
+}
+
+} // namespace
 
 ServiceHost::ServiceHost(ServiceOptions options, QObject *parent)
     : QObject(parent)
@@ -27,10 +60,10 @@ ServiceHost::~ServiceHost()
     m_store.reset();
 }
 
-QString ServiceHost::start()
+QString ServiceHost::resolvePaths()
 {
-    SandboxPaths sandbox{m_options.sandboxDir};
     if (!m_options.sandboxDir.isEmpty()) {
+        const SandboxPaths sandbox{m_options.sandboxDir};
         if (!QDir().mkpath(m_options.sandboxDir))
             return u"Cannot create the sandbox folder %1."_s.arg(m_options.sandboxDir);
         QFile::setPermissions(m_options.sandboxDir, QFileDevice::ReadOwner |
@@ -48,41 +81,58 @@ QString ServiceHost::start()
             return u"With PostgreSQL, give every instance the same --master-key FILE."_s;
         m_options.masterKeyPath = QFileInfo(m_options.database).absolutePath() + u"/master.key"_s;
     }
+    return {};
+}
 
-    std::optional<QSslConfiguration> tls;
-    if (!m_options.tlsCertificate.isEmpty() || !m_options.tlsKey.isEmpty()) {
-        QFile certFile(m_options.tlsCertificate), keyFile(m_options.tlsKey);
-        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly))
-            return u"Cannot read the TLS certificate or key (--tls-cert and --tls-key)."_s;
-        const QList<QSslCertificate> chain =
-            QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
-        const QByteArray keyPem = keyFile.readAll();
-        QSslKey key(keyPem, QSsl::Ec, QSsl::Pem);
-        if (key.isNull())
-            key = QSslKey(keyPem, QSsl::Rsa, QSsl::Pem);
-        if (chain.isEmpty() || key.isNull())
-            return u"The TLS certificate or key is not a PEM certificate / EC or RSA key."_s;
-        QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
-        conf.setLocalCertificateChain(chain);
-        conf.setPrivateKey(key);
-        conf.setPeerVerifyMode(QSslSocket::VerifyNone);
-        tls = conf;
-    }
-
+QString ServiceHost::open()
+{
+    if (QString error = resolvePaths(); !error.isEmpty())
+        return error;
     QString error;
+    m_tls = loadTls(m_options.tlsCertificate, m_options.tlsKey, &error);
+    if (!error.isEmpty())
+        return error;
+    StoreOptions storeOptions;
+    if (!m_options.databasePasswordFile.isEmpty()) {
+        if (!m_options.database.startsWith(u"postgres"))
+            return u"--db-password-file is for a PostgreSQL database (--db postgres://…)."_s;
+        if (!QUrl(m_options.database).password().isEmpty())
+            return u"Give the database password once: in --db-password-file, not also in --db."_s;
+        const auto password = readPrivateFile(m_options.databasePasswordFile,
+                                              u"the database password file"_s, &error);
+        if (!password)
+            return error;
+        storeOptions.password = QString::fromUtf8(*password).section(u'\n', 0, 0);
+        storeOptions.password.remove(u'\r');
+        if (storeOptions.password.isEmpty())
+            return u"The database password file %1 is empty."_s.arg(m_options.databasePasswordFile);
+    }
     auto masterKey = MasterKey::loadOrCreate(m_options.masterKeyPath, &error);
     if (!masterKey)
         return error;
+    ServiceConfig config;
+    config.issuer = m_options.issuer;
+    config.sessionTtlSeconds = m_options.sessionTtlSeconds;
+    config.passwordHash = m_options.passwordHash;
+    config.clock = m_options.clock;
     try {
-        m_store = Store::open(m_options.database,
-                              u"service-"_s + QUuid::createUuid().toString(QUuid::Id128));
+        m_store =
+            Store::open(m_options.database,
+                        u"service-"_s + QUuid::createUuid().toString(QUuid::Id128), storeOptions);
         m_store->migrate();
-    } catch (const StoreError &e) {
+        m_service = std::make_unique<AccountService>(*m_store, std::move(*masterKey), config);
+        m_service->initialize();
+    } catch (const std::exception &e) {
         return QString::fromUtf8(e.what());
     }
+    return {};
+}
 
-    m_http = std::make_unique<HttpServer>(m_router, m_options.limits);
-    m_port = m_http->listenOn(m_options.address, m_options.port, tls, &error);
+QString ServiceHost::listen()
+{
+    QString error;
+    m_http = std::make_unique<HttpEndpoint>(m_router, m_options.limits);
+    m_port = m_http->listen(m_options.address, m_options.port, m_tls, &error);
     if (m_port == 0)
         return u"Cannot listen on %1 port %2: %3"_s.arg(m_options.address.toString())
             .arg(m_options.port)
@@ -92,28 +142,29 @@ QString ServiceHost::start()
         host = u'[' + host + u']';
     if (m_options.address == QHostAddress::Any || m_options.address == QHostAddress::AnyIPv4)
         host = u"127.0.0.1"_s;
-    m_url = (tls ? u"https://"_s : u"http://"_s) + host + u':' + QString::number(m_port);
-
-    ServiceConfig config;
-    config.issuer = m_options.issuer.isEmpty() ? m_url : m_options.issuer;
-    config.sessionTtlSeconds = m_options.sessionTtlSeconds;
-    config.passwordHash = m_options.passwordHash;
-    config.clock = m_options.clock;
-    try {
-        m_service = std::make_unique<AccountService>(*m_store, std::move(*masterKey), config);
-        m_service->initialize();
-        if (!m_options.sandboxDir.isEmpty()) {
-            const QString e = prepareSandbox(*m_service, sandbox, m_url);
-            if (!e.isEmpty())
+    m_url = (m_tls ? u"https://"_s : u"http://"_s) + host + u':' + QString::number(m_port);
+    if (m_options.issuer.isEmpty())
+        m_service->setIssuer(m_url);
+    if (!m_options.sandboxDir.isEmpty()) {
+        try {
+            if (QString e = prepareSandbox(*m_service, SandboxPaths{m_options.sandboxDir}, m_url);
+                !e.isEmpty())
                 return e;
+        } catch (const std::exception &e) {
+            return QString::fromUtf8(e.what());
         }
-    } catch (const std::exception &e) {
-        return QString::fromUtf8(e.what());
     }
     m_routes = std::make_unique<ApiRoutes>(*m_service);
     m_routes->install(m_router);
     qCInfo(lcService) << "serving" << m_url << "with" << m_store->describe();
     return {};
+}
+
+QString ServiceHost::start()
+{
+    if (QString error = open(); !error.isEmpty())
+        return error;
+    return listen();
 }
 
 } // namespace ca

@@ -4,13 +4,12 @@
 
 #include "service/AccountService.h"
 #include "service/ApiRoutes.h"
-#include "service/ConnectionGuard.h"
-#include "service/HttpServer.h"
-#include "service/Router.h"
 #include "service/Store.h"
+#include "service/http/HttpEndpoint.h"
 
 #include <QHostAddress>
 #include <QObject>
+#include <QSslConfiguration>
 #include <memory>
 
 namespace ca {
@@ -19,14 +18,15 @@ struct ServiceOptions
 {
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 8787;
-    QString database; // file path or postgres:// URL
+    QString database;             // file path or postgres:// URL
+    QString databasePasswordFile; // PostgreSQL: the password in a file (0600), not the URL
     QString masterKeyPath;
     QString tlsCertificate;
     QString tlsKey;
     QString issuer;     // defaults to the URL the service listens on
     QString sandboxDir; // when set: database, key and demo account live there
     qint64 sessionTtlSeconds = 12 * 3600;
-    GuardLimits limits;
+    HttpLimits limits;
     crypto::PasswordHashParams passwordHash;
     std::function<QDateTime()> clock; // tests move time; default: the system clock
 };
@@ -38,22 +38,31 @@ public:
     explicit ServiceHost(ServiceOptions options, QObject *parent = nullptr);
     ~ServiceHost() override;
 
-    // Opens the database, migrates it, loads keys, seeds the sandbox and starts listening.
-    // Returns an empty string on success or a sentence for the operator.
+    // Opens the database, migrates it and loads the keys: the service without a port
+    // (what --create-owner needs). Returns an empty string or a sentence for the operator.
+    QString open();
+    // Starts listening, seeds the sandbox and installs the routes; after open().
+    QString listen();
+    // open() then listen().
     QString start();
 
     QString url() const { return m_url; }
     quint16 port() const { return m_port; }
+    // The database in use (the sandbox's when --sandbox chose it): tests open their own
+    // connection to it to check what the service stored.
+    QString database() const { return m_options.database; }
     AccountService &service() { return *m_service; }
-    Store &store() { return *m_store; }
 
 private:
+    QString resolvePaths();
+
     ServiceOptions m_options;
+    std::optional<QSslConfiguration> m_tls;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<AccountService> m_service;
     std::unique_ptr<ApiRoutes> m_routes;
     Router m_router;
-    std::unique_ptr<HttpServer> m_http;
+    std::unique_ptr<HttpEndpoint> m_http;
     QString m_url;
     quint16 m_port = 0;
 };

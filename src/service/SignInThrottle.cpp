@@ -15,6 +15,7 @@ qint64 SignInThrottle::wait(const QHash<QString, Window> &table, const QString &
 qint64 SignInThrottle::retryAfter(const QString &email, const QString &peer,
                                   const QDateTime &now) const
 {
+    const QMutexLocker lock(&m_mutex);
     return std::max(wait(m_byEmail, normalise(email), m_limits.perEmail, now),
                     wait(m_byPeer, peer, m_limits.perPeer, now));
 }
@@ -31,14 +32,16 @@ void SignInThrottle::bump(QHash<QString, Window> &table, const QString &key, con
     }
 }
 
-void SignInThrottle::recordAttempt(const QString &email, const QString &peer, const QDateTime &now)
+void SignInThrottle::recordFailure(const QString &email, const QString &peer, const QDateTime &now)
 {
+    const QMutexLocker lock(&m_mutex);
     bump(m_byEmail, normalise(email), now);
     bump(m_byPeer, peer, now);
 }
 
 void SignInThrottle::recordSuccess(const QString &email)
 {
+    const QMutexLocker lock(&m_mutex);
     m_byEmail.remove(normalise(email));
 }
 

@@ -1,9 +1,17 @@
 // Slows down password guessing: after too many failed sign-ins for one email address or
 // from one peer within a window, further attempts are refused (429) until it passes.
+//
+// Only failures count; a correct password never adds to a count. Guesses sent at once are
+// held to the same limit because the verdict is taken when each password check finishes,
+// in order: once the limit is reached, every attempt still in flight is refused, right or
+// wrong, so a burst learns the answer to no more guesses than the limit.
+//
+// Thread-safe: the service's workers may share one throttle (ServiceConfig::signInThrottle).
 #pragma once
 
 #include <QDateTime>
 #include <QHash>
+#include <QMutex>
 #include <QString>
 
 namespace ca {
@@ -22,15 +30,14 @@ public:
         : m_limits(limits)
     {}
 
-    // Seconds until another attempt is allowed, or 0 when it is allowed now.
+    // Seconds until an attempt is allowed (its start or its verdict), or 0 when it is now.
     qint64 retryAfter(const QString &email, const QString &peer, const QDateTime &now) const;
-    // Counts an attempt as it starts — before its password is checked — so that many
-    // guesses sent at once can't all slip through before the first one has failed.
-    void recordAttempt(const QString &email, const QString &peer, const QDateTime &now);
+    void recordFailure(const QString &email, const QString &peer, const QDateTime &now);
     // A successful sign-in clears its email's count (not the peer's: a peer guessing
     // other accounts stays limited).
     void recordSuccess(const QString &email);
     static QString normalise(const QString &email) { return email.trimmed().toLower(); }
+    const Limits &limits() const { return m_limits; }
 
 private:
     struct Window
@@ -42,7 +49,8 @@ private:
                 const QDateTime &now) const;
     void bump(QHash<QString, Window> &table, const QString &key, const QDateTime &now);
 
-    Limits m_limits;
+    const Limits m_limits;
+    mutable QMutex m_mutex;
     QHash<QString, Window> m_byEmail;
     QHash<QString, Window> m_byPeer;
 };

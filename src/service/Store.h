@@ -22,6 +22,16 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+struct StoreOptions
+{
+    // SQLite: a commit is on disk before it is acknowledged (synchronous=FULL); NORMAL can
+    // lose the last commits on power loss. Off only to measure what it costs (bench/).
+    bool durableCommits = true;
+    // PostgreSQL: the password (from --db-password-file). Empty: the URL's, else libpq's own
+    // (PGPASSFILE, ~/.pgpass, a service file named by PGSERVICE or service=).
+    QString password;
+};
+
 struct PageRequest
 {
     int limit = 100;
@@ -59,13 +69,17 @@ struct Membership
 class Store
 {
 public:
-    // url: a file path (SQLite) or postgres://user:password@host:port/database?host=/socket
-    static std::unique_ptr<Store> open(const QString &url, const QString &connectionName);
+    // url: a file path (SQLite) or postgres://user@host:port/database?host=/socket (any
+    // other query item is a libpq connection option, e.g. service=NAME or sslmode=require)
+    static std::unique_ptr<Store> open(const QString &url, const QString &connectionName,
+                                       const StoreOptions &options = {});
     ~Store();
     Store(const Store &) = delete;
     Store &operator=(const Store &) = delete;
 
     bool isPostgres() const { return m_postgres; }
+    // SQLite's PRAGMA synchronous on this connection (2 = FULL); 0 on PostgreSQL.
+    int sqliteSynchronous();
     QString describe() const; // the URL without its password, for logs
 
     // Applies pending schema migrations; returns the schema version now in place.
@@ -111,6 +125,7 @@ public:
     void giveVaultToGroup(const QString &vaultId, const QString &groupId);
     Page<Vault> listVaults(const PageRequest &page, const QString &forUserId);
     QList<Vault> vaultCandidates(const QString &ref, const QString &forUserId);
+    // Only the vaults forUserId can see (not another user's personal vault), as everywhere.
     QHash<QString, Vault> vaultsByIds(const QSet<QString> &ids, const QString &forUserId);
     QSet<QString> accessibleVaultIds(const QString &userId);
 
@@ -170,6 +185,7 @@ private:
     QSqlQuery &prepare(const QString &sql);
     QSqlQuery &run(const QString &sql, const QVariantList &values = {});
     void exec(const QString &sql);
+    void enableWal();
     QString placeholders(int n) const;
     QString serverSelect() const;
     void fillTokenVaults(QList<Token> &tokens);

@@ -2,12 +2,15 @@
 // requests; stops cleanly on SIGINT/SIGTERM.
 #include "core/Duration.h"
 #include "core/Logging.h"
+#include "service/Sandbox.h"
 #include "service/ServiceHost.h"
+#include "service/SqliteBackup.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QSocketNotifier>
 #include <QTextStream>
+#include <QUrl>
 
 #include <csignal>
 #include <cstdio>
@@ -49,6 +52,139 @@ int fail(const QString &message)
     return 1;
 }
 
+struct Options
+{
+    QCommandLineOption listen{u"listen"_s, u"Address to listen on (default 127.0.0.1)."_s,
+                              u"address"_s, u"127.0.0.1"_s};
+    QCommandLineOption port{u"port"_s, u"Port to listen on (default 8787; 0 picks a free one)."_s,
+                            u"port"_s};
+    QCommandLineOption db{
+        u"db"_s,
+        u"SQLite file, or postgres://user@host:port/database (libpq options as query items, e.g. ?service=NAME)."_s,
+        u"url"_s};
+    QCommandLineOption dbPasswordFile{
+        u"db-password-file"_s,
+        u"PostgreSQL: read the password from this file (mode 0600) instead of the URL. Without it, libpq's PGPASSFILE, ~/.pgpass and service files apply."_s,
+        u"file"_s};
+    QCommandLineOption backup{
+        u"backup"_s,
+        u"Write an online backup of the SQLite database (--db or --sandbox) to this new file (0600), then exit; it works while a service runs on the database. For PostgreSQL use pg_dump."_s,
+        u"file"_s};
+    QCommandLineOption masterKey{
+        u"master-key"_s,
+        u"Master key file (created 0600 if missing; default next to the SQLite file)."_s,
+        u"file"_s};
+    QCommandLineOption tlsCert{u"tls-cert"_s, u"PEM certificate (chain) for HTTPS."_s, u"file"_s};
+    QCommandLineOption tlsKey{u"tls-key"_s, u"PEM private key for HTTPS."_s, u"file"_s};
+    QCommandLineOption issuer{u"issuer"_s, u"Issuer URL put in tokens (default: the URL served)."_s,
+                              u"url"_s};
+    QCommandLineOption sandbox{
+        u"sandbox"_s,
+        u"Run the local sandbox with its data in this folder (demo account on first start, a free port unless --port)."_s,
+        u"dir"_s};
+    QCommandLineOption sessionTtl{u"session-ttl"_s,
+                                  u"How long a sign-in lasts, e.g. 12h (default)."_s, u"duration"_s,
+                                  u"12h"_s};
+    QCommandLineOption idle{u"idle-timeout-ms"_s,
+                            u"Close idle connections after this long (default 30000)."_s, u"ms"_s,
+                            u"30000"_s};
+    QCommandLineOption requestTimeout{
+        u"request-timeout-ms"_s,
+        u"Answer 408 to a request not received in full within this long (default 30000)."_s,
+        u"ms"_s, u"30000"_s};
+    QCommandLineOption createOwner{
+        u"create-owner"_s,
+        u"Create the account and its first owner with this email; the password is read from standard input. Then exit (no port is opened)."_s,
+        u"email"_s};
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.addOptions({listen, port, db, dbPasswordFile, masterKey, tlsCert, tlsKey, issuer,
+                           sandbox, sessionTtl, idle, requestTimeout, createOwner, backup});
+    }
+};
+
+// The service's options from the command line, or a sentence saying what is wrong.
+QString readOptions(const QCommandLineParser &parser, const Options &o, ca::ServiceOptions *options)
+{
+    if (!options->address.setAddress(parser.value(o.listen)))
+        return u"--listen: \"%1\" is not an IP address."_s.arg(parser.value(o.listen));
+    options->sandboxDir = parser.value(o.sandbox);
+    options->port = options->sandboxDir.isEmpty() ? 8787 : 0;
+    if (parser.isSet(o.port)) {
+        bool ok = false;
+        const uint p = parser.value(o.port).toUInt(&ok);
+        if (!ok || p > 65535)
+            return u"--port: \"%1\" is not a port number."_s.arg(parser.value(o.port));
+        options->port = quint16(p);
+    }
+    options->database = parser.value(o.db);
+    options->databasePasswordFile = parser.value(o.dbPasswordFile);
+    options->masterKeyPath = parser.value(o.masterKey);
+    options->tlsCertificate = parser.value(o.tlsCert);
+    options->tlsKey = parser.value(o.tlsKey);
+    options->issuer = parser.value(o.issuer);
+    const ca::DurationParse ttl = ca::parseDuration(parser.value(o.sessionTtl));
+    if (!ttl.seconds)
+        return u"--session-ttl: "_s + ttl.error;
+    options->sessionTtlSeconds = *ttl.seconds;
+    bool ok1 = false, ok2 = false;
+    options->limits.idleTimeoutMs = parser.value(o.idle).toInt(&ok1);
+    options->limits.requestTimeoutMs = parser.value(o.requestTimeout).toInt(&ok2);
+    if (!ok1 || !ok2 || options->limits.idleTimeoutMs < 100 ||
+        options->limits.requestTimeoutMs < 100)
+        return u"--idle-timeout-ms and --request-timeout-ms take a number of milliseconds (at least 100)."_s;
+    return {};
+}
+
+// --create-owner: the database and the rules, no port.
+int createOwner(ca::ServiceHost &host, const QString &email)
+{
+    if (const QString error = host.open(); !error.isEmpty())
+        return fail(error);
+    const QString password = QTextStream(stdin).readLine();
+    if (password.size() < ca::AccountService::kMinOwnerPasswordLength)
+        return fail(
+            u"the owner's password (read from standard input) must be at least %1 characters."_s
+                .arg(ca::AccountService::kMinOwnerPasswordLength));
+    try {
+        const auto created = host.service().bootstrapOwner(email, password);
+        if (!created.ok())
+            return fail(created.error().message);
+        QTextStream(stdout) << "created the owner " << created->owner.email << Qt::endl;
+    } catch (const std::exception &e) {
+        return fail(QString::fromUtf8(e.what()));
+    }
+    return 0;
+}
+
+// --backup: a copy of the SQLite database, taken while the service may be running.
+int backupDatabase(const ca::ServiceOptions &options, const QString &output)
+{
+    QString database = options.database;
+    if (database.isEmpty() && !options.sandboxDir.isEmpty())
+        database = ca::SandboxPaths{options.sandboxDir}.database();
+    if (database.isEmpty())
+        return fail(u"--backup needs the database: --db FILE or --sandbox DIR."_s);
+    if (database.startsWith(u"postgres"))
+        return fail(
+            u"--backup copies SQLite databases; back up PostgreSQL with pg_dump (see the README)."_s);
+    if (const QString error = ca::backupSqliteDatabase(database, output); !error.isEmpty())
+        return fail(error);
+    QTextStream(stdout) << "wrote a backup of " << database << " to " << output << Qt::endl;
+    return 0;
+}
+
+// A password in --db is visible to every user of the machine (/proc/PID/cmdline, ps).
+void warnAboutInlinePassword(const QString &database)
+{
+    if (database.startsWith(u"postgres") && !QUrl(database).password().isEmpty())
+        QTextStream(stderr) << "connect-admin-service: warning: the database password is on the "
+                               "command line, where other users can read it; use "
+                               "--db-password-file FILE, PGPASSFILE or a service file instead."
+                            << Qt::endl;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -63,98 +199,22 @@ int main(int argc, char *argv[])
         u"The Connect Admin account service: users, groups, vaults, Connect servers, tokens and grants over HTTP."_s);
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption listen(u"listen"_s, u"Address to listen on (default 127.0.0.1)."_s,
-                                    u"address"_s, u"127.0.0.1"_s);
-    const QCommandLineOption port(
-        u"port"_s, u"Port to listen on (default 8787; 0 picks a free one)."_s, u"port"_s);
-    const QCommandLineOption db(
-        u"db"_s, u"SQLite file, or postgres://user:password@host:port/database."_s, u"url"_s);
-    const QCommandLineOption masterKey(
-        u"master-key"_s,
-        u"Master key file (created 0600 if missing; default next to the SQLite file)."_s,
-        u"file"_s);
-    const QCommandLineOption tlsCert(u"tls-cert"_s, u"PEM certificate (chain) for HTTPS."_s,
-                                     u"file"_s);
-    const QCommandLineOption tlsKey(u"tls-key"_s, u"PEM private key for HTTPS."_s, u"file"_s);
-    const QCommandLineOption issuer(
-        u"issuer"_s, u"Issuer URL put in tokens (default: the URL served)."_s, u"url"_s);
-    const QCommandLineOption sandbox(
-        u"sandbox"_s,
-        u"Run the local sandbox with its data in this folder (demo account on first start, a free port unless --port)."_s,
-        u"dir"_s);
-    const QCommandLineOption sessionTtl(u"session-ttl"_s,
-                                        u"How long a sign-in lasts, e.g. 12h (default)."_s,
-                                        u"duration"_s, u"12h"_s);
-    const QCommandLineOption idle(u"idle-timeout-ms"_s,
-                                  u"Close idle connections after this long (default 30000)."_s,
-                                  u"ms"_s, u"30000"_s);
-    const QCommandLineOption requestTimeout(
-        u"request-timeout-ms"_s,
-        u"Answer 408 to a request not received in full within this long (default 30000)."_s,
-        u"ms"_s, u"30000"_s);
-    const QCommandLineOption createOwner(
-        u"create-owner"_s,
-        u"Create the account and its first owner with this email; the password is read from standard input. Then exit."_s,
-        u"email"_s);
-    parser.addOptions({listen, port, db, masterKey, tlsCert, tlsKey, issuer, sandbox, sessionTtl,
-                       idle, requestTimeout, createOwner});
+    const Options o;
+    o.addTo(parser);
     parser.process(app);
 
     ca::ServiceOptions options;
-    if (!options.address.setAddress(parser.value(listen)))
-        return fail(u"--listen: \"%1\" is not an IP address."_s.arg(parser.value(listen)));
-    options.sandboxDir = parser.value(sandbox);
-    options.port = options.sandboxDir.isEmpty() ? 8787 : 0;
-    if (parser.isSet(port)) {
-        bool ok = false;
-        const uint p = parser.value(port).toUInt(&ok);
-        if (!ok || p > 65535)
-            return fail(u"--port: \"%1\" is not a port number."_s.arg(parser.value(port)));
-        options.port = quint16(p);
-    }
-    options.database = parser.value(db);
-    options.masterKeyPath = parser.value(masterKey);
-    options.tlsCertificate = parser.value(tlsCert);
-    options.tlsKey = parser.value(tlsKey);
-    options.issuer = parser.value(issuer);
-    const ca::DurationParse ttl = ca::parseDuration(parser.value(sessionTtl));
-    if (!ttl.seconds)
-        return fail(u"--session-ttl: "_s + ttl.error);
-    options.sessionTtlSeconds = *ttl.seconds;
-    bool ok1 = false, ok2 = false;
-    options.limits.idleTimeoutMs = parser.value(idle).toInt(&ok1);
-    options.limits.requestTimeoutMs = parser.value(requestTimeout).toInt(&ok2);
-    if (!ok1 || !ok2 || options.limits.idleTimeoutMs < 100 || options.limits.requestTimeoutMs < 100)
-        return fail(
-            u"--idle-timeout-ms and --request-timeout-ms take a number of milliseconds (at least 100)."_s);
-
-    if (parser.isSet(createOwner)) {
-        options.port = 0;
-        options.address = QHostAddress::LocalHost;
-    }
+    if (const QString error = readOptions(parser, o, &options); !error.isEmpty())
+        return fail(error);
+    if (parser.isSet(o.backup))
+        return backupDatabase(options, parser.value(o.backup));
+    warnAboutInlinePassword(options.database);
     ca::ServiceHost host(options);
+    if (parser.isSet(o.createOwner))
+        return createOwner(host, parser.value(o.createOwner));
+
     if (const QString error = host.start(); !error.isEmpty())
         return fail(error);
-
-    if (parser.isSet(createOwner)) {
-        QTextStream in(stdin);
-        const QString password = in.readLine();
-        if (password.size() < 12)
-            return fail(
-                u"the owner's password (read from standard input) must be at least 12 characters."_s);
-        if (host.store().userByEmail(parser.value(createOwner)))
-            return fail(u"a user with that email address already exists."_s);
-        host.service().ensureAccount(u"Connect Admin"_s, u"connect-admin.local"_s);
-        auto &service = host.service();
-        const auto owner = service.addUser(parser.value(createOwner), u"Owner"_s, password);
-        auto owners = service.addGroup(u"Owners"_s, u"Owners of the account"_s, true);
-        host.store().addMember(owners.id, owner.id);
-        service.addGroup(u"Administrators"_s, u"Administrators of the account"_s, true);
-        service.initialize();
-        QTextStream(stdout) << "created the owner " << owner.email << Qt::endl;
-        return 0;
-    }
-
     quitOnSignals(app);
     std::printf("listening on %s\n", qPrintable(host.url()));
     std::fflush(stdout);

@@ -590,6 +590,55 @@ private slots:
                      1, u"Can't reach the account service at %1"_s.arg(closed));
     }
 
+    // A service with a certificate no public CA signed: refused without --ca-file (naming the
+    // certificate), trusted with --ca-file FILE or CONNECT_ADMIN_CA_FILE, and a file that
+    // holds no certificate is a usage error.
+    void caFileTrustsAPrivateCertificate()
+    {
+        QTemporaryDir dir;
+        const TestCertificate cert = makeTestCertificate(dir);
+        QVERIFY2(!cert.certificate.isEmpty(), "openssl could not make a test certificate");
+        ca::ServiceOptions o;
+        o.port = 0;
+        o.sandboxDir = dir.filePath(u"sandbox"_s);
+        o.tlsCertificate = cert.certificate;
+        o.tlsKey = cert.key;
+        o.passwordHash = testHashParams();
+        ca::ServiceHost tls(o);
+        QCOMPARE(tls.start(), QString());
+        QVERIFY(tls.url().startsWith(u"https://"_s));
+        QFile ownerFile(dir.filePath(u"sandbox/sandbox-owner.json"_s));
+        QVERIFY(ownerFile.open(QIODevice::ReadOnly));
+        const QJsonObject owner = QJsonDocument::fromJson(ownerFile.readAll()).object();
+        Http http(tls.url());
+        QSslConfiguration trust = QSslConfiguration::defaultConfiguration();
+        trust.addCaCertificates(cert.certificate, QSsl::Pem);
+        http.setTls(trust);
+        const QString session =
+            http.signIn(owner.value(u"email"_s).toString(), owner.value(u"password"_s).toString());
+        QVERIFY(!session.isEmpty());
+
+        QProcessEnvironment e = env();
+        e.insert(u"CONNECT_ADMIN_URL"_s, tls.url());
+        e.insert(u"CONNECT_ADMIN_SESSION"_s, session);
+        const QStringList list{u"connect"_s, u"server"_s, u"list"_s};
+        VERIFY_FAILS(cli(list, {}, e), 1, u"The secure connection to %1 failed"_s.arg(tls.url()));
+        const Run refused = cli(list, {}, e);
+        QVERIFY2(refused.err.contains(cert.commonName.toUtf8()), refused.err.constData());
+
+        const Run trusted = cli(list + QStringList{u"--ca-file"_s, cert.certificate}, {}, e);
+        VERIFY_OK(trusted);
+        QVERIFY2(trusted.out.contains("Staging cluster"), trusted.out.constData());
+
+        QProcessEnvironment viaEnvironment = e;
+        viaEnvironment.insert(u"CONNECT_ADMIN_CA_FILE"_s, cert.certificate);
+        VERIFY_OK(cli(list, {}, viaEnvironment));
+
+        VERIFY_FAILS(
+            cli(list + QStringList{u"--ca-file"_s, dir.filePath(u"key-missing.pem"_s)}, {}, e), 2,
+            u"--ca-file:"_s);
+    }
+
     void notSignedIn()
     {
         QProcessEnvironment e = env();

@@ -29,6 +29,10 @@ start)
     chown -R "$owner" "$dir"
     run "'$bin/initdb' -D '$dir/data' -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >"$dir/initdb.log" 2>&1 ||
         { cat "$dir/initdb.log" >&2; exit 1; }
+    # One role signs in with a password (tst_pg_auth); every other connection is trusted.
+    { echo "host all ca_password_test 127.0.0.1/32 scram-sha-256"; cat "$dir/data/pg_hba.conf"; } >"$dir/hba.tmp"
+    mv "$dir/hba.tmp" "$dir/data/pg_hba.conf"
+    chown "$owner" "$dir/data/pg_hba.conf"
     run "'$bin/pg_ctl' -D '$dir/data' -o \"-p $port -k '$dir/sock' -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" -l '$dir/server.log' -w -t 60 start" ||
         { cat "$dir/server.log" >&2; exit 1; }
     echo "PostgreSQL test cluster on 127.0.0.1:$port"

@@ -1,5 +1,11 @@
 // A small directory for rule tests: an owner, a manager group, per-team groups, vaults of
 // every type, on a fresh database of the backend under test.
+//
+// Every change goes through AccountService, so that the directory is built by the same
+// rules (and audit events) as in production. To check what was stored, a test reads through
+// `store`: a second connection of its own to the same database, never the service's. A
+// friend fixture with the service's connection was the alternative; a separate connection
+// needs no access to AccountService's insides, and it only sees what was committed.
 #pragma once
 
 #include "../support/TestSupport.h"
@@ -12,8 +18,9 @@ namespace ca::test {
 struct RulesFixture
 {
     QTemporaryDir dir;
-    std::unique_ptr<Store> store;
+    std::unique_ptr<Store> serviceStore; // the service's connection; tests don't touch it
     std::unique_ptr<AccountService> service;
+    std::unique_ptr<Store> store; // the test's own connection, for reading
     QDateTime clockNow = QDateTime::currentDateTimeUtc();
     QHash<QString, User> users;
     QHash<QString, Group> groups;
@@ -21,40 +28,43 @@ struct RulesFixture
 
     RulesFixture()
     {
-        store = Store::open(freshDatabase(dir), QStringLiteral("rules-%1").arg(quintptr(this)));
-        store->migrate();
+        const QString database = freshDatabase(dir);
+        serviceStore =
+            Store::open(database, QStringLiteral("rules-service-%1").arg(quintptr(this)));
+        serviceStore->migrate();
         ServiceConfig config;
         config.issuer = QStringLiteral("http://127.0.0.1:1");
         config.passwordHash = testHashParams();
         config.clock = [this] { return clockNow; };
         service = std::make_unique<AccountService>(
-            *store, MasterKey::fromBytes(crypto::randomBytes(32)), config);
-        service->ensureAccount(QStringLiteral("Test"), QStringLiteral("test.example"));
+            *serviceStore, MasterKey::fromBytes(crypto::randomBytes(32)), config);
         service->initialize();
-        for (const char *g : {"Owners", "Ops", "Devs", "Managers"})
-            groups.insert(QLatin1String(g),
-                          service->addGroup(QLatin1String(g), {},
-                                            QLatin1String(g) == QLatin1String("Owners")));
+        store = Store::open(database, QStringLiteral("rules-test-%1").arg(quintptr(this)));
+        const auto created = service->bootstrapOwner(
+            QStringLiteral("owner@test.example"), QStringLiteral("password-owner"),
+            {QStringLiteral("Test"), QStringLiteral("test.example"), QStringLiteral("owner")});
+        if (!created.ok())
+            qFatal("fixture could not create the owner: %s", qPrintable(created.error().message));
+        users.insert(QStringLiteral("owner"), created->owner);
+        groups.insert(QStringLiteral("Owners"), created->owners);
+        for (const char *g : {"Ops", "Devs", "Managers"})
+            groups.insert(QLatin1String(g), service->addGroup(QLatin1String(g), {}, false));
         const struct
         {
             const char *key, *group;
-        } people[] = {{"owner", "Owners"},
-                      {"ops", "Ops"},
-                      {"dev", "Devs"},
-                      {"mgr", "Managers"},
-                      {"nobody", nullptr}};
+        } people[] = {{"ops", "Ops"}, {"dev", "Devs"}, {"mgr", "Managers"}, {"nobody", nullptr}};
         for (const auto &p : people) {
             const QString key = QLatin1String(p.key);
             users.insert(key, service->addUser(key + QStringLiteral("@test.example"), key,
                                                QStringLiteral("password-") + key));
             if (p.group)
-                store->addMember(groups.value(QLatin1String(p.group)).id, users.value(key).id);
+                service->addMember(groups.value(QLatin1String(p.group)), users.value(key));
         }
         auto vault = [&](const QString &name, VaultType type, QStringList access,
                          const QString &owner = {}) {
             Vault v = service->addVault(name, type, owner);
             for (const QString &g : access)
-                store->giveVaultToGroup(v.id, groups.value(g).id);
+                service->giveVaultToGroup(v, groups.value(g));
             vaults.insert(name, v);
         };
         vault(QStringLiteral("Kubernetes"), VaultType::UserCreated,
@@ -72,17 +82,12 @@ struct RulesFixture
 
     ~RulesFixture()
     {
-        service.reset();
         store.reset();
+        service.reset();
+        serviceStore.reset();
     }
 
-    Actor actor(const QString &key)
-    {
-        Actor a;
-        a.user = users.value(key);
-        a.rights = store->membership(a.user.id);
-        return a;
-    }
+    Actor actor(const QString &key) { return service->actingAs(users.value(key)); }
 
     Server server(const QString &name, const QStringList &vaultNames = {})
     {

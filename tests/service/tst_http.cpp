@@ -5,6 +5,7 @@
 #include "core/Ids.h"
 
 #include <QJsonArray>
+#include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QTcpSocket>
 #include <QTest>
@@ -18,11 +19,12 @@ class TestHttp : public QObject
     Q_OBJECT
     std::unique_ptr<RunningService> m_svc;
     std::unique_ptr<Http> m_http;
+    std::unique_ptr<Store> m_db; // the test's own connection to the service's database
 
     // What a refused request must not change.
     QList<qint64> fingerprint()
     {
-        Store &s = m_svc->host->store();
+        Store &s = *m_db;
         return {s.count(u"servers"_s),      s.count(u"tokens"_s), s.count(u"server_vaults"_s),
                 s.count(u"group_grants"_s), s.auditCount(),       s.grantsRevision()};
     }
@@ -39,16 +41,18 @@ class TestHttp : public QObject
 private slots:
     void init()
     {
-        GuardLimits limits;
+        HttpLimits limits;
         limits.idleTimeoutMs = 400;
         limits.requestTimeoutMs = 400;
         m_svc = startService(limits);
+        m_db = m_svc->openDatabase();
         m_http = std::make_unique<Http>(m_svc->url);
         QVERIFY(!m_http->signIn(u"owner@sandbox.example"_s, m_svc->ownerPassword).isEmpty());
     }
     void cleanup()
     {
         m_http.reset();
+        m_db.reset();
         m_svc.reset();
     }
 
@@ -132,7 +136,7 @@ private slots:
         }
         QCOMPARE(h.post(u"/v1/connect/servers"_s, {{u"name"_s, u"late"_s}}).code(),
                  u"session_expired"_s);
-        QCOMPARE(svc->host->store().count(u"servers"_s), 2);
+        QCOMPARE(svc->openDatabase()->count(u"servers"_s), 2);
     }
 
     void whoAmIAndSignOut()
@@ -169,6 +173,35 @@ private slots:
                  h.post(u"/v1/auth/sessions"_s,
                         {{u"email"_s, u"nina@sandbox.example"_s}, {u"password"_s, u"x"_s}})
                      .message());
+    }
+
+    void correctSignInsAreNeverThrottled()
+    {
+        const QString email = u"dana@sandbox.example"_s;
+        const QByteArray body =
+            QJsonDocument(
+                QJsonObject{{u"email"_s, email}, {u"password"_s, m_svc->passwordOf(email)}})
+                .toJson(QJsonDocument::Compact);
+        // Ten at once, each on a connection of its own (one manager each: QNAM would share).
+        std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
+        QList<int> statuses;
+        for (int i = 0; i < 10; ++i) {
+            managers.push_back(std::make_unique<QNetworkAccessManager>());
+            QNetworkRequest request(QUrl(m_svc->url + u"/v1/auth/sessions"_s));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+            QNetworkReply *reply = managers.back()->post(request, body);
+            connect(reply, &QNetworkReply::finished, this, [reply, &statuses] {
+                statuses.append(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt());
+                reply->deleteLater();
+            });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(statuses.size(), 10, 30000);
+        QCOMPARE(statuses, QList<int>(10, 201));
+        // Twenty-five in a row from one address.
+        Http h(m_svc->url);
+        for (int i = 0; i < 25; ++i)
+            QVERIFY2(!h.signIn(email, m_svc->passwordOf(email)).isEmpty(),
+                     qPrintable(QString::number(i)));
     }
 
     void directoryLists()
@@ -655,6 +688,159 @@ private slots:
             QVERIFY2(r.status >= 400 && r.status < 500, qPrintable(QString::number(r.status)));
         }
         QCOMPARE(fingerprint(), before);
+    }
+
+    // ---- numbers and text at the edges, signed cursors (issue 9, items 4 and 5)
+
+    void numbersAndTextAtTheEdgesAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("field"); // named in the message
+        const QString batch = u"/v1/connect/grants/batch"_s, servers = u"/v1/connect/servers"_s;
+        for (const char *n : {"1e300", "-1e300", "3.5e87", "1.5", "9223372036854775808"})
+            QTest::addRow("base_revision %s", n)
+                << QByteArray("POST") << batch
+                << R"({"base_revision":)" + QByteArray(n) + R"(,"changes":[]})" << u"wrong_type"_s
+                << u"base_revision"_s;
+        QTest::newRow("lone high surrogate")
+            << QByteArray("POST") << servers << QByteArray(R"({"name":"Dev \ud800"})")
+            << u"invalid_text"_s << u"name"_s;
+        QTest::newRow("lone low surrogate")
+            << QByteArray("POST") << servers << QByteArray(R"({"name":"\udc00"})")
+            << u"invalid_text"_s << u"name"_s;
+        QTest::newRow("surrogates reversed")
+            << QByteArray("POST") << servers << QByteArray(R"({"name":"\ude80\ud83d"})")
+            << u"invalid_text"_s << u"name"_s;
+        QTest::newRow("surrogate in a vault")
+            << QByteArray("POST") << servers << QByteArray(R"({"name":"x","vaults":["\ud800"]})")
+            << u"invalid_text"_s << u"vaults"_s;
+        QTest::newRow("surrogate in a rename")
+            << QByteArray("PATCH") << u"/v1/connect/servers/CI%20runners"_s
+            << QByteArray(R"({"name":"\udfff"})") << u"invalid_text"_s << u"name"_s;
+        QTest::newRow("surrogate in a token name")
+            << QByteArray("POST") << u"/v1/connect/tokens"_s
+            << QByteArray(R"({"name":"t\ud800","server":"CI runners"})") << u"invalid_text"_s
+            << u"name"_s;
+        QTest::newRow("surrogate in a group")
+            << QByteArray("POST") << u"/v1/connect/group-grants"_s
+            << QByteArray(R"({"group":"\ud800"})") << u"invalid_text"_s << u"group"_s;
+        QTest::newRow("UTF-8 of a surrogate")
+            << QByteArray("POST") << servers << QByteArray("{\"name\":\"\xed\xa0\x80\"}")
+            << u"invalid_json"_s << u"UTF-8"_s;
+        QTest::newRow("overlong UTF-8")
+            << QByteArray("POST") << servers << QByteArray("{\"name\":\"\xc0\xaf\"}")
+            << u"invalid_json"_s << u"UTF-8"_s;
+        QTest::newRow("name twice")
+            << QByteArray("POST") << servers << QByteArray(R"({"name":"a","name":"b"})")
+            << u"invalid_json"_s << u"name"_s;
+        QTest::newRow("something after the object")
+            << QByteArray("POST") << servers << QByteArray(R"({"name":"a"} {"name":"b"})")
+            << u"invalid_json"_s << u"JSON"_s;
+    }
+    void numbersAndTextAtTheEdgesAreRefused()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QString, path);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, code);
+        QFETCH(QString, field);
+        const auto before = fingerprint();
+        const Reply r = m_http->send(method, path, body);
+        QVERIFY2(r.status == 400, r.body.constData());
+        QCOMPARE(r.code(), code);
+        QVERIFY2(r.message().contains(field) && r.message().endsWith(u'.'),
+                 qPrintable(r.message()));
+        QCOMPARE(fingerprint(), before);
+    }
+
+    void surrogatePairsAreTextAndComeBackTheSame()
+    {
+        const Reply r = m_http->send("POST", u"/v1/connect/servers"_s,
+                                     R"({"name":"Rocket \ud83d\ude80 \u00e9t\u00e9"})");
+        QCOMPARE(r.status, 201);
+        const QString name = u"Rocket 🚀 été"_s;
+        QCOMPARE(r.json[u"server"_s][u"name"_s].toString(), name);
+        const QString id = r.json[u"server"_s][u"id"_s].toString();
+        QCOMPARE(m_http->get(u"/v1/connect/servers/"_s + id).json.value(u"name"_s).toString(),
+                 name);
+    }
+
+    void forgedAlteredAndForeignCursorsAreRefused()
+    {
+        for (int i = 0; i < 3; ++i)
+            createServer(u"c%1"_s.arg(i));
+        const Reply first = m_http->get(u"/v1/connect/servers?limit=2"_s);
+        const QString cursor = first.json.value(u"next_cursor"_s).toString();
+        QVERIFY(!cursor.isEmpty());
+        QCOMPARE(m_http->get(u"/v1/connect/servers?limit=2&cursor="_s + cursor).status, 200);
+        const QString lastId = first.json[u"items"_s][1][u"id"_s].toString().toLower();
+        auto unsignedCursor = [](const QByteArray &text) {
+            return QString::fromLatin1(
+                text.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        };
+        QString altered = cursor;
+        altered[cursor.size() / 2] = altered[cursor.size() / 2] == u'A' ? u'B' : u'A';
+        const QList<QPair<QString, QString>> refused{
+            {u"/v1/connect/servers"_s, unsignedCursor("c1:" + lastId.toLatin1())}, // forged
+            {u"/v1/connect/servers"_s, altered},
+            {u"/v1/vaults"_s, cursor}, // another list's
+            {u"/v1/connect/tokens"_s, cursor},
+            {u"/v1/audit"_s, unsignedCursor("c1:abc")}, // not a number
+            {u"/v1/audit"_s, unsignedCursor("c1:999999")},
+            {u"/v1/audit"_s, cursor}};
+        for (const auto &[path, text] : refused) {
+            const Reply r = m_http->get(path + u"?limit=2&cursor="_s + text);
+            QVERIFY2(r.status == 400, qPrintable(path + u" "_s + text));
+            QCOMPARE(r.code(), u"invalid_parameter"_s);
+            QVERIFY(r.message().contains(u"cursor"_s));
+        }
+        // The audit list's own cursors work.
+        const Reply audit = m_http->get(u"/v1/audit?limit=1"_s);
+        const Reply next = m_http->get(u"/v1/audit?limit=1&cursor="_s +
+                                       audit.json.value(u"next_cursor"_s).toString());
+        QCOMPARE(next.status, 200);
+        QVERIFY(next.json[u"items"_s][0][u"id"_s].toInteger() <
+                audit.json[u"items"_s][0][u"id"_s].toInteger());
+    }
+
+    void instancesOnOneDatabaseAcceptEachOthersCursors()
+    {
+        for (int i = 0; i < 3; ++i)
+            createServer(u"m%1"_s.arg(i));
+        // A second instance on the same database with the same master key, as behind a
+        // load balancer.
+        ServiceOptions o;
+        o.port = 0;
+        o.database = m_svc->host->database();
+        o.masterKeyPath = m_svc->dir.filePath(u"sandbox/master.key"_s);
+        o.passwordHash = testHashParams();
+        ServiceHost second(o);
+        QCOMPARE(second.start(), QString());
+        Http one(m_svc->url);
+        const QString token = one.signIn(u"owner@sandbox.example"_s, m_svc->ownerPassword);
+        Http two(second.url());
+        two.setToken(token);
+        const Reply first = one.get(u"/v1/connect/servers?limit=2"_s);
+        const Reply rest = two.get(u"/v1/connect/servers?limit=100&cursor="_s +
+                                   first.json.value(u"next_cursor"_s).toString());
+        QVERIFY2(rest.status == 200, rest.body.constData());
+        QStringList ids;
+        for (const Reply *page : {&first, &rest})
+            for (const QJsonValue &v : page->json.value(u"items"_s).toArray())
+                ids.append(v[u"id"_s].toString());
+        QCOMPARE(QSet<QString>(ids.begin(), ids.end()).size(), 5); // 2 from the sandbox + 3
+        QCOMPARE(ids.size(), 5);                                   // each once
+        // A service with another master key does not take it.
+        auto other = startService();
+        Http elsewhere(other->url);
+        elsewhere.signIn(u"owner@sandbox.example"_s, other->ownerPassword);
+        const Reply foreign = elsewhere.get(u"/v1/connect/servers?limit=2&cursor="_s +
+                                            first.json.value(u"next_cursor"_s).toString());
+        QCOMPARE(foreign.status, 400);
+        QCOMPARE(foreign.code(), u"invalid_parameter"_s);
     }
 };
 

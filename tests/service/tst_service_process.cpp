@@ -9,6 +9,7 @@
 
 #include <csignal>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace ca::test;
@@ -149,6 +150,99 @@ private slots:
         QCOMPARE(service.exitCode(), 0);
         QVERIFY2(!service.readAllStandardError().contains("password"),
                  "a log line mentions the password");
+    }
+
+    void createOwnerOpensNoPort()
+    {
+        // While --create-owner waits for the password on standard input, the database is open
+        // and the rules loaded, and the process holds no socket at all (SQLite needs none).
+        const QString db = m_dir.filePath(u"noport.sqlite"_s);
+        QProcess p;
+        p.start(QStringLiteral(SERVICE_PATH),
+                {u"--db"_s, db, u"--create-owner"_s, u"x@example.com"_s});
+        QVERIFY(p.waitForStarted());
+        const QString proc = u"/proc/%1/"_s.arg(p.processId());
+        const auto readingStdin = [&] {
+            QFile syscall(proc + u"syscall"_s);
+            // "0 0x0 ...": blocked in read(2) on file descriptor 0.
+            return syscall.open(QIODevice::ReadOnly) && syscall.readAll().startsWith("0 0x0 ");
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(readingStdin(), 30000);
+        QVERIFY(QFile::exists(db));
+        QStringList sockets;
+        const QDir fds(proc + u"fd"_s);
+        for (const QString &fd : fds.entryList(QDir::System | QDir::NoDotAndDotDot)) {
+            char target[256] = {};
+            const ssize_t n = ::readlink(QFile::encodeName(fds.filePath(fd)).constData(), target,
+                                         sizeof target - 1);
+            if (n > 0 && QByteArray(target, int(n)).startsWith("socket:"))
+                sockets.append(QString::fromLatin1(target, int(n)));
+        }
+        QVERIFY2(sockets.isEmpty(), qPrintable(sockets.join(u", "_s)));
+        p.write("a long enough password\n");
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(p.readAllStandardOutput().contains("created the owner x@example.com"));
+    }
+
+    void onlineBackupWhileServing()
+    {
+        const QString db = m_dir.filePath(u"live.sqlite"_s);
+        QCOMPARE(run({u"--db"_s, db, u"--create-owner"_s, u"live@example.com"_s},
+                     "a long enough password\n")
+                     .exitCode,
+                 0);
+        QProcess service;
+        service.start(QStringLiteral(SERVICE_PATH), {u"--db"_s, db, u"--port"_s, u"0"_s});
+        QVERIFY(service.waitForReadyRead(30000));
+        Http h(QString::fromUtf8(service.readLine().trimmed().mid(13)));
+        QVERIFY(!h.signIn(u"live@example.com"_s, u"a long enough password"_s).isEmpty());
+        QCOMPARE(h.post(u"/v1/connect/servers"_s, {{u"name"_s, u"Backed up"_s}}).status, 201);
+
+        // While the service runs (and keeps its WAL open), the backup is consistent.
+        const QString copy = m_dir.filePath(u"backup/live-copy.sqlite"_s);
+        QVERIFY(QDir().mkpath(m_dir.filePath(u"backup"_s)));
+        Run r = run({u"--db"_s, db, u"--backup"_s, copy});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(modeOf(copy), 0600u);
+        // Never over an existing file.
+        r = run({u"--db"_s, db, u"--backup"_s, copy});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("exists"), r.err.constData());
+        ::kill(pid_t(service.processId()), SIGTERM);
+        QVERIFY(service.waitForFinished(10000));
+
+        // Restored: a service on the copy (with the original's master key) has the data.
+        QProcess restored;
+        restored.start(QStringLiteral(SERVICE_PATH),
+                       {u"--db"_s, copy, u"--master-key"_s, m_dir.filePath(u"master.key"_s),
+                        u"--port"_s, u"0"_s});
+        QVERIFY(restored.waitForReadyRead(30000));
+        Http again(QString::fromUtf8(restored.readLine().trimmed().mid(13)));
+        QVERIFY(!again.signIn(u"live@example.com"_s, u"a long enough password"_s).isEmpty());
+        const Reply servers = again.get(u"/v1/connect/servers"_s);
+        QCOMPARE(servers.json[u"items"_s][0][u"name"_s].toString(), u"Backed up"_s);
+        ::kill(pid_t(restored.processId()), SIGTERM);
+        QVERIFY(restored.waitForFinished(10000));
+
+        r = run({u"--db"_s, u"postgres://u@127.0.0.1:1/db"_s, u"--backup"_s,
+                 m_dir.filePath(u"pg.copy"_s)});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("pg_dump"));
+        QVERIFY(!QFile::exists(m_dir.filePath(u"pg.copy"_s)));
+    }
+
+    void anInlineDatabasePasswordIsWarnedAboutNeverEchoed()
+    {
+        const Run r = run({u"--db"_s, u"postgres://ca:s3cr3t-pw@127.0.0.1:1/ca"_s,
+                           u"--master-key"_s, m_dir.filePath(u"pg.key"_s), u"--port"_s, u"0"_s});
+        QCOMPARE(r.exitCode, 1); // nothing listens on port 1
+        QVERIFY2(r.err.contains("warning: the database password is on the command line"),
+                 r.err.constData());
+        QVERIFY(r.err.contains("--db-password-file"));
+        QVERIFY(!r.err.contains("s3cr3t-pw"));
+        QVERIFY(!r.out.contains("s3cr3t-pw"));
     }
 
     void aMasterKeyOthersCanReadIsRefused()

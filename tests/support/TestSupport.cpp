@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QNetworkReply>
+#include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -63,7 +64,7 @@ crypto::PasswordHashParams testHashParams()
     return p;
 }
 
-std::unique_ptr<RunningService> startService(const GuardLimits &limits,
+std::unique_ptr<RunningService> startService(const HttpLimits &limits,
                                              std::function<QDateTime()> clock)
 {
     auto s = std::make_unique<RunningService>();
@@ -90,6 +91,11 @@ std::unique_ptr<RunningService> startService(const GuardLimits &limits,
     return s;
 }
 
+std::unique_ptr<Store> RunningService::openDatabase() const
+{
+    return Store::open(host->database(), u"test-"_s + QUuid::createUuid().toString(QUuid::Id128));
+}
+
 Reply Http::send(const QByteArray &method, const QString &path, const QByteArray &body,
                  const QByteArray &contentType)
 {
@@ -99,6 +105,8 @@ Reply Http::send(const QByteArray &method, const QString &path, const QByteArray
         request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
     if (!body.isEmpty() && !contentType.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    if (m_tls)
+        request.setSslConfiguration(*m_tls);
     QNetworkReply *reply = m_nam.sendCustomRequest(request, method, body);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
@@ -147,6 +155,22 @@ QByteArray rawExchange(quint16 port, const QByteArray &bytes, int timeoutMs)
 QString percent(const QString &segment)
 {
     return QString::fromLatin1(QUrl::toPercentEncoding(segment));
+}
+
+TestCertificate makeTestCertificate(const QTemporaryDir &dir)
+{
+    TestCertificate c{dir.filePath(u"cert.pem"_s), dir.filePath(u"key.pem"_s),
+                      u"connect-admin-test.local"_s};
+    QProcess openssl;
+    openssl.start(u"openssl"_s,
+                  {u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s,
+                   u"ec_paramgen_curve:P-256"_s, u"-nodes"_s, u"-days"_s, u"2"_s, u"-subj"_s,
+                   u"/CN="_s + c.commonName, u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s,
+                   u"-keyout"_s, c.key, u"-out"_s, c.certificate});
+    if (!openssl.waitForFinished(30000) || openssl.exitStatus() != QProcess::NormalExit ||
+        openssl.exitCode() != 0)
+        return {};
+    return c;
 }
 
 } // namespace ca::test

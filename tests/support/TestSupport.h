@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QSslConfiguration>
 #include <QTemporaryDir>
 #include <memory>
 
@@ -32,8 +33,10 @@ struct RunningService
     QString ownerPassword;
     QJsonObject users; // email -> password of every demo user
     QString passwordOf(const QString &email) const { return users.value(email).toString(); }
+    // A connection of the test's own to the service's database, to check what it stored.
+    std::unique_ptr<Store> openDatabase() const;
 };
-std::unique_ptr<RunningService> startService(const GuardLimits &limits = {},
+std::unique_ptr<RunningService> startService(const HttpLimits &limits = {},
                                              std::function<QDateTime()> clock = {});
 
 struct Reply
@@ -54,6 +57,8 @@ public:
         : m_base(std::move(baseUrl))
     {}
     void setToken(const QString &token) { m_token = token; }
+    // Trust these CA certificates (a service with a test certificate).
+    void setTls(const QSslConfiguration &tls) { m_tls = tls; }
     Reply send(const QByteArray &method, const QString &path, const QByteArray &body = {},
                const QByteArray &contentType = "application/json");
     Reply get(const QString &path) { return send("GET", path); }
@@ -74,6 +79,7 @@ private:
     QNetworkAccessManager m_nam;
     QString m_base;
     QString m_token;
+    std::optional<QSslConfiguration> m_tls;
 };
 
 // Raw bytes over a TCP socket, for what QNetworkAccessManager won't send. Returns what the
@@ -81,5 +87,15 @@ private:
 QByteArray rawExchange(quint16 port, const QByteArray &bytes, int timeoutMs = 5000);
 
 QString percent(const QString &segment);
+
+// A self-signed P-256 certificate for 127.0.0.1 made with the openssl command, and its key,
+// as PEM files in dir; the certificate is also its own CA. Empty paths if openssl failed.
+struct TestCertificate
+{
+    QString certificate;
+    QString key;
+    QString commonName;
+};
+TestCertificate makeTestCertificate(const QTemporaryDir &dir);
 
 } // namespace ca::test

@@ -1,0 +1,211 @@
+// AccountService: issuing, renaming and revoking tokens (ES256 JWTs, never stored).
+#include "service/AccountService.h"
+#include "service/AccountText.h"
+
+#include "core/Duration.h"
+#include "core/Ids.h"
+#include "core/JsonCodec.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+using namespace ca::accounttext;
+
+namespace ca {
+
+namespace {
+
+// A vault named twice gets the union of the permissions asked for.
+void mergeVault(QList<TokenVault> &vaults, const QString &vaultId, Access access)
+{
+    for (TokenVault &v : vaults) {
+        if (v.vaultId == vaultId) {
+            v.access = Access(int(v.access) | int(access));
+            return;
+        }
+    }
+    vaults.append(TokenVault{vaultId, access});
+}
+
+} // namespace
+
+Result<QString> AccountService::optionalServerId(const Actor &actor, const QString &serverRef)
+{
+    if (serverRef.isEmpty())
+        return QString();
+    const auto s = server(actor, serverRef);
+    if (!s.ok())
+        return s.error();
+    return s->id;
+}
+
+Result<Page<Token>> AccountService::tokens(const Actor &actor, const QString &serverRef,
+                                           const PageRequest &page)
+{
+    const auto serverId = optionalServerId(actor, serverRef);
+    if (!serverId.ok())
+        return serverId.error();
+    return m_store.listTokens(page, *serverId, visibleServers(actor));
+}
+
+// The vaults a new token reaches: the ones asked for (each granted to the server and
+// accessible to the caller), or without any, all of the server's.
+Result<QList<TokenVault>> AccountService::tokenVaults(const Actor &actor, const Server &s,
+                                                      const QList<VaultPermission> &requested)
+{
+    QList<TokenVault> vaults;
+    if (requested.isEmpty()) {
+        if (s.vaults.isEmpty())
+            return ApiError::badRequest(
+                u"The Connect server %1 has no vaults, so a token for it could reach nothing. "
+                "Grant a vault first (connect vault grant)."_s.arg(quoted(s.name)),
+                u"no_vaults"_s);
+        const QSet<QString> accessible = m_store.accessibleVaultIds(actor.user.id);
+        for (const QString &id : s.vaults) {
+            if (!accessible.contains(id))
+                return ApiError::forbidden(
+                    u"The Connect server %1 has the vault %2, which you can't access; name the "
+                    "vaults this token should reach."_s.arg(quoted(s.name),
+                                                            displayId(id, IdKind::Vault)));
+            mergeVault(vaults, id, Access::ReadWrite);
+        }
+    }
+    for (const VaultPermission &r : requested) {
+        auto v = resolveVault(r.vault, actor);
+        if (!v.ok())
+            return v.error();
+        if (!s.vaults.contains(v->id))
+            return ApiError::badRequest(
+                u"The Connect server %1 has no access to the vault %2, so a token can't name it. "
+                "Grant it first: connect vault grant --server %3 --vault %4"_s.arg(
+                    quoted(s.name), quoted(v->name), displayId(s.id, IdKind::Server),
+                    displayId(v->id, IdKind::Vault)),
+                u"vault_not_granted"_s);
+        if (!v->accessible)
+            return ApiError::forbidden(
+                u"You can't issue a token for the vault %1: you don't have access to it yourself."_s
+                    .arg(quoted(v->name)));
+        mergeVault(vaults, v->id, r.access);
+    }
+    return vaults;
+}
+
+// The JWT claims (docs/ARCHITECTURE.md); the server's secret ties the token to its credentials
+// file.
+QJsonObject AccountService::tokenClaims(const Token &t, const QByteArray &secret) const
+{
+    QJsonArray vts;
+    for (const TokenVault &v : t.vaults)
+        vts.append(QJsonObject{{u"u"_s, displayId(v.vaultId, IdKind::Vault)},
+                               {u"a"_s, aclBits(v.access)}});
+    QJsonObject claims{
+        {u"1password.com/auuid"_s, displayId(m_accountId, IdKind::Account)},
+        {u"1password.com/token"_s, QString::fromLatin1(crypto::base64Url(secret))},
+        {u"1password.com/fts"_s, QJsonArray{u"vaultaccess"_s}},
+        {u"1password.com/vts"_s, vts},
+        {u"aud"_s, QJsonArray{u"com.1password.connect"_s}},
+        {u"iss"_s, m_config.issuer},
+        {u"sub"_s, displayId(t.serverId, IdKind::Server)},
+        {u"iat"_s, t.createdAt.toSecsSinceEpoch()},
+        {u"jti"_s, displayId(t.id, IdKind::Token)},
+    };
+    if (t.expiresAt.isValid())
+        claims.insert(u"exp"_s, t.expiresAt.toSecsSinceEpoch());
+    return claims;
+}
+
+Result<CreatedToken> AccountService::createToken(const Actor &actor, const QString &rawName,
+                                                 const QString &serverRef,
+                                                 const QList<VaultPermission> &requested,
+                                                 const std::optional<QString> &expiresIn)
+{
+    if (auto e = validateName(rawName, u"token"_s))
+        return *e;
+    const auto s = server(actor, serverRef);
+    if (!s.ok())
+        return s.error();
+    qint64 lifetime = 0;
+    if (expiresIn) { // given but empty is a bad duration, not "never expires"
+        const DurationParse d = parseDuration(*expiresIn);
+        if (!d.seconds)
+            return ApiError::badRequest(d.error, u"invalid_duration"_s);
+        lifetime = *d.seconds;
+    }
+    auto vaults = tokenVaults(actor, *s, requested);
+    if (!vaults.ok())
+        return vaults.error();
+
+    Token t;
+    t.id = newId();
+    t.name = rawName.trimmed();
+    t.serverId = s->id;
+    t.createdAt = now();
+    if (lifetime > 0)
+        t.expiresAt = t.createdAt.addSecs(lifetime);
+    t.vaults = *vaults;
+    QJsonArray auditVaults;
+    for (const TokenVault &v : t.vaults)
+        auditVaults.append(
+            QString(displayId(v.vaultId, IdKind::Vault) + u',' + accessSuffix(v.access)));
+    const QJsonObject claims = tokenClaims(t, serverSecret(s->id));
+
+    Store::Transaction tx(m_store);
+    m_store.insertToken(t, actor.user.id);
+    m_store.bumpTokensVersion(s->id);
+    audit(&actor, u"token.create"_s, u"token"_s, displayId(t.id, IdKind::Token),
+          {{u"name"_s, t.name},
+           {u"server"_s, displayId(s->id, IdKind::Server)},
+           {u"vaults"_s, auditVaults},
+           {u"expires_at"_s, json::fromDateTime(t.expiresAt)}});
+    tx.commit();
+    return CreatedToken{t, QString::fromLatin1(crypto::signJwt(*m_signingKey, claims))};
+}
+
+Result<Token> AccountService::renameToken(const Actor &actor, const QString &ref,
+                                          const QString &serverRef, const QString &rawName)
+{
+    if (auto e = validateName(rawName, u"token"_s))
+        return *e;
+    const auto serverId = optionalServerId(actor, serverRef);
+    if (!serverId.ok())
+        return serverId.error();
+    auto t = resolveToken(ref, *serverId, actor);
+    if (!t.ok())
+        return t;
+    if (!actor.canManage(t->serverId))
+        return ApiError::forbidden(u"You can't manage the tokens of the Connect server %1."_s.arg(
+            displayId(t->serverId, IdKind::Server)));
+    const QString name = rawName.trimmed();
+    Store::Transaction tx(m_store);
+    m_store.renameToken(t->id, name);
+    m_store.bumpTokensVersion(t->serverId);
+    audit(&actor, u"token.rename"_s, u"token"_s, displayId(t->id, IdKind::Token),
+          {{u"from"_s, t->name}, {u"to"_s, name}});
+    tx.commit();
+    return *m_store.token(t->id);
+}
+
+Result<Token> AccountService::revokeToken(const Actor &actor, const QString &ref,
+                                          const QString &serverRef)
+{
+    const auto serverId = optionalServerId(actor, serverRef);
+    if (!serverId.ok())
+        return serverId.error();
+    auto t = resolveToken(ref, *serverId, actor);
+    if (!t.ok())
+        return t;
+    if (!actor.canManage(t->serverId))
+        return ApiError::forbidden(u"You can't manage the tokens of the Connect server %1."_s.arg(
+            displayId(t->serverId, IdKind::Server)));
+    if (t->state == TokenState::Revoked)
+        return t; // revoking twice changes nothing
+    Store::Transaction tx(m_store);
+    m_store.revokeToken(t->id, now());
+    m_store.bumpTokensVersion(t->serverId);
+    audit(&actor, u"token.revoke"_s, u"token"_s, displayId(t->id, IdKind::Token),
+          {{u"name"_s, t->name}, {u"server"_s, displayId(t->serverId, IdKind::Server)}});
+    tx.commit();
+    return *m_store.token(t->id);
+}
+
+} // namespace ca

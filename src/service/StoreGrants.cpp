@@ -1,0 +1,54 @@
+// The Store's vault grants of servers (the grant matrix) and its revision.
+#include "service/StoreSql.h"
+
+using namespace Qt::StringLiterals;
+using namespace ca::storesql;
+
+namespace ca {
+
+// ---- meta ---------------------------------------------------------------------------------
+
+qint64 Store::grantsRevision()
+{
+    qint64 v = 0;
+    forEachRow(run(u"SELECT value FROM meta WHERE key = 'grants_revision'"_s),
+               [&](const QSqlQuery &q) { v = q.value(0).toLongLong(); });
+    return v;
+}
+
+bool Store::bumpGrantsRevision(std::optional<qint64> expected)
+{
+    QSqlQuery &q =
+        expected
+            ? run(u"UPDATE meta SET value = value + 1 WHERE key = 'grants_revision' AND value = ?"_s,
+                  {*expected})
+            : run(u"UPDATE meta SET value = value + 1 WHERE key = 'grants_revision'"_s);
+    return changedRows(q) == 1;
+}
+
+bool Store::addServerVault(const QString &serverId, const QString &vaultId, const QDateTime &at)
+{
+    QSqlQuery &q = run(
+        u"INSERT INTO server_vaults (server_id, vault_id, granted_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"_s,
+        {serverId, vaultId, ms(at)});
+    return changedRows(q) > 0;
+}
+
+bool Store::removeServerVault(const QString &serverId, const QString &vaultId)
+{
+    QSqlQuery &q = run(u"DELETE FROM server_vaults WHERE server_id = ? AND vault_id = ?"_s,
+                       {serverId, vaultId});
+    return changedRows(q) > 0;
+}
+
+QList<VaultGrant> Store::allGrants()
+{
+    QList<VaultGrant> out;
+    forEachRow(run(u"SELECT server_id, vault_id FROM server_vaults ORDER BY server_id, vault_id"_s),
+               [&](const QSqlQuery &q) {
+                   out.append(VaultGrant{q.value(0).toString(), q.value(1).toString()});
+               });
+    return out;
+}
+
+} // namespace ca

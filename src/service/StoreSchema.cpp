@@ -1,0 +1,145 @@
+// The Store's schema: migrations in order, each applied once; on PostgreSQL under an
+// advisory lock, so that instances starting together migrate one after the other.
+#include "service/StoreSql.h"
+
+#include "core/Logging.h"
+
+using namespace Qt::StringLiterals;
+using namespace ca::storesql;
+
+namespace ca {
+
+namespace {
+
+// Schema migrations, in order. {BLOB} and {SERIAL} are spelled per database.
+struct Migration
+{
+    int version;
+    QStringList statements;
+};
+
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> list{
+        {1,
+         {
+             uR"(CREATE TABLE meta (key TEXT PRIMARY KEY, value BIGINT NOT NULL))"_s,
+             uR"(INSERT INTO meta (key, value) VALUES ('grants_revision', 1))"_s,
+             uR"(CREATE TABLE accounts (id TEXT PRIMARY KEY, name TEXT NOT NULL,
+                   domain TEXT NOT NULL, created_at BIGINT NOT NULL))"_s,
+             uR"(CREATE TABLE users (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE,
+                   name TEXT NOT NULL, state TEXT NOT NULL, password_hash TEXT NOT NULL,
+                   created_at BIGINT NOT NULL))"_s,
+             uR"(CREATE TABLE user_groups (id TEXT PRIMARY KEY, name TEXT NOT NULL,
+                   description TEXT NOT NULL DEFAULT '', builtin INTEGER NOT NULL DEFAULT 0,
+                   created_at BIGINT NOT NULL))"_s,
+             uR"(CREATE TABLE group_members (
+                   group_id TEXT NOT NULL REFERENCES user_groups(id) ON DELETE CASCADE,
+                   user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                   PRIMARY KEY (group_id, user_id)))"_s,
+             uR"(CREATE INDEX group_members_user ON group_members(user_id))"_s,
+             uR"(CREATE TABLE vaults (id TEXT PRIMARY KEY, name TEXT NOT NULL,
+                   type TEXT NOT NULL, owner_user_id TEXT REFERENCES users(id) ON DELETE CASCADE,
+                   created_at BIGINT NOT NULL))"_s,
+             uR"(CREATE INDEX vaults_name ON vaults(name))"_s,
+             uR"(CREATE TABLE vault_user_access (
+                   vault_id TEXT NOT NULL REFERENCES vaults(id) ON DELETE CASCADE,
+                   user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                   PRIMARY KEY (vault_id, user_id)))"_s,
+             uR"(CREATE TABLE vault_group_access (
+                   vault_id TEXT NOT NULL REFERENCES vaults(id) ON DELETE CASCADE,
+                   group_id TEXT NOT NULL REFERENCES user_groups(id) ON DELETE CASCADE,
+                   PRIMARY KEY (vault_id, group_id)))"_s,
+             uR"(CREATE TABLE servers (id TEXT PRIMARY KEY, name TEXT NOT NULL,
+                   state TEXT NOT NULL, created_at BIGINT NOT NULL, creator_id TEXT NOT NULL,
+                   tokens_version BIGINT NOT NULL DEFAULT 0, secret_sealed {BLOB} NOT NULL))"_s,
+             uR"(CREATE INDEX servers_name ON servers(name))"_s,
+             uR"(CREATE TABLE server_vaults (
+                   server_id TEXT NOT NULL REFERENCES servers(id) ON DELETE CASCADE,
+                   vault_id TEXT NOT NULL REFERENCES vaults(id) ON DELETE CASCADE,
+                   granted_at BIGINT NOT NULL, PRIMARY KEY (server_id, vault_id)))"_s,
+             uR"(CREATE INDEX server_vaults_vault ON server_vaults(vault_id))"_s,
+             // Tokens outlive a deleted server as revoked history, so no foreign key there.
+             uR"(CREATE TABLE tokens (id TEXT PRIMARY KEY, server_id TEXT NOT NULL,
+                   name TEXT NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT,
+                   revoked_at BIGINT, creator_id TEXT NOT NULL))"_s,
+             uR"(CREATE INDEX tokens_server ON tokens(server_id))"_s,
+             uR"(CREATE INDEX tokens_name ON tokens(name))"_s,
+             uR"(CREATE TABLE token_vaults (
+                   token_id TEXT NOT NULL REFERENCES tokens(id) ON DELETE CASCADE,
+                   vault_id TEXT NOT NULL, acl INTEGER NOT NULL,
+                   PRIMARY KEY (token_id, vault_id)))"_s,
+             uR"(CREATE TABLE group_grants (id TEXT PRIMARY KEY,
+                   group_id TEXT NOT NULL REFERENCES user_groups(id) ON DELETE CASCADE,
+                   kind TEXT NOT NULL,
+                   server_id TEXT REFERENCES servers(id) ON DELETE CASCADE,
+                   created_at BIGINT NOT NULL))"_s,
+             uR"(CREATE UNIQUE INDEX group_grants_unique
+                   ON group_grants(group_id, kind, COALESCE(server_id, '')))"_s,
+             uR"(CREATE TABLE sessions (token_hash {BLOB} PRIMARY KEY,
+                   user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                   created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL))"_s,
+             uR"(CREATE TABLE audit_events (id {SERIAL}, at BIGINT NOT NULL, actor_id TEXT,
+                   action TEXT NOT NULL, target_type TEXT NOT NULL, target_id TEXT NOT NULL,
+                   detail TEXT NOT NULL))"_s,
+             uR"(CREATE TABLE signing_keys (kid TEXT PRIMARY KEY, private_sealed {BLOB} NOT NULL,
+                   public_jwk TEXT NOT NULL, created_at BIGINT NOT NULL))"_s,
+         }},
+    };
+    return list;
+}
+
+} // namespace
+
+int Store::latestSchemaVersion()
+{
+    return migrations().constLast().version;
+}
+
+int Store::schemaVersion()
+{
+    QSqlQuery &q = run(u"SELECT COALESCE(MAX(version), 0) FROM schema_migrations"_s);
+    int v = 0;
+    forEachRow(q, [&](const QSqlQuery &r) { v = r.value(0).toInt(); });
+    return v;
+}
+
+int Store::migrate()
+{
+    // Several service instances may start at once against one database. On PostgreSQL they
+    // wait for each other on an advisory lock; on SQLite the transaction below takes the
+    // write lock first (BEGIN IMMEDIATE), so the version read inside it stays true.
+    if (m_postgres)
+        exec(u"SELECT pg_advisory_lock(7270011)"_s);
+    try {
+        Transaction tx(*this);
+        exec(
+            u"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"_s);
+        const int current = schemaVersion();
+        for (const Migration &m : migrations()) {
+            if (m.version <= current)
+                continue;
+            for (QString sql : m.statements) {
+                sql.replace(u"{BLOB}"_s, m_postgres ? u"BYTEA"_s : u"BLOB"_s);
+                sql.replace(u"{SERIAL}"_s, m_postgres ? u"BIGSERIAL PRIMARY KEY"_s
+                                                      : u"INTEGER PRIMARY KEY AUTOINCREMENT"_s);
+                exec(sql);
+            }
+            run(u"INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"_s,
+                {m.version, QDateTime::currentMSecsSinceEpoch()})
+                .finish();
+            qCInfo(lcStore) << "applied schema migration" << m.version;
+        }
+        tx.commit();
+    } catch (...) {
+        if (m_postgres)
+            exec(u"SELECT pg_advisory_unlock(7270011)"_s);
+        throw;
+    }
+    if (m_postgres)
+        exec(u"SELECT pg_advisory_unlock(7270011)"_s);
+    m_prepared.clear();
+    return schemaVersion();
+}
+
+} // namespace ca
