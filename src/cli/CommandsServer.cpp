@@ -4,6 +4,7 @@
 #include "cli/Terminal.h"
 #include "core/Ids.h"
 #include "core/JsonCodec.h"
+#include "core/NameOrder.h"
 #include "core/SecretFile.h"
 
 #include <QDir>
@@ -51,8 +52,11 @@ void printServer(Cli &cli, const Server &s, const QList<Vault> &vaults)
     QHash<QString, QString> names;
     for (const Vault &v : vaults)
         names.insert(v.id, v.name);
+    QStringList vaultIds = s.vaults;
+    NameOrder::current().sortBy(vaultIds,
+                                [&names](const QString &id) { return names.value(id, id); });
     QStringList granted;
-    for (const QString &id : s.vaults)
+    for (const QString &id : std::as_const(vaultIds))
         granted.append(names.contains(id)
                            ? u"%1 (%2)"_s.arg(names.value(id), displayId(id, IdKind::Vault))
                            : displayId(id, IdKind::Vault));
@@ -195,9 +199,12 @@ void serverList(Cli &cli, const Invocation &)
                     out::jsonArray(items);
                     return cli.succeed();
                 }
+                // By name, as the desktop program lists them.
+                QList<Server> sorted = servers;
+                NameOrder::current().sort(sorted);
                 Table table(
                     {u"ID"_s, u"NAME"_s, u"STATE"_s, u"VAULTS"_s, u"TOKENS"_s, u"CREATED"_s});
-                for (const Server &s : servers)
+                for (const Server &s : std::as_const(sorted))
                     table.addRow({serverId(s), s.name, s.state, QString::number(s.vaults.size()),
                                   QString::number(s.activeTokens), humanTime(s.createdAt)});
                 out::write(table.render().toUtf8());

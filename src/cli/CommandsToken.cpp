@@ -3,6 +3,7 @@
 #include "cli/Commands.h"
 #include "core/Duration.h"
 #include "core/Ids.h"
+#include "core/NameOrder.h"
 
 #include <QHash>
 
@@ -25,6 +26,60 @@ QString tokenId(const Token &t)
 QDateTime now()
 {
     return QDateTime::currentDateTimeUtc();
+}
+
+// The human table: by server, then by token name, in the order the desktop program uses. A
+// vault the token's server no longer reaches is marked with a * and a note under the table:
+// the token names it but can't reach it.
+void printTokens(QList<Token> tokens, const QList<Server> &servers, const QList<Vault> &vaults,
+                 const QDateTime &at)
+{
+    QHash<QString, const Server *> serversById;
+    for (const Server &s : servers)
+        serversById.insert(s.id, &s);
+    QHash<QString, QString> vaultNames;
+    for (const Vault &v : vaults)
+        vaultNames.insert(v.id, v.name);
+    auto serverName = [&serversById](const QString &id) {
+        const Server *s = serversById.value(id);
+        return s ? s->name : displayId(id, IdKind::Server);
+    };
+    auto vaultName = [&vaultNames](const QString &id) {
+        return vaultNames.value(id, displayId(id, IdKind::Vault));
+    };
+    auto lost = [&serversById](const Token &t, const TokenVault &v) {
+        const Server *s = serversById.value(t.serverId);
+        return s && !s->vaults.contains(v.vaultId);
+    };
+    const NameOrder &order = NameOrder::current();
+    std::stable_sort(tokens.begin(), tokens.end(), [&](const Token &a, const Token &b) {
+        const int byServer = order.compare(serverName(a.serverId), serverName(b.serverId));
+        if (byServer != 0)
+            return byServer < 0;
+        const int byName = order.compare(a.name, b.name);
+        return byName != 0 ? byName < 0 : a.id < b.id;
+    });
+    Table table(
+        {u"ID"_s, u"NAME"_s, u"SERVER"_s, u"STATE"_s, u"VAULTS"_s, u"CREATED"_s, u"EXPIRES"_s});
+    bool anyLost = false;
+    for (const Token &t : std::as_const(tokens)) {
+        QList<TokenVault> scopes = t.vaults;
+        order.sortBy(scopes, [&](const TokenVault &v) { return vaultName(v.vaultId); });
+        QStringList access;
+        for (const TokenVault &v : std::as_const(scopes)) {
+            const bool gone = lost(t, v);
+            anyLost |= gone;
+            access.append(vaultName(v.vaultId) + u',' + accessSuffix(v.access) +
+                          (gone ? u"*"_s : QString()));
+        }
+        table.addRow({tokenId(t), t.name, serverName(t.serverId), tokenStateName(t.stateAt(at)),
+                      access.join(u' '), humanTime(t.createdAt),
+                      humanTime(t.expiresAt, u"never"_s)});
+    }
+    out::write(table.render().toUtf8());
+    if (anyLost)
+        out::line(u"* The token's server no longer has access to this vault, so the token can't "
+                  "reach it either."_s);
 }
 
 } // namespace
@@ -134,29 +189,7 @@ void tokenList(Cli &cli, const Invocation &inv)
                         cli.fetchAll<Vault>(
                             [&cli](PageHandler<Vault> h) { cli.api().vaults(&cli, h); },
                             [&cli, tokens, at, servers](const QList<Vault> &vaults) {
-                                QHash<QString, QString> serverNames, vaultNames;
-                                for (const Server &s : servers)
-                                    serverNames.insert(s.id, s.name);
-                                for (const Vault &v : vaults)
-                                    vaultNames.insert(v.id, v.name);
-                                Table table({u"ID"_s, u"NAME"_s, u"SERVER"_s, u"STATE"_s,
-                                             u"VAULTS"_s, u"CREATED"_s, u"EXPIRES"_s});
-                                for (const Token &t : tokens) {
-                                    QStringList access;
-                                    for (const TokenVault &v : t.vaults)
-                                        access.append(
-                                            vaultNames.value(v.vaultId,
-                                                             displayId(v.vaultId, IdKind::Vault)) +
-                                            u',' + accessSuffix(v.access));
-                                    table.addRow(
-                                        {tokenId(t), t.name,
-                                         serverNames.value(t.serverId,
-                                                           displayId(t.serverId, IdKind::Server)),
-                                         tokenStateName(t.stateAt(at)), access.join(u' '),
-                                         humanTime(t.createdAt),
-                                         humanTime(t.expiresAt, u"never"_s)});
-                                }
-                                out::write(table.render().toUtf8());
+                                printTokens(tokens, servers, vaults, at);
                                 cli.succeed();
                             });
                     });

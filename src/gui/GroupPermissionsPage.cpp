@@ -46,6 +46,11 @@ GroupPermissionsPage::GroupPermissionsPage(Workspace *workspace, QWidget *parent
 
 GroupPermissionsPage::~GroupPermissionsPage() = default;
 
+void GroupPermissionsPage::addCommands(CommandController &, const PageActions &)
+{
+    // Each change is saved as it is made: nothing for the shared actions to do here.
+}
+
 QTableView *GroupPermissionsPage::table() const
 {
     return ui->table;

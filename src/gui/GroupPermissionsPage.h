@@ -20,6 +20,7 @@ class GroupPermissionsPage : public PageWidget
 public:
     explicit GroupPermissionsPage(Workspace *workspace, QWidget *parent = nullptr);
     ~GroupPermissionsPage() override;
+    void addCommands(CommandController &commands, const PageActions &actions) override;
     QTableView *table() const;
     void updateAccess(); // shows the grid to managers, an explanation to others
 

@@ -3,9 +3,11 @@
 #include "client/AccountSettings.h"
 #include "gui/GroupPermissionsPage.h"
 #include "gui/MessageBar.h"
+#include "gui/PageActions.h"
 #include "gui/Seams.h"
 #include "gui/ServersPage.h"
 #include "gui/SignInDialog.h"
+#include "gui/Theme.h"
 #include "gui/TokensPage.h"
 #include "gui/VaultAccessPage.h"
 #include "gui/Workspace.h"
@@ -26,119 +28,18 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     : QMainWindow(parent)
     , ui(std::make_unique<Ui::MainWindow>())
     , m_workspace(workspace)
+    , m_commands([workspace] { return workspace->session()->isSignedIn(); })
 {
     ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/connect-admin.svg")));
-    m_servers = new ServersPage(workspace, ui->pages);
-    m_tokens = new TokensPage(workspace, ui->pages);
-    m_vaultAccess = new VaultAccessPage(workspace, ui->pages);
-    m_groups = new GroupPermissionsPage(workspace, ui->pages);
-    for (PageWidget *page :
-         std::initializer_list<PageWidget *>{m_servers, m_tokens, m_vaultAccess, m_groups}) {
-        ui->pages->addWidget(page);
-        connect(page, &PageWidget::actionsChanged, this, &MainWindow::updateActions);
-        connect(page, &PageWidget::message, this,
-                [this](MessageBar::Kind kind, const QString &text) {
-                    ui->messageBar->show(kind, text);
-                });
-    }
-    ui->splitter->setStretchFactor(1, 1);
-    ui->splitter->setSizes({190, 1000});
-    ui->pageList->setCurrentRow(0);
-    connect(ui->pageList, &QListWidget::currentRowChanged, ui->pages,
-            &QStackedWidget::setCurrentIndex);
-    connect(ui->pages, &QStackedWidget::currentChanged, this, &MainWindow::updateActions);
-
-    // Toolbar: the account on the right.
-    auto *spacer = new QWidget(this);
-    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
-    ui->toolBar->addWidget(spacer);
-    m_account = new QLabel(this);
-    m_account->setContentsMargins(6, 0, 6, 0);
-    ui->toolBar->addWidget(m_account);
-    ui->toolBar->addAction(ui->actionSignOut);
-
-    // Status bar: connection, last refresh, busy.
-    m_connection = new QLabel(this);
-    m_refreshed = new QLabel(this);
-    m_busy = new QProgressBar(this);
-    m_busy->setRange(0, 0);
-    m_busy->setMaximumWidth(120);
-    m_busy->setMaximumHeight(14);
-    m_busy->setTextVisible(false);
-    m_busy->setVisible(false);
-    m_busy->setAccessibleName(tr("Loading or saving"));
-    statusBar()->addWidget(m_connection, 1);
-    statusBar()->addPermanentWidget(m_busy);
-    statusBar()->addPermanentWidget(m_refreshed);
-    setConnection(tr("Not signed in"), false);
-
-    wireActions();
-    m_servers->setActions(ui->actionNewServer, ui->actionRename, ui->actionDelete,
-                          ui->actionCopyId);
-    m_tokens->setActions(ui->actionNewToken, ui->actionDelete, ui->actionRename, ui->actionCopyId);
-    m_vaultAccess->setActions(ui->actionUndo, ui->actionRedo, ui->actionApply, ui->actionDiscard,
-                              ui->actionReview);
-
-    Session *session = workspace->session();
-    connect(session, &Session::signedIn, this, &MainWindow::onSignedIn);
-    connect(session, &Session::signInNeeded, this, &MainWindow::showSignIn);
-    connect(session, &Session::signInFailed, this, [this](const ApiError &e) {
-        if (m_signIn)
-            m_signIn->showError(e.message);
-        else
-            showSignIn(e.message);
-    });
-    connect(session, &Session::expired, this, [this](const ApiError &) {
-        setConnection(tr("Session expired"), false);
-        ui->messageBar->show(
-            MessageBar::Kind::Warning,
-            tr("Your session has ended. Sign in again to go on; your staged changes are kept."));
-        showSignIn(tr("Your session has ended. Sign in again; nothing you staged is lost."));
-    });
-    connect(session, &Session::notRemembered, this, [this](const QString &reason) {
-        ui->messageBar->show(
-            MessageBar::Kind::Warning,
-            tr("This session will not be remembered after you quit: %1").arg(reason));
-    });
-    connect(session, &Session::signedOut, this, [this] {
-        m_account->clear();
-        setConnection(tr("Signed out"), false);
-        updateActions();
-        showSignIn(tr("You have signed out."));
-    });
-    connect(workspace->client(), &ApiClient::reachabilityChanged, this, [this](bool reachable) {
-        if (!reachable)
-            setConnection(tr("Can't reach %1").arg(m_workspace->session()->url().toDisplayString()),
-                          false);
-        else if (m_workspace->session()->isSignedIn())
-            setConnection(
-                tr("Connected to %1").arg(m_workspace->session()->url().toDisplayString()), true);
-    });
-    connect(workspace, &Workspace::busyChanged, m_busy, &QWidget::setVisible);
-    connect(workspace, &Workspace::refreshed, this, [this](const QDateTime &at) {
-        m_refreshed->setText(
-            tr("Updated %1").arg(QLocale().toString(at.time(), QLocale::ShortFormat)));
-        m_refreshed->setToolTip(QLocale().toString(at, QLocale::LongFormat));
-        updateActions();
-    });
-    connect(workspace, &Workspace::loadFailed, this, [this](const ApiError &e) {
-        ui->messageBar->show(MessageBar::Kind::Error, e.message, tr("Retry"),
-                             [this] { m_workspace->refresh(); });
-    });
-
-    connect(&m_sandbox, &SandboxLauncher::ready, this,
-            [this](const QString &url, const QString &email, const QString &password) {
-                setConnection(tr("Signing in to the local sandbox…"), false);
-                m_workspace->session()->signIn(QUrl(url), email, password);
-            });
-    connect(&m_sandbox, &SandboxLauncher::failed, this, [this](const QString &message) {
-        if (m_signIn)
-            m_signIn->showError(message);
-        ui->messageBar->show(MessageBar::Kind::Error, message, tr("Try again"),
-                             [this] { startSandbox(); });
-    });
-
+    setIcons();
+    addPages();
+    setUpBars();
+    addCommands();
+    followUndoStack();
+    followSession();
+    followWorkspace();
+    followSandbox();
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
@@ -149,7 +50,7 @@ MainWindow::~MainWindow() = default;
 
 MessageBar *MainWindow::messageBar() const
 {
-    return ui->messageBar;
+    return m_messages;
 }
 
 SignInDialog *MainWindow::signInDialog() const
@@ -162,48 +63,152 @@ QString MainWindow::connectionText() const
     return m_connection->text();
 }
 
-void MainWindow::wireActions()
+QString MainWindow::refreshedText() const
 {
-    connect(ui->actionQuit, &QAction::triggered, this, &QWidget::close);
-    connect(ui->actionSignIn, &QAction::triggered, this, [this] { showSignIn({}); });
-    connect(ui->actionSignOut, &QAction::triggered, this, [this] {
-        if (m_workspace->access()->pendingCount() > 0 &&
-            seams::ask(this, QMessageBox::Question, tr("Sign out"),
-                       tr("You have %1 staged vault access changes that were not applied.")
-                           .arg(m_workspace->access()->pendingCount()),
-                       QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel,
-                       tr("Signing out discards them.")) != QMessageBox::Discard)
-            return;
-        m_workspace->access()->load({}, {}, {});
-        m_workspace->session()->signOut();
-    });
-    connect(ui->actionStartSandbox, &QAction::triggered, this, [this] { startSandbox(); });
-    connect(ui->actionRefresh, &QAction::triggered, m_workspace, &Workspace::refresh);
-    connect(ui->actionShowServers, &QAction::triggered, this, [this] { showPage(Servers); });
-    connect(ui->actionShowTokens, &QAction::triggered, this, [this] { showPage(Tokens); });
-    connect(ui->actionShowVaultAccess, &QAction::triggered, this,
-            [this] { showPage(VaultAccess); });
-    connect(ui->actionShowGroups, &QAction::triggered, this,
-            [this] { showPage(GroupPermissions); });
-    connect(ui->actionNewServer, &QAction::triggered, this, [this] {
-        showPage(Servers);
-        m_servers->newServer();
-    });
-    connect(ui->actionNewToken, &QAction::triggered, this, [this] {
-        showPage(Tokens);
-        m_tokens->newToken();
-    });
-    connect(ui->actionRename, &QAction::triggered, this, [this] { currentPage()->rename(); });
-    connect(ui->actionDelete, &QAction::triggered, this,
-            [this] { currentPage()->deleteSelected(); });
-    connect(ui->actionCopyId, &QAction::triggered, this, [this] { currentPage()->copyId(); });
-    connect(ui->actionFind, &QAction::triggered, this, [this] { currentPage()->focusFilter(); });
+    return m_refreshed->text();
+}
+
+void MainWindow::setIcons()
+{
+    // Drawn in the palette's colours (see Theme), so they show on dark palettes too.
+    const std::pair<QAction *, const char *> icons[] = {
+        {ui->actionSignOut, "sign-out"},  {ui->actionStartSandbox, "sandbox"},
+        {ui->actionUndo, "undo"},         {ui->actionRedo, "redo"},
+        {ui->actionRename, "rename"},     {ui->actionDelete, "delete"},
+        {ui->actionCopyId, "copy"},       {ui->actionShowServers, "servers"},
+        {ui->actionShowTokens, "tokens"}, {ui->actionShowVaultAccess, "vault-access"},
+        {ui->actionShowGroups, "groups"}, {ui->actionRefresh, "refresh"},
+        {ui->actionNewServer, "add"},     {ui->actionNewToken, "tokens"},
+        {ui->actionApply, "apply"},       {ui->actionDiscard, "discard"},
+        {ui->actionReview, "review"}};
+    for (const auto &[action, name] : icons)
+        action->setIcon(theme::icon(QLatin1String(name)));
+    const char *pages[] = {"servers", "tokens", "vault-access", "groups"};
+    for (int row = 0; row < ui->pageList->count(); ++row)
+        ui->pageList->item(row)->setIcon(theme::icon(QLatin1String(pages[row])));
+}
+
+void MainWindow::addPages()
+{
+    m_servers = new ServersPage(m_workspace, ui->pages);
+    m_tokens = new TokensPage(m_workspace, ui->pages);
+    m_vaultAccess = new VaultAccessPage(m_workspace, ui->pages);
+    m_groups = new GroupPermissionsPage(m_workspace, ui->pages);
+    for (PageWidget *page :
+         std::initializer_list<PageWidget *>{m_servers, m_tokens, m_vaultAccess, m_groups}) {
+        ui->pages->addWidget(page);
+        connect(page, &PageWidget::actionsChanged, this, &MainWindow::updateActions);
+        connect(page, &PageWidget::message, this,
+                [this](MessageBar::Kind kind, const QString &text) {
+                    m_messages->showMessage(kind, text);
+                });
+    }
+    // The sidebar as wide as its longest page name (German ones are long), no wider.
+    const int sidebar = ui->pageList->sizeHintForColumn(0) + 2 * ui->pageList->frameWidth() +
+                        ui->pageList->spacing() * 2 + 4;
+    ui->pageList->setMinimumWidth(sidebar); // a wide page takes its room from elsewhere
+    ui->splitter->setStretchFactor(1, 1);
+    ui->splitter->setSizes({sidebar, 1000});
+    ui->pageList->setCurrentRow(0);
+    connect(ui->pageList, &QListWidget::currentRowChanged, ui->pages,
+            &QStackedWidget::setCurrentIndex);
+    connect(ui->pages, &QStackedWidget::currentChanged, this,
+            [this] { m_commands.setPage(currentPage()); });
+}
+
+void MainWindow::setUpBars()
+{
+    // Toolbar: the account on the right.
+    auto *spacer = new QWidget(this);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    ui->toolBar->addWidget(spacer);
+    m_account = new QLabel(this);
+    m_account->setContentsMargins(6, 0, 6, 0);
+    ui->toolBar->addWidget(m_account);
+    ui->toolBar->addAction(ui->actionSignOut);
+
+    // Status bar: messages in a slot of their own, then busy, connection, last refresh.
+    m_messages = new MessageBar(this);
+    m_connection = new QLabel(this);
+    m_refreshed = new QLabel(this);
+    m_busy = new QProgressBar(this);
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(120);
+    m_busy->setMaximumHeight(14);
+    m_busy->setTextVisible(false);
+    m_busy->setVisible(false);
+    m_busy->setAccessibleName(tr("Loading or saving"));
+    statusBar()->setSizeGripEnabled(false);
+    statusBar()->addWidget(m_messages, 1);
+    statusBar()->addPermanentWidget(m_busy);
+    statusBar()->addPermanentWidget(m_connection);
+    statusBar()->addPermanentWidget(m_refreshed);
+    setConnection(tr("Not signed in"), false);
+}
+
+void MainWindow::addCommands()
+{
+    // The window's own commands; the pages add theirs behind the shared actions.
+    using Ids = const QStringList &;
+    auto local = [](Command::Run run) {
+        return Command::forNothing(std::move(run)).signedOutToo();
+    };
+    m_commands.add(ui->actionQuit, local([this](Ids) { close(); }));
+    m_commands.add(ui->actionSignIn, local([this](Ids) { showSignIn({}); }));
+    m_commands.add(ui->actionSignOut, Command::forNothing([this](Ids) { signOut(); }));
+    m_commands.add(ui->actionStartSandbox, local([this](Ids) { startSandbox(); }));
+    m_commands.add(ui->actionRefresh, Command::forNothing([this](Ids) { m_workspace->refresh(); }));
+    m_commands.add(ui->actionAbout, local([this](Ids) { about(); }));
+    const std::pair<QAction *, PageIndex> pages[] = {{ui->actionShowServers, Servers},
+                                                     {ui->actionShowTokens, Tokens},
+                                                     {ui->actionShowVaultAccess, VaultAccess},
+                                                     {ui->actionShowGroups, GroupPermissions}};
+    for (const auto &[action, page] : pages)
+        m_commands.add(action, local([this, page = page](Ids) { showPage(page); }));
+
+    m_commands.add(ui->actionNewServer,
+                   Command::forNothing([this](Ids) {
+                       showPage(Servers);
+                       m_servers->newServer();
+                   }).onlyIf([this](Ids) { return m_workspace->canCreateServers(); }));
+    m_commands.add(ui->actionNewToken, Command::forNothing([this](Ids) {
+                       showPage(Tokens);
+                       m_tokens->newToken();
+                   }));
+
+    // Staged vault access edits can be applied, discarded and reviewed from any page.
+    const VaultAccessModel *access = m_workspace->access();
+    auto staged = [access](Ids) { return access->pendingCount() > 0 && !access->isFrozen(); };
+    m_commands.add(ui->actionApply, Command::forNothing([this](Ids) {
+                                        showPage(VaultAccess);
+                                        m_vaultAccess->apply();
+                                    }).onlyIf(staged));
+    m_commands.add(ui->actionDiscard,
+                   local([this](Ids) { m_vaultAccess->discard(); }).onlyIf(staged));
+    m_commands.add(ui->actionReview,
+                   local([this](Ids) {
+                       showPage(VaultAccess);
+                       m_vaultAccess->toggleReview();
+                   }).onlyIf([access](Ids) { return access->pendingCount() > 0; }));
+
+    const PageActions shared{ui->actionNewServer, ui->actionNewToken, ui->actionRename,
+                             ui->actionDelete,    ui->actionCopyId,   ui->actionFind,
+                             ui->actionUndo,      ui->actionRedo,     ui->actionApply,
+                             ui->actionDiscard,   ui->actionReview};
+    for (PageWidget *page :
+         std::initializer_list<PageWidget *>{m_servers, m_tokens, m_vaultAccess, m_groups})
+        page->addCommands(m_commands, shared);
+    m_commands.setPage(currentPage());
+}
+
+void MainWindow::followUndoStack()
+{
     QUndoStack *undo = m_workspace->access()->undoStack();
-    connect(ui->actionUndo, &QAction::triggered, undo, &QUndoStack::undo);
-    connect(ui->actionRedo, &QAction::triggered, undo, &QUndoStack::redo);
     for (auto signal : {&QUndoStack::canUndoChanged, &QUndoStack::canRedoChanged})
         connect(undo, signal, this, &MainWindow::updateActions);
     connect(m_workspace->access(), &VaultAccessModel::frozenChanged, this,
+            &MainWindow::updateActions);
+    connect(m_workspace->access(), &VaultAccessModel::pendingChanged, this,
             &MainWindow::updateActions);
     // The toolbar keeps short labels; the menu names what will be undone.
     ui->actionUndo->setIconText(tr("Undo"));
@@ -214,18 +219,97 @@ void MainWindow::wireActions()
     connect(undo, &QUndoStack::redoTextChanged, this, [this](const QString &text) {
         ui->actionRedo->setText(text.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(text));
     });
-    connect(ui->actionApply, &QAction::triggered, this, [this] {
-        showPage(VaultAccess);
-        m_vaultAccess->apply();
+}
+
+void MainWindow::followSession()
+{
+    Session *session = m_workspace->session();
+    connect(session, &Session::signedIn, this, &MainWindow::onSignedIn);
+    connect(session, &Session::signInNeeded, this, &MainWindow::showSignIn);
+    connect(session, &Session::signInFailed, this, [this](const ApiError &e) {
+        if (m_signIn)
+            m_signIn->showError(e.message);
+        else
+            showSignIn(e.message);
     });
-    connect(ui->actionDiscard, &QAction::triggered, m_vaultAccess, &VaultAccessPage::discard);
-    connect(ui->actionAbout, &QAction::triggered, this, [this] {
-        QMessageBox::about(
-            this, tr("About Connect Admin"),
-            tr("<h3>Connect Admin %1</h3><p>Administer Connect servers, their access tokens, vault "
-               "access and who may manage them.</p>")
-                .arg(QCoreApplication::applicationVersion()));
+    connect(session, &Session::expired, this, [this](const ApiError &) {
+        setConnection(tr("Session expired"), false);
+        m_messages->showMessage(
+            MessageBar::Kind::Warning,
+            tr("Your session has ended. Sign in again to go on; your staged changes are kept."));
+        showSignIn(tr("Your session has ended. Sign in again; nothing you staged is lost."));
     });
+    connect(session, &Session::notRemembered, this, [this](const QString &reason) {
+        m_messages->showMessage(
+            MessageBar::Kind::Warning,
+            tr("This session will not be remembered after you quit: %1").arg(reason));
+    });
+    connect(session, &Session::signedOut, this, [this] {
+        m_account->clear();
+        setConnection(tr("Signed out"), false);
+        updateActions();
+        showSignIn(tr("You have signed out."));
+    });
+}
+
+void MainWindow::followWorkspace()
+{
+    connect(m_workspace->client(), &ApiClient::reachabilityChanged, this, [this](bool reachable) {
+        const QString url = m_workspace->session()->url().toDisplayString();
+        if (!reachable)
+            setConnection(tr("Can't reach %1").arg(url), false);
+        else if (m_workspace->session()->isSignedIn())
+            setConnection(tr("Connected to %1").arg(url), true);
+    });
+    connect(m_workspace, &Workspace::busyChanged, m_busy, &QWidget::setVisible);
+    connect(m_workspace, &Workspace::refreshed, this, [this](const QDateTime &at) {
+        m_refreshed->setText(
+            tr("Updated %1").arg(QLocale().toString(at.time(), QLocale::ShortFormat)));
+        m_refreshed->setToolTip(QLocale().toString(at, QLocale::LongFormat));
+        updateActions();
+    });
+    connect(m_workspace, &Workspace::loadFailed, this, [this](const ApiError &e) {
+        m_messages->showMessage(MessageBar::Kind::Error, e.message, tr("Retry"),
+                                [this] { m_workspace->refresh(); });
+    });
+}
+
+void MainWindow::followSandbox()
+{
+    connect(&m_sandbox, &SandboxLauncher::ready, this,
+            [this](const QString &url, const QString &email, const QString &password) {
+                setConnection(tr("Signing in to the local sandbox…"), false);
+                m_workspace->session()->signIn(QUrl(url), email, password);
+            });
+    connect(&m_sandbox, &SandboxLauncher::failed, this, [this](const QString &message) {
+        if (m_signIn)
+            m_signIn->showError(message);
+        m_messages->showMessage(MessageBar::Kind::Error, message, tr("Try again"),
+                                [this] { startSandbox(); });
+    });
+}
+
+void MainWindow::signOut()
+{
+    const int pending = m_workspace->access()->pendingCount();
+    if (pending > 0 &&
+        seams::ask(
+            this, QMessageBox::Question, tr("Sign out"),
+            tr("You have %1 staged vault access changes that were not applied.").arg(pending),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel,
+            tr("Signing out discards them.")) != QMessageBox::Discard)
+        return;
+    m_workspace->access()->load({}, {}, {});
+    m_workspace->session()->signOut();
+}
+
+void MainWindow::about()
+{
+    QMessageBox::about(
+        this, tr("About Connect Admin"),
+        tr("<h3>Connect Admin %1</h3><p>Administer Connect servers, their access tokens, vault "
+           "access and who may manage them.</p>")
+            .arg(QCoreApplication::applicationVersion()));
 }
 
 void MainWindow::start(const StartOptions &options)
@@ -307,7 +391,8 @@ void MainWindow::onSignedIn(const SessionInfo &info)
 void MainWindow::setConnection(const QString &text, bool ok)
 {
     m_connection->setText(text);
-    m_connection->setStyleSheet(ok ? QString() : QStringLiteral("color:#8a5a00"));
+    theme::setTextTone(m_connection,
+                       ok ? std::nullopt : std::optional<colors::Tone>(colors::Tone::Neutral));
 }
 
 PageWidget *MainWindow::currentPage() const
@@ -327,25 +412,7 @@ MainWindow::PageIndex MainWindow::currentPageIndex() const
 
 void MainWindow::updateActions()
 {
-    const bool signedIn = m_workspace->session()->isSignedIn();
-    const PageWidget *page = currentPage();
-    ui->actionSignOut->setEnabled(signedIn);
-    ui->actionRefresh->setEnabled(signedIn);
-    ui->actionNewServer->setEnabled(signedIn && m_workspace->canCreateServers());
-    ui->actionNewToken->setEnabled(signedIn);
-    ui->actionRename->setEnabled(signedIn && page && page->canRename());
-    ui->actionDelete->setEnabled(signedIn && page && page->canDelete());
-    ui->actionDelete->setText(currentPageIndex() == Tokens ? tr("&Revoke") : tr("&Delete"));
-    ui->actionCopyId->setEnabled(page && page->canCopyId());
-    const VaultAccessModel *access = m_workspace->access();
-    // Undo is about staged vault access edits: live where they are shown.
-    QUndoStack *undo = m_workspace->access()->undoStack();
-    const bool onMatrix = currentPageIndex() == VaultAccess && !access->isFrozen();
-    ui->actionUndo->setEnabled(onMatrix && undo->canUndo());
-    ui->actionRedo->setEnabled(onMatrix && undo->canRedo());
-    ui->actionApply->setEnabled(signedIn && access->pendingCount() > 0 && !access->isFrozen());
-    ui->actionDiscard->setEnabled(access->pendingCount() > 0 && !access->isFrozen());
-    ui->actionReview->setEnabled(access->pendingCount() > 0);
+    m_commands.update();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -5,6 +5,7 @@
 // password again when the session expires — without losing staged edits.
 #pragma once
 
+#include "gui/CommandController.h"
 #include "gui/SandboxLauncher.h"
 
 #include <QMainWindow>
@@ -59,12 +60,24 @@ public:
     SignInDialog *signInDialog() const;
     SandboxLauncher *sandbox() { return &m_sandbox; }
     QString connectionText() const;
+    QString refreshedText() const; // "Updated HH:MM" in the status bar
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void wireActions();
+    // The constructor's steps.
+    void setIcons();
+    void addPages();
+    void setUpBars();
+    void addCommands();
+    void followUndoStack();
+    void followSession();
+    void followWorkspace();
+    void followSandbox();
+
+    void signOut();
+    void about();
     void showSignIn(const QString &reason);
     void onSignedIn(const SessionInfo &info);
     void startSandbox(const QString &dataFolder = {});
@@ -79,7 +92,9 @@ private:
     VaultAccessPage *m_vaultAccess;
     GroupPermissionsPage *m_groups;
     SandboxLauncher m_sandbox;
+    CommandController m_commands;
     QPointer<SignInDialog> m_signIn;
+    MessageBar *m_messages;
     QLabel *m_account;
     QLabel *m_connection;
     QLabel *m_refreshed;

@@ -1,5 +1,7 @@
 #include "gui/NewServerDialog.h"
 
+#include "core/NameOrder.h"
+#include "gui/Theme.h"
 #include "ui_NewServerDialog.h"
 
 #include <QPushButton>
@@ -13,10 +15,9 @@ NewServerDialog::NewServerDialog(const QList<Vault> &vaults, QWidget *parent)
     ui->setupUi(this);
     ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Create server"));
     QList<Vault> sorted = vaults;
-    std::sort(sorted.begin(), sorted.end(), [](const Vault &a, const Vault &b) {
-        if (a.grantable() != b.grantable())
-            return a.grantable();
-        return a.name.localeAwareCompare(b.name) < 0;
+    NameOrder::current().sort(sorted);
+    std::stable_sort(sorted.begin(), sorted.end(), [](const Vault &a, const Vault &b) {
+        return a.grantable() && !b.grantable(); // those that can be granted first
     });
     for (const Vault &v : std::as_const(sorted)) {
         auto *item = new QListWidgetItem(v.name, ui->vaultList);
@@ -85,7 +86,7 @@ void NewServerDialog::setVaultChecked(const QString &vaultId, bool checked)
 void NewServerDialog::showError(const QString &message)
 {
     setWorking(false);
-    ui->note->setStyleSheet(QStringLiteral("color:#b01e1e"));
+    theme::setTextTone(ui->note, colors::Tone::Negative);
     ui->note->setText(message);
 }
 

@@ -1,6 +1,8 @@
 #include "gui/NewTokenDialog.h"
 
 #include "core/Duration.h"
+#include "core/NameOrder.h"
+#include "gui/Theme.h"
 #include "models/Directory.h"
 #include "ui_NewTokenDialog.h"
 
@@ -24,9 +26,7 @@ NewTokenDialog::NewTokenDialog(const QList<Server> &servers, const Directory *di
 {
     ui->setupUi(this);
     ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("&Issue token"));
-    std::sort(m_servers.begin(), m_servers.end(), [](const Server &a, const Server &b) {
-        return a.name.localeAwareCompare(b.name) < 0;
-    });
+    NameOrder::current().sort(m_servers);
     for (const Server &s : std::as_const(m_servers))
         ui->serverCombo->addItem(s.name, s.id);
     // Presets carry a duration in op's syntax; "" never expires.
@@ -70,7 +70,10 @@ void NewTokenDialog::fillVaults()
         return;
     }
     const Server &server = m_servers.at(index);
-    for (const QString &vaultId : server.vaults) {
+    QStringList vaultIds = server.vaults;
+    NameOrder::current().sortBy(vaultIds,
+                                [this](const QString &id) { return m_directory->vaultName(id); });
+    for (const QString &vaultId : std::as_const(vaultIds)) {
         const int row = ui->vaultTable->rowCount();
         ui->vaultTable->insertRow(row);
         auto *item = new QTableWidgetItem(m_directory->vaultName(vaultId));
@@ -186,19 +189,19 @@ void NewTokenDialog::updateState()
     ui->durationEdit->setVisible(custom);
     const auto d = expiresIn();
     if (!d) {
-        ui->durationHint->setStyleSheet({});
+        theme::setTextTone(ui->durationHint, std::nullopt);
         ui->durationHint->setText(tr("The token never expires. Prefer an expiry where you can."));
     } else {
         const DurationParse parsed = parseDuration(*d);
         if (parsed.seconds) {
-            ui->durationHint->setStyleSheet({});
+            theme::setTextTone(ui->durationHint, std::nullopt);
             ui->durationHint->setText(
                 tr("Expires %1 (%2).")
                     .arg(QLocale().toString(QDateTime::currentDateTime().addSecs(*parsed.seconds),
                                             QLocale::LongFormat),
                          formatDuration(*parsed.seconds)));
         } else {
-            ui->durationHint->setStyleSheet(QStringLiteral("color:#b01e1e"));
+            theme::setTextTone(ui->durationHint, colors::Tone::Negative);
             ui->durationHint->setText(
                 d->isEmpty() ? tr("Type a duration: s, m, h, d or w, e.g. 30d or 1w2d.")
                              : parsed.error);
@@ -210,7 +213,7 @@ void NewTokenDialog::updateState()
 void NewTokenDialog::showError(const QString &message)
 {
     setWorking(false);
-    ui->problem->setStyleSheet(QStringLiteral("color:#b01e1e"));
+    theme::setTextTone(ui->problem, colors::Tone::Negative);
     ui->problem->setText(message);
 }
 

@@ -1,17 +1,19 @@
-// One page of the main window. The window's shared actions (Rename, Delete, Copy ID,
-// Find) act on the current page through these functions.
+// One page of the main window. A page puts its commands behind the window's shared actions
+// (addCommands), says what is selected (selectedIds), and tells when either may have changed.
 #pragma once
 
 #include "core/ApiError.h"
 #include "gui/MessageBar.h"
 
 #include <QPointer>
-
+#include <QStringList>
 #include <QWidget>
 
 namespace ca {
 
+class CommandController;
 class Workspace;
+struct PageActions;
 
 class PageWidget : public QWidget
 {
@@ -22,15 +24,12 @@ public:
         , m_workspace(workspace)
     {}
 
-    virtual bool canRename() const { return false; }
-    virtual void rename() {}
-    virtual bool canDelete() const { return false; }
-    virtual void deleteSelected() {}
-    virtual bool canCopyId() const { return false; }
-    virtual void copyId() {}
-    virtual void focusFilter() {}
+    virtual void addCommands(CommandController &commands, const PageActions &actions) = 0;
+    // The IDs of the selected items, what the page's commands act on.
+    virtual QStringList selectedIds() const { return {}; }
 
 signals:
+    // The selection, or something a command's condition looks at, changed.
     void actionsChanged();
     void message(ca::MessageBar::Kind kind, const QString &text);
 

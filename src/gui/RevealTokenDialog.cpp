@@ -1,9 +1,13 @@
 #include "gui/RevealTokenDialog.h"
 
 #include "gui/ClipboardGuard.h"
+#include "gui/CredentialsExport.h"
+#include "gui/Seams.h"
+#include "gui/SecretFileDialog.h"
 #include "models/Directory.h"
 #include "ui_RevealTokenDialog.h"
 
+#include <QDir>
 #include <QFontDatabase>
 #include <QLocale>
 
@@ -14,6 +18,7 @@ RevealTokenDialog::RevealTokenDialog(const QString &jwt, const Token &token,
     : QDialog(parent)
     , ui(std::make_unique<Ui::RevealTokenDialog>())
     , m_jwt(jwt)
+    , m_name(token.name)
 {
     ui->setupUi(this);
     setAttribute(Qt::WA_DeleteOnClose);
@@ -37,7 +42,9 @@ RevealTokenDialog::RevealTokenDialog(const QString &jwt, const Token &token,
         ui->clipboardNote->setText(
             tr("Copied. The clipboard is cleared in %1 seconds if it still holds the token.")
                 .arg(guard->clearAfterMs() / 1000));
+        m_kept = true;
     });
+    connect(ui->saveButton, &QPushButton::clicked, this, &RevealTokenDialog::saveToFile);
     connect(ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
     ui->copyButton->setFocus();
@@ -51,6 +58,36 @@ RevealTokenDialog::~RevealTokenDialog()
 QString RevealTokenDialog::shownToken() const
 {
     return ui->tokenEdit->toPlainText();
+}
+
+void RevealTokenDialog::saveToFile()
+{
+    SecretFileRequest request;
+    request.title = tr("Save the token \"%1\"").arg(m_name);
+    const QString part = fileNamePart(m_name);
+    request.suggestedPath = QDir(lastCredentialsFolder())
+                                .filePath(QStringLiteral("connect-token-%1.jwt")
+                                              .arg(part.isEmpty() ? QStringLiteral("new") : part));
+    request.filter = tr("Token (*.jwt *.txt)");
+    request.content = m_jwt.toLatin1() + '\n';
+    const QString path = saveSecretFile(this, request);
+    if (path.isEmpty())
+        return;
+    m_kept = true;
+    ui->clipboardNote->setText(
+        tr("Saved to %1 (readable by you only).").arg(QDir::toNativeSeparators(path)));
+}
+
+void RevealTokenDialog::reject()
+{
+    if (!m_kept &&
+        seams::ask(this, QMessageBox::Warning, tr("Close without keeping the token?"),
+                   tr("You have not copied or saved the token \"%1\".").arg(m_name),
+                   QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel,
+                   tr("It is shown only now: the service does not keep it. Without it, revoke "
+                      "the token and issue a new one.")) != QMessageBox::Discard)
+        return;
+    QDialog::reject();
 }
 
 } // namespace ca

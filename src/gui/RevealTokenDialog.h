@@ -1,5 +1,7 @@
-// Shows a new token once, with what it may do, and copies it to the clipboard on request;
-// the clipboard is cleared again after a minute if it still holds the token.
+// Shows a new token once, with what it may do; copies it to the clipboard (cleared again
+// after a minute if it still holds the token) or saves it to a file only the user can read.
+// Until it was copied or saved, closing (Escape, the close button, Close) asks first: the
+// service does not keep it.
 #pragma once
 
 #include "core/Domain.h"
@@ -23,10 +25,18 @@ public:
                       QWidget *parent = nullptr);
     ~RevealTokenDialog() override;
     QString shownToken() const;
+    bool isKept() const { return m_kept; } // copied or saved
+
+public slots:
+    void reject() override;
 
 private:
+    void saveToFile();
+
     std::unique_ptr<Ui::RevealTokenDialog> ui;
     QString m_jwt;
+    QString m_name;
+    bool m_kept = false;
 };
 
 } // namespace ca

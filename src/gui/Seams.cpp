@@ -16,6 +16,16 @@ QQueue<QMessageBox::StandardButton> &answers()
     static QQueue<QMessageBox::StandardButton> queue;
     return queue;
 }
+QString &suggested()
+{
+    static QString path;
+    return path;
+}
+QString &question()
+{
+    static QString text;
+    return text;
+}
 } // namespace
 
 void setNextSaveFileName(const QString &path)
@@ -26,6 +36,7 @@ void setNextSaveFileName(const QString &path)
 QString getSaveFileName(QWidget *parent, const QString &title, const QString &suggestedPath,
                         const QString &filter)
 {
+    suggested() = suggestedPath;
     if (!fileNames().isEmpty())
         return fileNames().dequeue();
     // Overwriting is confirmed by the caller, the same way for the real dialog and the seam.
@@ -38,9 +49,19 @@ void setNextAnswer(QMessageBox::StandardButton answer)
     answers().enqueue(answer);
 }
 
+QString lastSuggestedPath()
+{
+    return suggested();
+}
+
 int pendingAnswers()
 {
     return int(answers().size());
+}
+
+QString lastQuestion()
+{
+    return question();
 }
 
 QMessageBox::StandardButton ask(QWidget *parent, QMessageBox::Icon icon, const QString &title,
@@ -48,6 +69,7 @@ QMessageBox::StandardButton ask(QWidget *parent, QMessageBox::Icon icon, const Q
                                 QMessageBox::StandardButton defaultButton,
                                 const QString &informative)
 {
+    question() = informative.isEmpty() ? text : text + u'\n' + informative;
     if (!answers().isEmpty())
         return answers().dequeue();
     QMessageBox box(icon, title, text, buttons, parent);

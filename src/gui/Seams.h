@@ -12,6 +12,7 @@ namespace ca::seams {
 void setNextSaveFileName(const QString &path); // empty string: the user cancelled
 QString getSaveFileName(QWidget *parent, const QString &title, const QString &suggestedPath,
                         const QString &filter);
+QString lastSuggestedPath(); // what the last save dialog proposed
 
 void setNextAnswer(QMessageBox::StandardButton answer);
 QMessageBox::StandardButton ask(QWidget *parent, QMessageBox::Icon icon, const QString &title,
@@ -19,5 +20,6 @@ QMessageBox::StandardButton ask(QWidget *parent, QMessageBox::Icon icon, const Q
                                 QMessageBox::StandardButton defaultButton,
                                 const QString &informative = {});
 int pendingAnswers();
+QString lastQuestion(); // the text and informative text of the last question asked
 
 } // namespace ca::seams

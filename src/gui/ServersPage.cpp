@@ -1,8 +1,12 @@
 #include "gui/ServersPage.h"
 
 #include "core/Ids.h"
+#include "core/NameOrder.h"
+#include "gui/ColumnWidths.h"
+#include "gui/CommandController.h"
 #include "gui/CredentialsExport.h"
 #include "gui/NewServerDialog.h"
+#include "gui/PageActions.h"
 #include "gui/Seams.h"
 #include "gui/Workspace.h"
 #include "ui_ServersPage.h"
@@ -12,6 +16,7 @@
 #include <QDir>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLocale>
 #include <QPointer>
 
@@ -27,20 +32,24 @@ ServersPage::ServersPage(Workspace *workspace, QWidget *parent)
     m_proxy.setFilterKeyColumn(-1);
     ui->table->setModel(&m_proxy);
     ui->table->sortByColumn(ServerModel::Name, Qt::AscendingOrder);
-    QHeaderView *header = ui->table->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(ServerModel::Vaults, QHeaderView::Stretch);
-    header->setStretchLastSection(false);
+    // The ID is in the detail pane too: narrow, elided in the middle. The ID and the state
+    // (always ACTIVE so far) are in the detail pane: hidden until asked for (header menu).
+    auto *columns = new ColumnWidths(
+        ui->table, QStringLiteral("servers"),
+        {ServerModel::Vaults, {{ServerModel::Id, 12}}, {ServerModel::Id, ServerModel::State}});
+    connect(workspace, &Workspace::refreshed, columns, &ColumnWidths::fitOnce);
     ui->table->verticalHeader()->hide();
-    ui->table->setWordWrap(false);
+    // A long server name wraps in the pane instead of widening it (and squeezing the table).
+    // Nothing in the pane holds it wider than the table can spare: texts wrap, and the ID
+    // (in the table, the tooltip and Copy ID too) may be cut.
+    for (QLabel *label : {ui->detailTitle, ui->vaultsCaption, ui->tokensCaption})
+        label->setWordWrap(true);
+    ui->idValue->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     ui->scopeView->setModel(&m_scopes);
     ui->scopeView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     ui->splitter->setStretchFactor(0, 3);
     ui->splitter->setStretchFactor(1, 1);
     ui->splitter->setSizes({760, 300});
-    // The ID is long and in the detail pane too: a narrow column that elides.
-    header->setSectionResizeMode(ServerModel::Id, QHeaderView::Interactive);
-    header->resizeSection(ServerModel::Id, 120);
     // Something selected from the start: the detail pane is never an empty box.
     connect(workspace, &Workspace::refreshed, this, [this] {
         if (selectedId().isEmpty() && m_proxy.rowCount() > 0)
@@ -65,12 +74,29 @@ ServersPage::ServersPage(Workspace *workspace, QWidget *parent)
 
 ServersPage::~ServersPage() = default;
 
-void ServersPage::setActions(QAction *newServer, QAction *rename, QAction *remove, QAction *copyId)
+void ServersPage::addCommands(CommandController &commands, const PageActions &actions)
 {
-    ui->newButton->setDefaultAction(newServer);
-    ui->renameButton->setDefaultAction(rename);
-    ui->deleteButton->setDefaultAction(remove);
-    ui->table->addActions({rename, remove, copyId});
+    commands.add(this, actions.rename,
+                 Command::forOne([this](const QStringList &ids) { rename(ids.first()); }));
+    commands.add(this, actions.remove, Command::forOne([this](const QStringList &ids) {
+                                           deleteServer(ids.first());
+                                       }).labelled(tr("&Delete")));
+    commands.add(this, actions.copyId, Command::forOne([this](const QStringList &ids) {
+                                           copyId(ids.first());
+                                       }).signedOutToo());
+    commands.add(this, actions.find, Command::forNothing([this](const QStringList &) {
+                                         focusFilter();
+                                     }).signedOutToo());
+    ui->newButton->setDefaultAction(actions.newServer);
+    ui->renameButton->setDefaultAction(actions.rename);
+    ui->deleteButton->setDefaultAction(actions.remove);
+    ui->table->addActions({actions.rename, actions.remove, actions.copyId});
+}
+
+QStringList ServersPage::selectedIds() const
+{
+    const QString id = selectedId();
+    return id.isEmpty() ? QStringList() : QStringList{id};
 }
 
 QTableView *ServersPage::table() const
@@ -109,13 +135,17 @@ void ServersPage::showDetail()
     }
     ui->detailTitle->setText(s->name);
     ui->idValue->setText(displayId(s->id, IdKind::Server));
+    ui->idValue->setToolTip(ui->idValue->text());
     ui->createdValue->setText(
         tr("%1 by %2")
-            .arg(QLocale().toString(s->createdAt.toLocalTime(), QLocale::LongFormat),
+            .arg(QLocale().toString(s->createdAt.toLocalTime(), QLocale::ShortFormat),
                  m_workspace->directory()->userName(s->creatorId)));
     ui->tokensVersionValue->setText(QString::number(s->tokensVersion));
+    QStringList vaults;
     for (const QString &v : s->vaults)
-        ui->vaultsList->addItem(m_workspace->directory()->vaultName(v));
+        vaults.append(m_workspace->directory()->vaultName(v));
+    NameOrder::current().sort(vaults);
+    ui->vaultsList->addItems(vaults);
     if (s->vaults.isEmpty())
         ui->vaultsList->addItem(tr("No vaults yet — grant some on the Vault access page."));
     m_scopes.setServer(*s, m_workspace->tokens()->items());
@@ -140,8 +170,12 @@ void ServersPage::newServer()
                         return;
                     select(r->server.id);
                     // The credentials exist only now: ask where to keep them at once.
-                    const ExportResult saved =
-                        saveCredentials(window(), r->server.name, r->credentials);
+                    const ExportResult saved = saveCredentials(
+                        window(), {r->server.id, r->server.name}, r->credentials,
+                        [this](const QString &id) -> std::optional<QString> {
+                            const Server *s = m_workspace->servers()->find(id);
+                            return s ? std::optional<QString>(s->name) : std::nullopt;
+                        });
                     if (saved.saved)
                         emit message(
                             MessageBar::Kind::Success,
@@ -159,26 +193,16 @@ void ServersPage::newServer()
     dialog->open();
 }
 
-bool ServersPage::canRename() const
+void ServersPage::rename(const QString &serverId)
 {
-    return !selectedId().isEmpty();
+    const QModelIndex name = m_proxy.indexOf(serverId, ServerModel::Name);
+    if (name.isValid())
+        ui->table->edit(name);
 }
 
-void ServersPage::rename()
+void ServersPage::deleteServer(const QString &serverId)
 {
-    const QModelIndexList rows = ui->table->selectionModel()->selectedRows(ServerModel::Name);
-    if (!rows.isEmpty())
-        ui->table->edit(rows.first());
-}
-
-bool ServersPage::canDelete() const
-{
-    return !selectedId().isEmpty();
-}
-
-void ServersPage::deleteSelected()
-{
-    const Server *s = m_workspace->servers()->find(selectedId());
+    const Server *s = m_workspace->servers()->find(serverId);
     if (!s)
         return;
     const Server server = *s;
@@ -202,16 +226,8 @@ void ServersPage::deleteSelected()
     });
 }
 
-bool ServersPage::canCopyId() const
+void ServersPage::copyId(const QString &id)
 {
-    return !selectedId().isEmpty();
-}
-
-void ServersPage::copyId()
-{
-    const QString id = selectedId();
-    if (id.isEmpty())
-        return;
     QGuiApplication::clipboard()->setText(displayId(id, IdKind::Server));
     emit message(MessageBar::Kind::Info,
                  tr("Copied the server ID %1.").arg(displayId(id, IdKind::Server)));

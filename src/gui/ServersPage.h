@@ -24,21 +24,18 @@ public:
     explicit ServersPage(Workspace *workspace, QWidget *parent = nullptr);
     ~ServersPage() override;
 
-    void setActions(QAction *newServer, QAction *rename, QAction *remove, QAction *copyId);
+    void addCommands(CommandController &commands, const PageActions &actions) override;
+    QStringList selectedIds() const override;
     void newServer();
     QString selectedId() const;
     void select(const QString &serverId);
     QTableView *table() const;
 
-    bool canRename() const override;
-    void rename() override;
-    bool canDelete() const override;
-    void deleteSelected() override;
-    bool canCopyId() const override;
-    void copyId() override;
-    void focusFilter() override;
-
 private:
+    void rename(const QString &serverId);
+    void deleteServer(const QString &serverId);
+    void copyId(const QString &serverId);
+    void focusFilter();
     void showDetail();
     std::unique_ptr<Ui::ServersPage> ui;
     IdProxyModel m_proxy;

@@ -1,9 +1,14 @@
 #include "gui/TokensPage.h"
 
 #include "core/Ids.h"
+#include "core/NameOrder.h"
+#include "gui/ColumnWidths.h"
+#include "gui/CommandController.h"
 #include "gui/NewTokenDialog.h"
+#include "gui/PageActions.h"
 #include "gui/RevealTokenDialog.h"
 #include "gui/Seams.h"
+#include "gui/TokenScopesDelegate.h"
 #include "gui/Workspace.h"
 #include "ui_TokensPage.h"
 
@@ -22,14 +27,22 @@ TokensPage::TokensPage(Workspace *workspace, QWidget *parent)
     ui->setupUi(this);
     m_proxy.setSourceModel(workspace->tokens());
     ui->table->setModel(&m_proxy);
+    ui->table->setItemDelegateForColumn(TokenModel::Vaults, new TokenScopesDelegate(ui->table));
     ui->table->verticalHeader()->hide();
     ui->table->verticalHeader()->setDefaultSectionSize(ui->table->fontMetrics().height() + 8);
-    QHeaderView *header = ui->table->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(TokenModel::Vaults, QHeaderView::Stretch);
-    header->setStretchLastSection(false);
-    ui->table->setWordWrap(false);
     ui->table->sortByColumn(TokenModel::Expires, Qt::AscendingOrder);
+    auto *columns = new ColumnWidths(
+        ui->table, QStringLiteral("tokens"),
+        {TokenModel::Vaults, {{TokenModel::Id, 12}, {TokenModel::Server, 20}}, {TokenModel::Id}});
+    connect(workspace, &Workspace::refreshed, columns, &ColumnWidths::fitOnce);
+    // The filter box gets the room; the drop-downs a fixed, modest width (their lists open
+    // as wide as their entries), so long server names or German labels don't widen the page.
+    ui->topBar->setStretchFactor(ui->filterEdit, 1);
+    ui->filterEdit->setMinimumWidth(ui->filterEdit->fontMetrics().averageCharWidth() * 12);
+    for (QComboBox *combo : {ui->serverCombo, ui->stateCombo}) {
+        combo->setMinimumContentsLength(10);
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    }
     ui->stateCombo->addItem(tr("All states"), AllStates);
     ui->stateCombo->addItem(tr("Active"), ActiveOnly);
     ui->stateCombo->addItem(tr("Revoked"), RevokedOnly);
@@ -67,11 +80,25 @@ TokensPage::TokensPage(Workspace *workspace, QWidget *parent)
 
 TokensPage::~TokensPage() = default;
 
-void TokensPage::setActions(QAction *newToken, QAction *revoke, QAction *rename, QAction *copyId)
+void TokensPage::addCommands(CommandController &commands, const PageActions &actions)
 {
-    ui->newButton->setDefaultAction(newToken);
-    ui->revokeButton->setDefaultAction(revoke);
-    ui->table->addActions({rename, revoke, copyId});
+    commands.add(this, actions.rename,
+                 Command::forOne([this](const QStringList &ids) { rename(ids.first()); }));
+    commands.add(this, actions.remove,
+                 Command::forMany([this](const QStringList &ids) {
+                     revoke(ids);
+                 }).onlyIf([this](const QStringList &ids) {
+                       return anyActive(ids);
+                   }).labelled(tr("&Revoke")));
+    commands.add(this, actions.copyId, Command::forOne([this](const QStringList &ids) {
+                                           copyId(ids.first());
+                                       }).signedOutToo());
+    commands.add(this, actions.find, Command::forNothing([this](const QStringList &) {
+                                         focusFilter();
+                                     }).signedOutToo());
+    ui->newButton->setDefaultAction(actions.newToken);
+    ui->revokeButton->setDefaultAction(actions.remove);
+    ui->table->addActions({actions.rename, actions.remove, actions.copyId});
 }
 
 QTableView *TokensPage::table() const
@@ -86,9 +113,7 @@ void TokensPage::fillServers()
     ui->serverCombo->clear();
     ui->serverCombo->addItem(tr("All servers"), QString());
     QList<Server> servers = m_workspace->servers()->items();
-    std::sort(servers.begin(), servers.end(), [](const Server &a, const Server &b) {
-        return a.name.localeAwareCompare(b.name) < 0;
-    });
+    NameOrder::current().sort(servers);
     for (const Server &s : std::as_const(servers))
         ui->serverCombo->addItem(s.name, s.id);
     ui->serverCombo->setCurrentIndex(std::max(0, ui->serverCombo->findData(current)));
@@ -159,33 +184,26 @@ void TokensPage::newToken()
     dialog->open();
 }
 
-bool TokensPage::canRename() const
+void TokensPage::rename(const QString &tokenId)
 {
-    return selectedIds().size() == 1;
+    const QModelIndex name = m_proxy.indexOf(tokenId, TokenModel::Name);
+    if (name.isValid())
+        ui->table->edit(name);
 }
 
-void TokensPage::rename()
+bool TokensPage::anyActive(const QStringList &tokenIds) const
 {
-    const QModelIndexList rows = ui->table->selectionModel()->selectedRows(TokenModel::Name);
-    if (rows.size() == 1)
-        ui->table->edit(rows.first());
-}
-
-bool TokensPage::canDelete() const
-{
-    for (const QString &id : selectedIds()) {
+    return std::any_of(tokenIds.cbegin(), tokenIds.cend(), [this](const QString &id) {
         const Token *t = m_workspace->tokens()->find(id);
-        if (t && t->state != TokenState::Revoked)
-            return true;
-    }
-    return false;
+        return t && t->state != TokenState::Revoked;
+    });
 }
 
-void TokensPage::deleteSelected()
+void TokensPage::revoke(const QStringList &tokenIds)
 {
     QStringList ids;
     QStringList names;
-    for (const QString &id : selectedIds()) {
+    for (const QString &id : tokenIds) {
         const Token *t = m_workspace->tokens()->find(id);
         if (t && t->state != TokenState::Revoked) {
             ids.append(id);
@@ -219,18 +237,10 @@ void TokensPage::deleteSelected()
     });
 }
 
-bool TokensPage::canCopyId() const
+void TokensPage::copyId(const QString &tokenId)
 {
-    return selectedIds().size() == 1;
-}
-
-void TokensPage::copyId()
-{
-    const QStringList ids = selectedIds();
-    if (ids.size() != 1)
-        return;
-    QGuiApplication::clipboard()->setText(displayId(ids.first(), IdKind::Token));
-    emit message(MessageBar::Kind::Info, tr("Copied the token ID %1.").arg(ids.first()));
+    QGuiApplication::clipboard()->setText(displayId(tokenId, IdKind::Token));
+    emit message(MessageBar::Kind::Info, tr("Copied the token ID %1.").arg(tokenId));
 }
 
 void TokensPage::focusFilter()

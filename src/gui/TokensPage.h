@@ -26,24 +26,21 @@ public:
     explicit TokensPage(Workspace *workspace, QWidget *parent = nullptr);
     ~TokensPage() override;
 
-    void setActions(QAction *newToken, QAction *revoke, QAction *rename, QAction *copyId);
+    void addCommands(CommandController &commands, const PageActions &actions) override;
+    QStringList selectedIds() const override;
     void newToken();
-    QStringList selectedIds() const;
     QTableView *table() const;
     TokenFilterProxy *proxy() { return &m_proxy; }
     void setServerFilter(const QString &serverId);
     void setStateFilter(StateFilter filter);
     void setText(const QString &text);
 
-    bool canRename() const override;
-    void rename() override;
-    bool canDelete() const override;
-    void deleteSelected() override;
-    bool canCopyId() const override;
-    void copyId() override;
-    void focusFilter() override;
-
 private:
+    void rename(const QString &tokenId);
+    bool anyActive(const QStringList &tokenIds) const;
+    void revoke(const QStringList &tokenIds);
+    void copyId(const QString &tokenId);
+    void focusFilter();
     void fillServers();
     void updateCount();
     std::unique_ptr<Ui::TokensPage> ui;

@@ -1,5 +1,7 @@
 #include "gui/VaultAccessPage.h"
 
+#include "gui/CommandController.h"
+#include "gui/PageActions.h"
 #include "gui/RotatedHeaderView.h"
 #include "gui/Seams.h"
 #include "gui/Workspace.h"
@@ -107,14 +109,35 @@ VaultAccessPage::VaultAccessPage(Workspace *workspace, QWidget *parent)
 
 VaultAccessPage::~VaultAccessPage() = default;
 
-void VaultAccessPage::setActions(QAction *undo, QAction *redo, QAction *apply, QAction *discard,
-                                 QAction *review)
+void VaultAccessPage::addCommands(CommandController &commands, const PageActions &actions)
 {
-    ui->undoButton->setDefaultAction(undo);
-    ui->redoButton->setDefaultAction(redo);
-    ui->discardButton->setDefaultAction(discard);
-    connect(review, &QAction::triggered, this, [this] { ui->reviewButton->toggle(); });
-    Q_UNUSED(apply);
+    // Undo is about staged vault access edits: live where they are shown, and not while a
+    // batch is on its way.
+    VaultAccessModel *model = m_workspace->access();
+    QUndoStack *undo = model->undoStack();
+    commands.add(this, actions.undo,
+                 Command::forNothing([undo](const QStringList &) { undo->undo(); })
+                     .onlyIf([model, undo](const QStringList &) {
+                         return !model->isFrozen() && undo->canUndo();
+                     })
+                     .signedOutToo());
+    commands.add(this, actions.redo,
+                 Command::forNothing([undo](const QStringList &) { undo->redo(); })
+                     .onlyIf([model, undo](const QStringList &) {
+                         return !model->isFrozen() && undo->canRedo();
+                     })
+                     .signedOutToo());
+    commands.add(this, actions.find, Command::forNothing([this](const QStringList &) {
+                                         focusFilter();
+                                     }).signedOutToo());
+    ui->undoButton->setDefaultAction(actions.undo);
+    ui->redoButton->setDefaultAction(actions.redo);
+    ui->discardButton->setDefaultAction(actions.discard);
+}
+
+void VaultAccessPage::toggleReview()
+{
+    ui->reviewButton->toggle();
 }
 
 QTableView *VaultAccessPage::table() const

@@ -44,16 +44,16 @@ public:
     explicit VaultAccessPage(Workspace *workspace, QWidget *parent = nullptr);
     ~VaultAccessPage() override;
 
-    void setActions(QAction *undo, QAction *redo, QAction *apply, QAction *discard,
-                    QAction *review);
+    void addCommands(CommandController &commands, const PageActions &actions) override;
     void apply();
     void discard();
     void setReviewVisible(bool visible);
+    void toggleReview();
     QTableView *table() const;
     MatrixFilterProxy *proxy() { return &m_proxy; }
-    void focusFilter() override;
 
 private:
+    void focusFilter();
     void updatePending(int count);
     void showRowMenu(const QPoint &pos);
     void showColumnMenu(const QPoint &pos);

@@ -1,10 +1,40 @@
 #include "gui/Workspace.h"
 
 #include "core/Logging.h"
+#include "core/NameOrder.h"
 
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 namespace ca {
+
+namespace {
+
+// One list loaded page by page into its model: rows appear as pages arrive, the rows the
+// service no longer has go at the end. complete(all) runs once with every item.
+template <typename T>
+void loadList(KeyedTableModel<T> &model, const std::function<void(PageHandler<T>)> &fetch,
+              const LoadPlan::Finish &finish,
+              std::function<void(const QList<T> &all)> complete = {})
+{
+    const int generation = model.beginRefresh();
+    auto all = std::make_shared<QList<T>>();
+    fetch({[&model, all, generation, finish, complete](const QList<T> &page, bool last) {
+               model.mergePage(page);
+               if (complete)
+                   *all += page;
+               if (!last)
+                   return;
+               model.endRefresh(generation);
+               if (complete)
+                   complete(*all);
+               finish(nullptr);
+           },
+           [finish](const ApiError &e) { finish(&e); }});
+}
+
+} // namespace
 
 Workspace::Workspace(CredentialStore *store, QObject *parent)
     : QObject(parent)
@@ -22,11 +52,30 @@ Workspace::Workspace(CredentialStore *store, QObject *parent)
             [this](const QString &id, const QString &, const QString &name) {
                 renameToken(id, name, this, [](const Result<Token> &) {});
             });
+    // While signed in, a quiet question now and then keeps the connection shown true even
+    // when nothing else is asked (the service may have died since the last answer).
+    setHeartbeatInterval(15000);
+    connect(&m_heartbeat, &QTimer::timeout, this, [this] {
+        if (m_session.isSignedIn())
+            m_client.health(this, [](const Result<QJsonObject> &) {});
+    });
 }
 
 Workspace::~Workspace()
 {
-    delete m_generation;
+    // Plans are children: delete them now, while the client their answers belong to lives.
+    const QList<LoadPlan *> plans = findChildren<LoadPlan *>(Qt::FindDirectChildrenOnly);
+    for (LoadPlan *plan : plans) {
+        plan->disconnect(this);
+        delete plan;
+    }
+}
+
+void Workspace::setHeartbeatInterval(int milliseconds)
+{
+    m_heartbeat.stop();
+    if (milliseconds > 0)
+        m_heartbeat.start(milliseconds);
 }
 
 void Workspace::beginBusy()
@@ -52,180 +101,171 @@ void Workspace::refresh()
 {
     if (!m_session.isSignedIn())
         return;
-    // A refresh replaces one still under way: its answers are dropped with its context
-    // object, and the work it still counted as busy is no longer waited for.
-    delete m_generation;
-    if (m_refreshPending) {
-        for (; *m_refreshPending > 0; --*m_refreshPending)
-            endBusy();
-    }
-    auto *generation = new QObject(this);
-    m_generation = generation;
-    auto pending = std::make_shared<int>(0);
-    m_refreshPending = pending;
-    // Streams load in parallel; the grant matrix needs servers and vaults complete first.
-    auto serversAndVaults = std::make_shared<int>(2);
-    auto finishOne = [this, pending, generation] {
-        if (m_generation != generation)
-            return; // superseded; its busy count was settled then
+    if (m_refresh)
+        dropPlan(m_refresh); // its answers are dropped with it
+    QList<LoadPlan::Stream> streams{vaultsStream(), serversStream(), usersStream(),
+                                    groupsStream(), tokensStream(),  grantsStream()};
+    if (canSeeGroupPermissions())
+        streams.append(groupGrantsStream());
+    m_refresh = reload(streams);
+}
+
+LoadPlan *Workspace::reload(QList<LoadPlan::Stream> streams, std::function<void(bool)> then)
+{
+    auto *plan = new LoadPlan(std::move(streams), this);
+    beginBusy();
+    connect(plan, &LoadPlan::finished, this, [this, plan, then](bool ok) {
         endBusy();
-        if (--*pending == 0) {
+        if (ok) {
             m_lastRefresh = QDateTime::currentDateTime();
             emit refreshed(m_lastRefresh);
+        } else {
+            // One sentence per reload: when the service is gone every stream says the same.
+            fail(plan->errors().constFirst());
         }
-    };
-    auto start = [this, pending] {
-        ++*pending;
-        beginBusy();
-    };
-    auto afterServersAndVaults = [this, serversAndVaults, start, finishOne] {
-        if (--*serversAndVaults > 0)
-            return;
-        start();
-        reloadGrants([finishOne](const QList<GrantConflict> &) { finishOne(); });
-    };
-
-    start();
-    auto vaults = std::make_shared<QList<Vault>>();
-    const int vaultsRefresh = m_vaults.beginRefresh();
-    m_client.vaults(generation, {[this, vaults, finishOne, afterServersAndVaults,
-                                  vaultsRefresh](const QList<Vault> &page, bool last) {
-                                     m_vaults.mergePage(page);
-                                     *vaults += page;
-                                     if (!last)
-                                         return;
-                                     m_vaults.endRefresh(vaultsRefresh);
-                                     m_directory.setVaults(*vaults);
-                                     afterServersAndVaults();
-                                     finishOne();
-                                 },
-                                 [this, finishOne](const ApiError &e) {
-                                     fail(e);
-                                     finishOne();
-                                 }});
-    start();
-    refreshServers(generation, [finishOne, afterServersAndVaults] {
-        afterServersAndVaults();
-        finishOne();
+        if (then)
+            then(ok);
+        plan->deleteLater();
     });
-    start();
-    auto users = std::make_shared<QList<User>>();
-    const int usersRefresh = m_users.beginRefresh();
-    m_client.users(generation,
-                   {[this, users, finishOne, usersRefresh](const QList<User> &page, bool last) {
-                        m_users.mergePage(page);
-                        *users += page;
-                        if (last) {
-                            m_users.endRefresh(usersRefresh);
-                            m_directory.setUsers(*users);
-                            finishOne();
-                        }
-                    },
-                    [this, finishOne](const ApiError &e) {
-                        fail(e);
-                        finishOne();
-                    }});
-    start();
-    auto groups = std::make_shared<QList<Group>>();
-    const int groupsRefresh = m_groups.beginRefresh();
-    m_client.groups(
-        generation,
-        {[this, groups, finishOne, start, groupsRefresh](const QList<Group> &page, bool last) {
-             m_groups.mergePage(page);
-             *groups += page;
-             if (!last)
-                 return;
-             m_groups.endRefresh(groupsRefresh);
-             m_directory.setGroups(*groups);
-             m_groupPermissions.setGroups(*groups);
-             if (canSeeGroupPermissions()) {
-                 start();
-                 m_client.groupGrants(m_generation,
-                                      [this, finishOne](const Result<QList<GroupGrant>> &r) {
-                                          if (r.ok())
-                                              m_groupPermissions.setGrants(*r);
-                                          else
-                                              fail(r.error());
-                                          finishOne();
-                                      });
-             }
-             finishOne();
-         },
-         [this, finishOne](const ApiError &e) {
-             fail(e);
-             finishOne();
-         }});
-    start();
-    const int tokensRefresh = m_tokens.beginRefresh();
-    m_client.tokens({}, generation,
-                    {[this, finishOne, tokensRefresh](const QList<Token> &page, bool last) {
-                         m_tokens.mergePage(page);
-                         if (last) {
-                             m_tokens.endRefresh(tokensRefresh);
-                             finishOne();
-                         }
-                     },
-                     [this, finishOne](const ApiError &e) {
-                         fail(e);
-                         finishOne();
-                     }});
+    plan->start();
+    return plan;
 }
 
-void Workspace::refreshServers(QObject *generation, std::function<void()> then)
+void Workspace::dropPlan(LoadPlan *plan)
 {
-    const int serversRefresh = m_servers.beginRefresh();
-    m_client.servers(generation,
-                     {[this, then, serversRefresh](const QList<Server> &page, bool last) {
-                          m_servers.mergePage(page);
-                          for (const Server &s : page)
-                              m_directory.setServerName(s.id, s.name);
-                          if (!last)
-                              return;
-                          m_servers.endRefresh(serversRefresh);
-                          m_groupPermissions.setServers(m_servers.items());
-                          then();
-                      },
-                      [this, then](const ApiError &e) {
-                          fail(e);
-                          then();
-                      }});
+    if (!plan->isFinished())
+        endBusy();
+    plan->disconnect(this);
+    delete plan;
 }
 
-void Workspace::reloadGrants(std::function<void(const QList<GrantConflict> &)> then)
+// ---- the streams ------------------------------------------------------------------------
+
+LoadPlan::Stream Workspace::vaultsStream()
 {
-    m_client.grants(this, [this, then](const Result<GrantMatrix> &r) {
-        if (!r.ok()) {
-            fail(r.error());
-            then({});
-            return;
-        }
-        // Servers by name; vaults that can be granted first, then by name.
-        QList<Server> servers = m_servers.items();
-        std::sort(servers.begin(), servers.end(), [](const Server &a, const Server &b) {
-            return a.name.localeAwareCompare(b.name) < 0;
-        });
-        QList<Vault> vaults = m_directory.vaults();
-        std::sort(vaults.begin(), vaults.end(), [](const Vault &a, const Vault &b) {
-            const int ra = a.grantable() ? (a.accessible ? 0 : 1) : 2;
-            const int rb = b.grantable() ? (b.accessible ? 0 : 1) : 2;
-            return ra != rb ? ra < rb : a.name.localeAwareCompare(b.name) < 0;
-        });
-        QList<GrantConflict> conflicts;
-        if (m_access.pendingCount() > 0)
-            conflicts = m_access.rebase(servers, vaults, *r);
-        else
-            m_access.load(servers, vaults, *r);
-        then(conflicts);
+    return {u"vaults"_s, {}, [this](QObject *context, const LoadPlan::Finish &finish) {
+                loadList<Vault>(
+                    m_vaults,
+                    [this, context](PageHandler<Vault> h) { m_client.vaults(context, h); }, finish,
+                    [this](const QList<Vault> &all) { m_directory.setVaults(all); });
+            }};
+}
+
+LoadPlan::Stream Workspace::serversStream()
+{
+    return {u"servers"_s, {}, [this](QObject *context, const LoadPlan::Finish &finish) {
+                const int generation = m_servers.beginRefresh();
+                m_client.servers(context,
+                                 {[this, finish, generation](const QList<Server> &page, bool last) {
+                                      m_servers.mergePage(page);
+                                      for (const Server &s : page)
+                                          m_directory.setServer(s);
+                                      if (!last)
+                                          return;
+                                      m_servers.endRefresh(generation);
+                                      serversChanged();
+                                      finish(nullptr);
+                                  },
+                                  [finish](const ApiError &e) { finish(&e); }});
+            }};
+}
+
+LoadPlan::Stream Workspace::usersStream()
+{
+    return {u"users"_s, {}, [this](QObject *context, const LoadPlan::Finish &finish) {
+                loadList<User>(
+                    m_users, [this, context](PageHandler<User> h) { m_client.users(context, h); },
+                    finish, [this](const QList<User> &all) { m_directory.setUsers(all); });
+            }};
+}
+
+LoadPlan::Stream Workspace::groupsStream()
+{
+    return {u"groups"_s, {}, [this](QObject *context, const LoadPlan::Finish &finish) {
+                loadList<Group>(
+                    m_groups,
+                    [this, context](PageHandler<Group> h) { m_client.groups(context, h); }, finish,
+                    [this](const QList<Group> &all) {
+                        m_directory.setGroups(all);
+                        m_groupPermissions.setGroups(all);
+                    });
+            }};
+}
+
+LoadPlan::Stream Workspace::groupGrantsStream()
+{
+    return {
+        u"group grants"_s, {u"groups"_s}, [this](QObject *context, const LoadPlan::Finish &finish) {
+            m_client.groupGrants(context, [this, finish](const Result<QList<GroupGrant>> &r) {
+                if (!r.ok())
+                    return finish(&r.error());
+                m_groupPermissions.setGrants(*r);
+                finish(nullptr);
+            });
+        }};
+}
+
+LoadPlan::Stream Workspace::tokensStream()
+{
+    return {u"tokens"_s, {}, [this](QObject *context, const LoadPlan::Finish &finish) {
+                loadList<Token>(
+                    m_tokens,
+                    [this, context](PageHandler<Token> h) { m_client.tokens({}, context, h); },
+                    finish);
+            }};
+}
+
+LoadPlan::Stream Workspace::grantsStream(std::shared_ptr<QList<GrantConflict>> conflicts)
+{
+    return {u"grants"_s,
+            {u"vaults"_s, u"servers"_s},
+            [this, conflicts](QObject *context, const LoadPlan::Finish &finish) {
+                m_client.grants(context, [this, conflicts, finish](const Result<GrantMatrix> &r) {
+                    if (!r.ok())
+                        return finish(&r.error());
+                    const QList<GrantConflict> collided = showMatrix(*r);
+                    if (conflicts)
+                        *conflicts = collided;
+                    finish(nullptr);
+                });
+            }};
+}
+
+QList<GrantConflict> Workspace::showMatrix(const GrantMatrix &matrix)
+{
+    // Servers by name; vaults that can be granted first, then by name.
+    const NameOrder &order = NameOrder::current();
+    QList<Server> servers = m_servers.items();
+    order.sort(servers);
+    QList<Vault> vaults = m_directory.vaults();
+    order.sort(vaults);
+    std::stable_sort(vaults.begin(), vaults.end(), [](const Vault &a, const Vault &b) {
+        auto rank = [](const Vault &v) { return v.grantable() ? (v.accessible ? 0 : 1) : 2; };
+        return rank(a) < rank(b);
     });
+    // Staged edits survive a reload: they are moved onto the new state.
+    if (m_access.pendingCount() > 0)
+        return m_access.rebase(servers, vaults, matrix);
+    m_access.load(servers, vaults, matrix);
+    return {};
+}
+
+void Workspace::serversChanged()
+{
+    m_groupPermissions.setServers(m_servers.items());
 }
 
 void Workspace::refreshServer(const QString &serverId)
 {
     m_client.server(serverId, this, [this](const Result<Server> &r) {
-        if (r.ok())
+        if (r.ok()) {
             m_servers.upsert(*r);
+            m_directory.setServer(*r);
+        }
     });
 }
+
+// ---- operations -------------------------------------------------------------------------
 
 void Workspace::createServer(const QString &name, const QStringList &vaultIds, QObject *context,
                              Callback<NewServerReply> done)
@@ -239,9 +279,9 @@ void Workspace::createServer(const QString &name, const QStringList &vaultIds, Q
             endBusy();
             if (r.ok()) {
                 m_servers.upsert(r->server);
-                m_directory.setServerName(r->server.id, r->server.name);
-                m_groupPermissions.setServers(m_servers.items());
-                reloadGrants([](const QList<GrantConflict> &) {}); // a new row for the matrix
+                m_directory.setServer(r->server);
+                serversChanged();
+                reload({grantsStream()}); // a new row for the matrix
             }
             if (guard)
                 done(r);
@@ -259,9 +299,9 @@ void Workspace::renameServer(const QString &serverId, const QString &name, QObje
         endBusy();
         if (r.ok()) {
             m_servers.upsert(*r);
-            m_directory.setServerName(r->id, r->name);
+            m_directory.setServer(*r);
             m_access.renameServer(r->id, r->name);
-            m_groupPermissions.setServers(m_servers.items());
+            serversChanged();
         } else {
             fail(r.error());
         }
@@ -288,8 +328,8 @@ void Workspace::deleteServer(const QString &serverId, QObject *context, Callback
             }
             m_tokens.mergePage(revoked);
             m_directory.removeServer(serverId);
-            m_groupPermissions.setServers(m_servers.items());
-            reloadGrants([](const QList<GrantConflict> &) {});
+            serversChanged();
+            reload({grantsStream()});
         }
         done(r);
     });
@@ -370,36 +410,37 @@ void Workspace::applyGrants(
     // What is sent is what gets marked applied: no edits while the batch is on its way.
     m_access.setFrozen(true);
     QPointer<QObject> guard(context);
-    m_client.applyGrants(
-        m_access.revision(), changes, this,
-        [this, guard, done, changes](const Result<GrantBatchResult> &r) {
-            m_access.setFrozen(false);
-            if (r.ok()) {
-                m_access.markApplied(r->revision, changes);
-                // Server rows show their vaults: bring them up to date.
-                refreshServers(this, [this, guard, done, r] {
-                    endBusy();
-                    if (guard)
-                        done(r, {});
-                });
-                return;
-            }
-            if (r.error().code != QLatin1String("stale_revision")) {
-                endBusy();
-                if (guard)
-                    done(r, {});
-                return;
-            }
-            // Someone changed vault access meanwhile: reload and rebase the staged edits.
-            qCInfo(lcGui) << "stale grant revision; rebasing" << m_access.pendingCount() << "edits";
-            refreshServers(this, [this, guard, done, r] {
-                reloadGrants([this, guard, done, r](const QList<GrantConflict> &conflicts) {
-                    endBusy();
-                    if (guard)
-                        done(r, conflicts);
-                });
-            });
-        });
+    m_client.applyGrants(m_access.revision(), changes, this,
+                         [this, guard, done, changes](const Result<GrantBatchResult> &r) {
+                             m_access.setFrozen(false);
+                             if (r.ok()) {
+                                 m_access.markApplied(r->revision, changes);
+                                 // Server rows show their vaults: bring them up to date.
+                                 reload({serversStream()}, [this, guard, done, r](bool) {
+                                     endBusy();
+                                     if (guard)
+                                         done(r, {});
+                                 });
+                                 return;
+                             }
+                             if (r.error().code != QLatin1String("stale_revision")) {
+                                 endBusy();
+                                 if (guard)
+                                     done(r, {});
+                                 return;
+                             }
+                             // Someone changed vault access meanwhile: reload and rebase the staged
+                             // edits.
+                             qCInfo(lcGui) << "stale grant revision; rebasing"
+                                           << m_access.pendingCount() << "edits";
+                             auto conflicts = std::make_shared<QList<GrantConflict>>();
+                             reload({serversStream(), grantsStream(conflicts)},
+                                    [this, guard, done, r, conflicts](bool) {
+                                        endBusy();
+                                        if (guard)
+                                            done(r, *conflicts);
+                                    });
+                         });
 }
 
 void Workspace::changeGroupPermission(const GroupPermissionChange &change, QObject *context,

@@ -1,12 +1,15 @@
 // Everything the window shows and does, without widgets: the account service connection,
-// the session, the directory and every model, loading (page by page, in parallel) and the
-// operations that change things. Models are updated from the service's answers, never
-// guessed. Nothing here blocks: each call answers through a callback.
+// the session, the directory and every model, loading and the operations that change
+// things. What a reload waits for is a LoadPlan of named streams (lists load page by page,
+// in parallel; the grant matrix after the servers and vaults it is drawn over). Models are
+// updated from the service's answers, never guessed. Nothing here blocks: each call answers
+// through a callback.
 #pragma once
 
 #include "client/ApiClient.h"
 #include "client/CredentialStore.h"
 #include "client/Session.h"
+#include "gui/LoadPlan.h"
 #include "models/Directory.h"
 #include "models/DirectoryModels.h"
 #include "models/GroupPermissionModel.h"
@@ -18,6 +21,7 @@
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 #include <memory>
 
 namespace ca {
@@ -47,8 +51,12 @@ public:
     bool canSeeGroupPermissions() const { return m_session.info().rights.manager; }
     bool canCreateServers() const { return m_session.info().rights.manager; }
 
-    // Loads everything again; staged vault access edits survive (they are rebased).
+    // Loads everything again; staged vault access edits survive (they are rebased). A refresh
+    // replaces one still under way.
     void refresh();
+    // How often the service is asked whether it is still there while signed in (the status
+    // bar's connection follows the answers); 0 stops asking.
+    void setHeartbeatInterval(int milliseconds);
 
     void createServer(const QString &name, const QStringList &vaultIds, QObject *context,
                       Callback<NewServerReply> done);
@@ -72,16 +80,33 @@ public:
 
 signals:
     void busyChanged(bool busy);
+    // A reload completed without a failure: what is shown is the service's state as of `at`.
     void refreshed(const QDateTime &at);
     // A load failed; the sentence is ready for the message bar.
     void loadFailed(const ca::ApiError &error);
 
 private:
+    // The streams a reload is made of.
+    LoadPlan::Stream vaultsStream();
+    LoadPlan::Stream serversStream();
+    LoadPlan::Stream usersStream();
+    LoadPlan::Stream groupsStream();
+    LoadPlan::Stream groupGrantsStream();
+    LoadPlan::Stream tokensStream();
+    // conflicts, when given, receives the edits that collided while rebasing staged edits.
+    LoadPlan::Stream grantsStream(std::shared_ptr<QList<GrantConflict>> conflicts = {});
+
+    // Runs a plan, busy until it is done; a clean finish moves lastRefresh(), a failure is
+    // reported once. then(ok) runs after either.
+    LoadPlan *reload(QList<LoadPlan::Stream> streams, std::function<void(bool ok)> then = {});
+    void dropPlan(LoadPlan *plan);
     void beginBusy();
     void endBusy();
-    void refreshServers(QObject *generation, std::function<void()> then);
-    void reloadGrants(std::function<void(const QList<GrantConflict> &)> then);
     void refreshServer(const QString &serverId);
+    void serversChanged();
+    // The grant matrix over the loaded servers and vaults; returns the staged edits that
+    // collided with the new state.
+    QList<GrantConflict> showMatrix(const GrantMatrix &matrix);
     void fail(const ApiError &e);
 
     QNetworkAccessManager m_nam;
@@ -96,10 +121,10 @@ private:
     UserModel m_users;
     VaultAccessModel m_access;
     GroupPermissionModel m_groupPermissions;
-    QPointer<QObject> m_generation;        // answers for an older refresh are dropped with it
-    std::shared_ptr<int> m_refreshPending; // streams of the current refresh not yet done
+    QPointer<LoadPlan> m_refresh; // the full reload under way, replaced by the next one
     int m_busy = 0;
     QDateTime m_lastRefresh;
+    QTimer m_heartbeat;
 };
 
 } // namespace ca

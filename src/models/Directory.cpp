@@ -39,10 +39,29 @@ void Directory::setServerName(const QString &id, const QString &name)
     emit serversChanged();
 }
 
+void Directory::setServer(const Server &server)
+{
+    const QSet<QString> vaults(server.vaults.cbegin(), server.vaults.cend());
+    const auto known = m_serverVaults.constFind(server.id);
+    if (known != m_serverVaults.constEnd() && *known == vaults &&
+        m_servers.value(server.id) == server.name)
+        return;
+    m_servers.insert(server.id, server.name);
+    m_serverVaults.insert(server.id, vaults);
+    emit serversChanged();
+}
+
 void Directory::removeServer(const QString &id)
 {
+    m_serverVaults.remove(id);
     if (m_servers.remove(id))
         emit serversChanged();
+}
+
+bool Directory::serverReaches(const QString &serverId, const QString &vaultId) const
+{
+    const auto it = m_serverVaults.constFind(serverId);
+    return it == m_serverVaults.constEnd() || it->contains(vaultId);
 }
 
 QString Directory::vaultName(const QString &id) const

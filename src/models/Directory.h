@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 namespace ca {
 
@@ -19,6 +20,8 @@ public:
     void setUsers(const QList<User> &users);
     void setGroups(const QList<Group> &groups);
     void setServerName(const QString &id, const QString &name);
+    // The server's name and the vaults it can reach now.
+    void setServer(const Server &server);
     void removeServer(const QString &id);
 
     QString vaultName(const QString &id) const;
@@ -26,6 +29,9 @@ public:
     QString userName(const QString &id) const;
     QString groupName(const QString &id) const;
     const Vault *vault(const QString &id) const;
+    // Whether the server can reach the vault; true while its vaults are not known. A token
+    // naming a vault its server lost reaches nothing there.
+    bool serverReaches(const QString &serverId, const QString &vaultId) const;
     const QList<Vault> &vaults() const { return m_vaultList; }
     const QList<Group> &groups() const { return m_groupList; }
 
@@ -39,6 +45,7 @@ private:
     QList<Vault> m_vaultList;
     QHash<QString, qsizetype> m_vaultIndex;
     QHash<QString, QString> m_servers;
+    QHash<QString, QSet<QString>> m_serverVaults;
     QHash<QString, QString> m_users;
     QList<Group> m_groupList;
     QHash<QString, QString> m_groups;

@@ -1,5 +1,6 @@
 #include "models/GroupPermissionModel.h"
 
+#include "core/NameOrder.h"
 #include "models/Roles.h"
 
 namespace ca {
@@ -8,6 +9,7 @@ void GroupPermissionModel::setGroups(const QList<Group> &groups)
 {
     beginResetModel();
     m_groups = groups;
+    NameOrder::current().sort(m_groups); // the service sends them by ID: another order each account
     m_busy.clear();
     endResetModel();
 }
@@ -16,6 +18,7 @@ void GroupPermissionModel::setServers(const QList<Server> &servers)
 {
     beginResetModel();
     m_servers = servers;
+    NameOrder::current().sort(m_servers);
     m_busy.clear();
     endResetModel();
 }

@@ -21,6 +21,9 @@ public:
     explicit IdProxyModel(QObject *parent = nullptr);
     QString id(const QModelIndex &proxyIndex) const;
     QModelIndex indexOf(const QString &id, int column = 0) const;
+
+protected:
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 };
 
 } // namespace ca

@@ -1,5 +1,6 @@
 #include "models/PendingChangesModel.h"
 
+#include "models/Colors.h"
 #include "models/Roles.h"
 #include "models/VaultAccessModel.h"
 
@@ -22,7 +23,15 @@ void PendingChangesModel::rebuild()
     // A derived summary: rebuilt whole when the staged set changes (undo can change any part).
     beginResetModel();
     m_lines.clear();
-    for (const GrantChange &c : m_matrix->pendingChanges()) {
+    // In the matrix's order: by server, then by vault, as the user sees the cells.
+    QList<GrantChange> changes = m_matrix->pendingChanges();
+    std::stable_sort(
+        changes.begin(), changes.end(), [this](const GrantChange &a, const GrantChange &b) {
+            const int ra = m_matrix->rowOf(a.serverId), rb = m_matrix->rowOf(b.serverId);
+            return ra != rb ? ra < rb
+                            : m_matrix->columnOf(a.vaultId) < m_matrix->columnOf(b.vaultId);
+        });
+    for (const GrantChange &c : std::as_const(changes)) {
         const int row = m_matrix->rowOf(c.serverId), column = m_matrix->columnOf(c.vaultId);
         const QString server = m_matrix->serverName(row), vault = m_matrix->vaultName(column);
         m_lines.append({c.granted ? tr("Grant \"%1\" to \"%2\"").arg(vault, server)
@@ -50,7 +59,7 @@ QVariant PendingChangesModel::data(const QModelIndex &index, int role) const
     case ServerIdRole:
         return l.serverId;
     case Qt::ForegroundRole:
-        return QBrush(l.granted ? QColor(0x1b, 0x6e, 0x20) : QColor(0xa0, 0x1e, 0x1e));
+        return QBrush(colors::text(l.granted ? colors::Tone::Positive : colors::Tone::Negative));
     default:
         return {};
     }

@@ -12,6 +12,7 @@ enum Role {
     ServerIdRole,              // the server an item belongs to
     ReasonRole,                // why a cell or item is disabled, as a sentence
     BusyRole,                  // true while a change to this item is under way
+    ScopesRole,                // a token's vaults: QList<TokenScope> (TokenModel.h)
 };
 
 } // namespace ca

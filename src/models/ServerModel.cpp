@@ -1,6 +1,7 @@
 #include "models/ServerModel.h"
 
 #include "core/Ids.h"
+#include "core/NameOrder.h"
 
 #include <QFont>
 #include <QLocale>
@@ -26,7 +27,7 @@ QString ServerModel::vaultNames(const Server &s) const
     names.reserve(s.vaults.size());
     for (const QString &v : s.vaults)
         names.append(m_directory->vaultName(v));
-    names.sort(Qt::CaseInsensitive);
+    NameOrder::current().sort(names);
     return names.join(u", ");
 }
 

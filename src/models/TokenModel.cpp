@@ -1,6 +1,8 @@
 #include "models/TokenModel.h"
 
 #include "core/Ids.h"
+#include "core/NameOrder.h"
+#include "models/Colors.h"
 
 #include <QBrush>
 #include <QColor>
@@ -13,7 +15,10 @@ TokenModel::TokenModel(const Directory *directory, QObject *parent)
     , m_directory(directory)
 {
     connect(directory, &Directory::vaultsChanged, this, [this] { columnChanged(Vaults); });
-    connect(directory, &Directory::serversChanged, this, [this] { columnChanged(Server); });
+    connect(directory, &Directory::serversChanged, this, [this] {
+        columnChanged(Server);
+        columnChanged(Vaults); // a server's vaults changed: which scopes are lost
+    });
 }
 
 void TokenModel::setClock(Clock clock)
@@ -28,14 +33,37 @@ int TokenModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QList<TokenScope> TokenModel::scopes(const Token &t) const
+{
+    QList<TokenVault> vaults = t.vaults;
+    NameOrder::current().sortBy(
+        vaults, [this](const TokenVault &v) { return m_directory->vaultName(v.vaultId); });
+    QList<TokenScope> out;
+    out.reserve(vaults.size());
+    for (const TokenVault &v : std::as_const(vaults))
+        out.append({QStringLiteral("%1 (%2)").arg(m_directory->vaultName(v.vaultId),
+                                                  accessSuffix(v.access)),
+                    !m_directory->serverReaches(t.serverId, v.vaultId)});
+    return out;
+}
+
 QString TokenModel::permissions(const Token &t) const
 {
     QStringList parts;
-    parts.reserve(t.vaults.size());
-    for (const TokenVault &v : t.vaults)
-        parts.append(QStringLiteral("%1 (%2)").arg(m_directory->vaultName(v.vaultId),
-                                                   accessSuffix(v.access)));
+    for (const TokenScope &s : scopes(t))
+        parts.append(s.text);
     return parts.join(u", ");
+}
+
+QString TokenModel::scopeDescription(const Token &t) const
+{
+    QStringList lines;
+    for (const TokenScope &s : scopes(t))
+        lines.append(s.lost ? tr("%1 — \"%2\" no longer has access to this vault, so the token "
+                                 "can't reach it either.")
+                                  .arg(s.text, m_directory->serverName(t.serverId))
+                            : s.text);
+    return lines.join(u'\n');
 }
 
 QString TokenModel::relativeExpiry(const QDateTime &expiresAt, const QDateTime &now)
@@ -79,8 +107,12 @@ QVariant TokenModel::data(const QModelIndex &index, int role) const
             return m_directory->serverName(t.serverId);
         break;
     case Vaults:
-        if (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == RawRole)
+        if (role == Qt::DisplayRole || role == RawRole)
             return permissions(t);
+        if (role == ScopesRole)
+            return QVariant::fromValue(scopes(t));
+        if (role == Qt::ToolTipRole || role == Qt::AccessibleTextRole)
+            return scopeDescription(t);
         break;
     case Expires: {
         const QDateTime now = m_clock();
@@ -96,9 +128,9 @@ QVariant TokenModel::data(const QModelIndex &index, int role) const
                        : tr("This token does not expire.");
         if (role == Qt::ForegroundRole && t.state != TokenState::Revoked && t.expiresAt.isValid()) {
             if (t.expiresAt <= now)
-                return QBrush(QColor(0xb0, 0x1e, 0x1e)); // expired
+                return QBrush(colors::text(colors::Tone::Negative)); // expired
             if (now.secsTo(t.expiresAt) < kDueSoonDays * 86400)
-                return QBrush(QColor(0xa0, 0x5a, 0x00)); // due soon
+                return QBrush(colors::text(colors::Tone::Neutral)); // due soon
         }
         break;
     }
@@ -111,8 +143,8 @@ QVariant TokenModel::data(const QModelIndex &index, int role) const
         if (role == RawRole)
             return int(s);
         if (role == Qt::ForegroundRole && s != TokenState::Active)
-            return QBrush(s == TokenState::Expired ? QColor(0xb0, 0x1e, 0x1e)
-                                                   : QColor(0x70, 0x70, 0x70));
+            return QBrush(s == TokenState::Expired ? colors::text(colors::Tone::Negative)
+                                                   : colors::dimmed());
         break;
     }
     case Created:

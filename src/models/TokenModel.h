@@ -9,6 +9,14 @@
 
 namespace ca {
 
+// One vault of a token as shown: "Kubernetes (r)", and whether the token's server lost the
+// vault since (then the token reaches nothing there, whatever it names).
+struct TokenScope
+{
+    QString text;
+    bool lost = false;
+};
+
 class TokenModel : public KeyedTableModel<Token>
 {
     Q_OBJECT
@@ -30,7 +38,9 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
-    QString permissions(const Token &token) const; // "Kubernetes (r), Customers (rw)"
+    QString permissions(const Token &token) const;      // "Kubernetes (r), Customers (rw)"
+    QList<TokenScope> scopes(const Token &token) const; // by vault name
+    QString scopeDescription(const Token &token) const; // one line per vault, lost ones say so
     QString serverName(const QString &serverId) const { return m_directory->serverName(serverId); }
     QString vaultName(const QString &vaultId) const { return m_directory->vaultName(vaultId); }
     static QString relativeExpiry(const QDateTime &expiresAt, const QDateTime &now);
@@ -44,3 +54,5 @@ private:
 };
 
 } // namespace ca
+
+Q_DECLARE_METATYPE(ca::TokenScope)

@@ -1,5 +1,7 @@
-// What each token of one server may do in each of the server's vaults (read-only: tokens
-// can't be re-scoped; a new token is the way to change scope).
+// What each token of one server may do in each vault (read-only: tokens can't be re-scoped;
+// a new token is the way to change scope). Columns are the server's vaults by name, then
+// vaults its tokens name that the server no longer reaches, struck through: such a scope
+// gives the token nothing.
 #pragma once
 
 #include "core/Domain.h"
@@ -27,8 +29,14 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
+    QVariant lostFont() const;
     const Directory *m_directory;
-    QStringList m_vaults;
+    struct Column
+    {
+        QString vaultId;
+        bool lost; // the server no longer reaches it
+    };
+    QList<Column> m_columns;
     QList<Token> m_tokens;
     Clock m_clock = systemClock();
 };

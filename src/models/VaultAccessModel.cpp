@@ -1,5 +1,6 @@
 #include "models/VaultAccessModel.h"
 
+#include "models/Colors.h"
 #include "models/Roles.h"
 
 #include <QBrush>
@@ -291,13 +292,13 @@ QVariant VaultAccessModel::data(const QModelIndex &index, int role) const
     }
     case Qt::BackgroundRole:
         if (conflict != m_conflicts.constEnd())
-            return QBrush(QColor(0xff, 0xd8, 0xa8)); // orange: someone else changed this
+            return QBrush(colors::tint(colors::Tone::Conflict)); // someone else changed this
         if (state == CellState::StagedAdd)
-            return QBrush(QColor(0xc8, 0xf0, 0xc8));
+            return QBrush(colors::tint(colors::Tone::Positive));
         if (state == CellState::StagedRemove)
-            return QBrush(QColor(0xf6, 0xc8, 0xc8));
+            return QBrush(colors::tint(colors::Tone::Negative));
         if (state == CellState::NotGrantable || state == CellState::NoAccess)
-            return QBrush(QColor(0xee, 0xee, 0xee));
+            return QBrush(colors::unavailable());
         return {};
     case Qt::AccessibleTextRole:
         return tr("%1, %2: %3")

@@ -1089,6 +1089,69 @@ private slots:
 
     // ---- vault and group access ------------------------------------------------------------
 
+    // Tables list names as people read them, as the desktop program does: locale-aware,
+    // case-insensitive, numbers by value; tokens by server, then by name.
+    void tablesSortNamesAsPeopleRead()
+    {
+        const QString tag = unique(u"order"_s);
+        const QStringList byName{u"Alpha "_s + tag, u"Ärger "_s + tag, u"beta "_s + tag,
+                                 u"zulu 9 "_s + tag, u"zulu 10 "_s + tag};
+        for (const QString &name : {byName[2], byName[4], byName[1], byName[0], byName[3]})
+            QCOMPARE(m_http
+                         ->post(u"/v1/connect/servers"_s,
+                                {{u"name"_s, name}, {u"vaults"_s, QJsonArray{u"Kubernetes"_s}}})
+                         .status,
+                     201);
+        // Two on Alpha, one on beta whose name alone would sort first.
+        const std::pair<QString, QString> tokens[] = {{u"tok b "_s + tag, byName[0]},
+                                                      {u"tok 0 "_s + tag, byName[2]},
+                                                      {u"Tok a "_s + tag, byName[0]}};
+        for (const auto &[token, server] : tokens)
+            QCOMPARE(
+                m_http->post(u"/v1/connect/tokens"_s, {{u"name"_s, token}, {u"server"_s, server}})
+                    .status,
+                201);
+        QProcessEnvironment german = env();
+        german.insert(u"LC_ALL"_s, u"de_DE.UTF-8"_s);
+        auto linesWith = [&](const QByteArray &out, const QStringList &names) {
+            QStringList found;
+            for (const QString &line : QString::fromUtf8(out).split(u'\n'))
+                for (const QString &name : names)
+                    if (line.contains(name + u"  "_s))
+                        found.append(name);
+            return found;
+        };
+        const Run servers = cli({u"connect"_s, u"server"_s, u"list"_s}, {}, german);
+        VERIFY_OK(servers);
+        QCOMPARE(linesWith(servers.out, byName), byName);
+        const Run listed = cli({u"connect"_s, u"token"_s, u"list"_s}, {}, german);
+        VERIFY_OK(listed);
+        const QStringList tokenNames{u"Tok a "_s + tag, u"tok b "_s + tag, u"tok 0 "_s + tag};
+        QCOMPARE(linesWith(listed.out, tokenNames), tokenNames);
+    }
+
+    // A token that names a vault its server no longer reaches says so in the table.
+    void tokenListMarksVaultsTheServerLost()
+    {
+        const QString server = unique(u"Losing"_s), token = unique(u"loser"_s);
+        QCOMPARE(m_http
+                     ->post(u"/v1/connect/servers"_s,
+                            {{u"name"_s, server},
+                             {u"vaults"_s, QJsonArray{u"Kubernetes"_s, u"Vendors"_s}}})
+                     .status,
+                 201);
+        VERIFY_OK(cli({u"connect"_s, u"token"_s, u"create"_s, token, u"--server"_s, server,
+                       u"--vaults"_s, u"Kubernetes,r,Vendors,rw"_s}));
+        VERIFY_OK(cli({u"connect"_s, u"vault"_s, u"revoke"_s, u"--server"_s, server, u"--vault"_s,
+                       u"Kubernetes"_s}));
+        const Run listed = cli({u"connect"_s, u"token"_s, u"list"_s, u"--server"_s, server});
+        VERIFY_OK(listed);
+        const QString out = QString::fromUtf8(listed.out);
+        QVERIFY2(out.contains(u"Kubernetes,r* Vendors,rw "_s), listed.out.constData());
+        QVERIFY2(out.contains(u"* The token's server no longer has access to this vault"_s),
+                 listed.out.constData());
+    }
+
     void vaultGrantAndRevoke()
     {
         const QString name = unique(u"Vaults"_s);

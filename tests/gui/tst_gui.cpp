@@ -3,6 +3,7 @@
 #include "../support/TestSupport.h"
 #include "core/Ids.h"
 #include "gui/ClipboardGuard.h"
+#include "gui/ColumnWidths.h"
 #include "gui/GroupPermissionsPage.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBar.h"
@@ -12,6 +13,7 @@
 #include "gui/Seams.h"
 #include "gui/ServersPage.h"
 #include "gui/SignInDialog.h"
+#include "gui/TokenScopesDelegate.h"
 #include "gui/TokensPage.h"
 #include "gui/VaultAccessPage.h"
 #include "gui/Workspace.h"
@@ -23,11 +25,15 @@
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QJsonArray>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
@@ -98,10 +104,17 @@ class TestGui : public QObject
     }
 
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        // A locale whose collation differs from code points (Ä sorts with A), so that a list
+        // sorted without it shows.
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    }
 
     void init()
     {
+        QSettings().clear(); // no widths, folders or accounts from an earlier test
         m_svc = startService();
         m_http = std::make_unique<Http>(m_svc->url);
         m_http->signIn(u"owner@sandbox.example"_s, m_svc->ownerPassword);
@@ -177,6 +190,9 @@ private slots:
         QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
                           Qt::LeftButton);
         QVERIFY(QTest::qWaitFor([&] { return QFile::exists(path); }, 20000));
+        // The file name proposed carries the server's name.
+        QVERIFY2(seams::lastSuggestedPath().endsWith(u"/1password-credentials-dev.json"_s),
+                 qPrintable(seams::lastSuggestedPath()));
         struct stat st
         {
         };
@@ -217,6 +233,11 @@ private slots:
         QFile again(path);
         QVERIFY(again.open(QIODevice::ReadOnly));
         QVERIFY(again.readAll() != before);
+        // Replacing Dev's file said whose credentials would be lost.
+        QVERIFY2(seams::lastQuestion().contains(u"credentials of \"Dev\""_s) &&
+                     seams::lastQuestion().contains(u"only copy"_s),
+                 qPrintable(seams::lastQuestion()));
+        QVERIFY(seams::lastSuggestedPath().endsWith(u"/1password-credentials-prod.json"_s));
     }
 
     void createTokenWithReadAndWrite()
@@ -288,6 +309,106 @@ private slots:
                      .toArray()
                      .size(),
                  1);
+    }
+
+    void signInDialogLayoutAndAddresses()
+    {
+        SignInDialog dialog(m_window.get());
+        dialog.setAccount(m_svc->url, u"owner@sandbox.example"_s);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const QSize before = dialog.size();
+        // A long answer, as a proxy or a TLS failure gives: five lines or more.
+        dialog.showError(u"Can't reach the account service at https://connect-admin.example.com: "
+                         "the TLS handshake failed because the certificate is signed by an "
+                         "unknown authority. If the service uses a private certificate "
+                         "authority, start the program with --ca-file and the authority's "
+                         "certificate, or ask whoever runs the service which address to use. "
+                         "Nothing was sent; your password was not used."_s);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QTest::qWait(50);
+        // The message is shown whole and the fields keep their height: the dialog grew.
+        auto *status = dialog.findChild<QLabel *>(u"statusLabel"_s);
+        QVERIFY2(
+            status->height() >= status->heightForWidth(status->width()),
+            qPrintable(
+                u"%1 < %2"_s.arg(status->height()).arg(status->heightForWidth(status->width()))));
+        for (auto *edit : dialog.findChildren<QLineEdit *>())
+            QVERIFY2(edit->height() >= edit->sizeHint().height(), qPrintable(edit->objectName()));
+        QVERIFY(dialog.height() > before.height());
+
+        // host:port on this computer is taken as http://; elsewhere the dialog says what to do.
+        auto *url = dialog.findChild<QLineEdit *>(u"urlEdit"_s);
+        QPushButton *signIn = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QTest::keyClicks(dialog.findChild<QLineEdit *>(u"passwordEdit"_s), u"pw"_s);
+        url->clear();
+        QTest::keyClicks(url, u"localhost:8080"_s);
+        QVERIFY(signIn->isEnabled());
+        QCOMPARE(dialog.url(), u"http://localhost:8080"_s);
+        QVERIFY(status->text().isEmpty());
+        url->clear();
+        QTest::keyClicks(url, u"connect.example.com:443"_s);
+        QVERIFY(!signIn->isEnabled());
+        QVERIFY2(status->text().contains(u"https://connect.example.com:443"_s),
+                 qPrintable(status->text()));
+        url->clear();
+        QTest::keyClicks(url, u"ftp://connect.example.com"_s);
+        QVERIFY(!signIn->isEnabled());
+        QVERIFY2(status->text().contains(u"ftp://"_s), qPrintable(status->text()));
+        url->clear();
+        QTest::keyClicks(url, u"https://connect.example.com"_s);
+        QVERIFY(signIn->isEnabled());
+        QVERIFY(status->text().isEmpty());
+    }
+
+    void newTokenIsGuardedAndCanBeSaved()
+    {
+        Token token;
+        token.id = u"tokenid"_s;
+        token.name = u"Prod: deploy"_s;
+        token.serverId = serverId(u"CI runners"_s);
+        const QString jwt = u"eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"_s;
+        QPointer<RevealTokenDialog> dialog =
+            new RevealTokenDialog(jwt, token, m_workspace->directory(), m_window.get());
+        dialog->open();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        // Escape, the window's close button and Close ask first; "Cancel" keeps it open.
+        seams::setNextAnswer(QMessageBox::Cancel);
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QVERIFY(dialog && dialog->isVisible());
+        QVERIFY2(seams::lastQuestion().contains(u"not copied or saved"_s),
+                 qPrintable(seams::lastQuestion()));
+        seams::setNextAnswer(QMessageBox::Cancel);
+        dialog->close();
+        QVERIFY(dialog && dialog->isVisible());
+        seams::setNextAnswer(QMessageBox::Cancel);
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Close),
+                          Qt::LeftButton);
+        QVERIFY(dialog && dialog->isVisible());
+
+        // Save to file: 0600, the token and a newline; then it closes without asking.
+        const QString path = m_files.filePath(u"deploy.jwt"_s);
+        seams::setNextSaveFileName(path);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"saveButton"_s), Qt::LeftButton);
+        QVERIFY(seams::lastSuggestedPath().endsWith(u"/connect-token-prod-deploy.jwt"_s));
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), jwt.toLatin1() + '\n');
+        struct stat st
+        {
+        };
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0600u);
+        QVERIFY(dialog->isKept());
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QTRY_VERIFY(!dialog); // closed, and deleted on close
+
+        // Not kept, and the user insists: it closes.
+        dialog = new RevealTokenDialog(jwt, token, m_workspace->directory(), m_window.get());
+        dialog->open();
+        seams::setNextAnswer(QMessageBox::Discard);
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QTRY_VERIFY(!dialog);
     }
 
     void stageUndoAndApplyOnTheMatrix()
@@ -505,6 +626,219 @@ private slots:
         QCOMPARE(model->pendingCount(), 1); // survived the new sign-in and the reload
         action("actionApply")->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(model->pendingCount(), 0, 20000);
+    }
+
+    void tokensShowVaultsTheirServerLost()
+    {
+        // Revoke Kubernetes from Staging cluster on the matrix, as a user would.
+        VaultAccessModel *access = m_workspace->access();
+        const QString staging = serverId(u"Staging cluster"_s);
+        QVERIFY(access->toggle(
+            access->index(access->rowOf(staging), access->columnOf(vaultId(u"Kubernetes"_s)))));
+        action("actionApply")->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(access->pendingCount(), 0, 20000);
+        QVERIFY(settled());
+
+        // Tokens page: Kubernetes is struck through for both of its tokens, Staging is not.
+        TokenModel *tokens = m_workspace->tokens();
+        auto scopesOf = [&](const QString &name) {
+            for (int r = 0; r < tokens->rowCount(); ++r)
+                if (tokens->item(r).name == name)
+                    return tokens->index(r, TokenModel::Vaults);
+            return QModelIndex();
+        };
+        const QModelIndex deploy = scopesOf(u"staging deploy"_s);
+        QTRY_VERIFY(deploy.data(ScopesRole).value<QList<TokenScope>>().value(0).lost);
+        const auto scopes = deploy.data(ScopesRole).value<QList<TokenScope>>();
+        QCOMPARE(scopes.size(), 2);
+        QCOMPARE(scopes.at(0).text, u"Kubernetes (rw)"_s);
+        QVERIFY(!scopes.at(1).lost); // Staging
+        QVERIFY2(deploy.data(Qt::ToolTipRole).toString().contains(u"no longer has access"_s),
+                 qPrintable(deploy.data(Qt::ToolTipRole).toString()));
+        QVERIFY(qobject_cast<TokenScopesDelegate *>(
+            m_window->tokensPage()->table()->itemDelegateForColumn(TokenModel::Vaults)));
+
+        // The server's detail pane agrees: a struck-through Kubernetes column.
+        m_window->showPage(MainWindow::Servers);
+        m_window->serversPage()->select(staging);
+        auto *scopeView = m_window->serversPage()->findChild<QTableView *>(u"scopeView"_s);
+        QAbstractItemModel *pane = scopeView->model();
+        int kubernetes = -1;
+        for (int c = 0; c < pane->columnCount(); ++c)
+            if (pane->headerData(c, Qt::Horizontal).toString() == u"Kubernetes")
+                kubernetes = c;
+        QVERIFY(kubernetes >= 0);
+        QVERIFY(
+            pane->headerData(kubernetes, Qt::Horizontal, Qt::FontRole).value<QFont>().strikeOut());
+        QVERIFY(pane->headerData(kubernetes, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"no longer has access"_s));
+        int monitoring = -1;
+        for (int r = 0; r < pane->rowCount(); ++r)
+            if (pane->headerData(r, Qt::Vertical).toString() == u"staging monitoring")
+                monitoring = r;
+        QVERIFY(monitoring >= 0);
+        const QModelIndex cell = pane->index(monitoring, kubernetes);
+        QCOMPARE(cell.data().toString(), u"r"_s);
+        QVERIFY(cell.data(Qt::FontRole).value<QFont>().strikeOut());
+    }
+
+    void columnsKeepUsableWidthsAndComeBack()
+    {
+        ServersPage *page = m_window->serversPage();
+        QTableView *table = page->table();
+        QHeaderView *header = table->horizontalHeader();
+        QCOMPARE(table->textElideMode(), Qt::ElideMiddle);
+        const int name = header->sectionSize(ServerModel::Name);
+        const int vaults = header->sectionSize(ServerModel::Vaults);
+        QVERIFY2(vaults >= ColumnWidths::minimumWidth(table), qPrintable(QString::number(vaults)));
+        // A very long name changes no width: Vaults is not squeezed to "…".
+        const QString longName = u"CI runners for the payments platform in the "_s +
+                                 u"Frankfurt, Dublin and Virginia regions, blue and green"_s;
+        QCOMPARE(m_http
+                     ->patch(u"/v1/connect/servers/"_s + percent(u"CI runners"_s),
+                             {{u"name"_s, longName}})
+                     .status,
+                 200);
+        action("actionRefresh")->trigger();
+        QVERIFY(settled());
+        QVERIFY(!serverId(longName).isEmpty());
+        QCOMPARE(header->sectionSize(ServerModel::Name), name);
+        QCOMPARE(header->sectionSize(ServerModel::Vaults), vaults);
+
+        // The widths the user sets come back with the next window.
+        header->resizeSection(ServerModel::Name, 277);
+        QTableView *tokens = m_window->tokensPage()->table();
+        tokens->horizontalHeader()->resizeSection(TokenModel::Name, 233);
+        m_window.reset();
+        m_window = std::make_unique<MainWindow>(m_workspace.get());
+        m_window->resize(1200, 760);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QCOMPARE(
+            m_window->serversPage()->table()->horizontalHeader()->sectionSize(ServerModel::Name),
+            277);
+        QCOMPARE(m_window->tokensPage()->table()->horizontalHeader()->sectionSize(TokenModel::Name),
+                 233);
+    }
+
+    void everyListSortsNamesTheSameWay()
+    {
+        // German collation (initTestCase): Ä sorts with A; case does not matter; numbers by
+        // value.
+        for (const QString &name : {u"beta"_s, u"Alpha"_s, u"Ärger"_s, u"zulu 10"_s, u"zulu 9"_s})
+            QCOMPARE(m_http->post(u"/v1/connect/servers"_s, {{u"name"_s, name}}).status, 201);
+        action("actionRefresh")->trigger();
+        QVERIFY(settled());
+        const QStringList expected{u"Alpha"_s,           u"Ärger"_s,  u"beta"_s,   u"CI runners"_s,
+                                   u"Staging cluster"_s, u"zulu 9"_s, u"zulu 10"_s};
+
+        QStringList matrix;
+        VaultAccessModel *access = m_workspace->access();
+        for (int r = 0; r < access->rowCount(); ++r)
+            matrix.append(access->serverName(r));
+        QCOMPARE(matrix, expected);
+
+        QStringList page;
+        QAbstractItemModel *servers = m_window->serversPage()->table()->model();
+        for (int r = 0; r < servers->rowCount(); ++r)
+            page.append(servers->index(r, ServerModel::Name).data().toString());
+        QCOMPARE(page, expected);
+
+        QStringList filter;
+        auto *combo = m_window->tokensPage()->findChild<QComboBox *>(u"serverCombo"_s);
+        for (int i = 1; i < combo->count(); ++i) // after "All servers"
+            filter.append(combo->itemText(i));
+        QCOMPARE(filter, expected);
+
+        QStringList columns, rows;
+        GroupPermissionModel *groups = m_workspace->groupPermissions();
+        for (int c = GroupPermissionModel::FirstServer; c < groups->columnCount(); ++c)
+            columns.append(groups->headerData(c, Qt::Horizontal).toString());
+        QCOMPARE(columns, expected);
+        for (int r = 0; r < groups->rowCount(); ++r)
+            rows.append(groups->headerData(r, Qt::Vertical).toString());
+        QCOMPARE(rows, (QStringList{u"Administrators"_s, u"Developers"_s, u"Finance"_s,
+                                    u"Operations"_s, u"Owners"_s, u"Security"_s}));
+    }
+
+    void messageBarIsOneLineAndMovesNothing()
+    {
+        m_window->resize(1024, 640);
+        MessageBar *bar = m_window->messageBar();
+        QWidget *pages = m_window->serversPage()->parentWidget();
+        auto pagesRect = [&] {
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            return QRect(pages->mapTo(m_window.get(), QPoint(0, 0)), pages->size());
+        };
+        const QRect before = pagesRect();
+        const int oneLine = std::max(bar->fontMetrics().height(),
+                                     bar->findChild<QPushButton *>()->sizeHint().height()) +
+                            4;
+        bar->showMessage(MessageBar::Kind::Success,
+                         u"Created \"Dev\" and saved its credentials file to "
+                         "/home/admin/Documents/1password-credentials-dev.json."_s);
+        QCOMPARE(pagesRect(), before);
+        QVERIFY2(bar->height() <= oneLine, qPrintable(QString::number(bar->height())));
+        bar->showMessage(MessageBar::Kind::Error, u"Can't reach the account service"_s, u"Retry"_s,
+                         [] {});
+        QCOMPARE(pagesRect(), before);
+        QVERIFY2(bar->height() <= oneLine, qPrintable(QString::number(bar->height())));
+        QVERIFY(!bar->hidesByItself()); // an error stays until it is dismissed
+        bar->dismiss();
+        QCOMPARE(pagesRect(), before);
+        // Information goes by itself.
+        bar->setAutoHideMs(50);
+        bar->showMessage(MessageBar::Kind::Info, u"Copied the server ID."_s);
+        QVERIFY(bar->hidesByItself());
+        QTRY_VERIFY(!bar->isShowing());
+        QCOMPARE(pagesRect(), before);
+    }
+
+    void statusBarSaysWhenTheServiceIsGone()
+    {
+        QVERIFY(m_window->connectionText().startsWith(u"Connected"_s));
+        m_workspace->setHeartbeatInterval(100);
+        m_svc->host.reset(); // the service dies; nobody clicks anything
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->connectionText().startsWith(u"Can't reach"_s), 10000);
+    }
+
+    void updatedMovesOnlyWhenTheServiceAnswered()
+    {
+        QSignalSpy updated(m_workspace.get(), &Workspace::refreshed);
+        // After a create (the matrix gains a row) ...
+        m_workspace->createServer(u"Updated test"_s, {}, this,
+                                  [](const Result<NewServerReply> &) {});
+        QTRY_COMPARE_WITH_TIMEOUT(updated.count(), 1, 20000);
+        QVERIFY(settled());
+        // ... after an apply ...
+        VaultAccessModel *model = m_workspace->access();
+        const QString ci = serverId(u"CI runners"_s);
+        model->toggle(model->index(model->rowOf(ci), model->columnOf(vaultId(u"Vendors"_s))));
+        action("actionApply")->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(updated.count(), 2, 20000);
+        QVERIFY(settled());
+        // ... and after the reload that follows a conflict.
+        model->toggle(model->index(model->rowOf(ci), model->columnOf(vaultId(u"Kubernetes"_s))));
+        QCOMPARE(m_http
+                     ->put(u"/v1/connect/servers/"_s + percent(u"CI runners"_s) +
+                           u"/vaults/Kubernetes"_s)
+                     .status,
+                 200);
+        action("actionApply")->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(updated.count(), 3, 20000);
+        QVERIFY(settled());
+        const QDateTime last = m_workspace->lastRefresh();
+        QCOMPARE(m_window->refreshedText(),
+                 u"Updated %1"_s.arg(QLocale().toString(last.time(), QLocale::ShortFormat)));
+        // A refresh that fails does not move it.
+        m_svc->host.reset();
+        action("actionRefresh")->trigger();
+        QVERIFY(QTest::qWaitFor(
+            [&] { return m_window->messageBar()->kind() == MessageBar::Kind::Error; }, 20000));
+        QVERIFY(settled());
+        QCOMPARE(updated.count(), 3);
+        QCOMPARE(m_workspace->lastRefresh(), last);
     }
 
     void serviceStoppedMidSession()

@@ -478,12 +478,15 @@ private slots:
         model.setServers({a, b});
         model.setGrants({{ops.id, GroupGrantKind::Server, a.id, {}}});
         QCOMPARE(model.columnCount(), 4);
-        const int opsRow = 1, colA = GroupPermissionModel::FirstServer, colB = colA + 1;
+        // Rows by name, whatever order they came in.
+        QCOMPARE(model.headerData(0, Qt::Vertical).toString(), u"Operations"_s);
+        const int opsRow = 0, ownersRow = 1;
+        const int colA = GroupPermissionModel::FirstServer, colB = colA + 1;
         QCOMPARE(model.index(opsRow, colA).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
         QCOMPARE(model.index(opsRow, colB).data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
         // Owners manage everything: shown checked and not editable.
-        QCOMPARE(model.index(0, colB).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
-        QVERIFY(!(model.flags(model.index(0, colB)) & Qt::ItemIsUserCheckable));
+        QCOMPARE(model.index(ownersRow, colB).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+        QVERIFY(!(model.flags(model.index(ownersRow, colB)) & Qt::ItemIsUserCheckable));
 
         QSignalSpy requested(&model, &GroupPermissionModel::changeRequested);
         QVERIFY(model.setData(model.index(opsRow, GroupPermissionModel::AllServers), Qt::Checked,
@@ -526,13 +529,29 @@ private slots:
         model.setServer(s, {t1, t2, other});
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.columnCount(), 2);
-        QCOMPARE(model.index(0, 0).data().toString(), u"r"_s);
-        QCOMPARE(model.index(0, 1).data().toString(), QString());
-        QCOMPARE(model.index(1, 0).data().toString(), u"w"_s);
-        QCOMPARE(model.index(1, 1).data().toString(), u"rw"_s);
-        QCOMPARE(model.index(1, 1).data(RawRole).toInt(), 1008);
-        QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), u"Customers"_s);
+        // Vaults by name: Customers, Kubernetes.
+        QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), u"Customers"_s);
+        QCOMPARE(model.index(0, 1).data().toString(), u"r"_s);
+        QCOMPARE(model.index(0, 0).data().toString(), QString());
+        QCOMPARE(model.index(1, 1).data().toString(), u"w"_s);
+        QCOMPARE(model.index(1, 0).data().toString(), u"rw"_s);
+        QCOMPARE(model.index(1, 0).data(RawRole).toInt(), 1008);
+        QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), u"Kubernetes"_s);
         QVERIFY(!(model.flags(model.index(0, 0)) & Qt::ItemIsEditable));
+        // A vault a token names but the server lost comes last, marked.
+        const Vault v = makeVault(u"Vendors"_s);
+        dir.setVaults({k, c, v});
+        Token t3 = makeToken(u"old"_s, s.id, {});
+        t3.vaults = {{v.id, Access::Read}};
+        model.setServer(s, {t1, t2, t3});
+        QCOMPARE(model.columnCount(), 3);
+        QCOMPARE(model.headerData(2, Qt::Horizontal).toString(), u"Vendors"_s);
+        QVERIFY(model.headerData(2, Qt::Horizontal, Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"no longer has access"_s));
+        QCOMPARE(model.headerData(0, Qt::Vertical).toString(), u"old"_s); // tokens by name
+        QCOMPARE(model.index(0, 2).data().toString(), u"r"_s);
+        QVERIFY(model.index(0, 2).data(Qt::ToolTipRole).toString().contains(u"can't reach"_s));
     }
 
     void directoryModels()
