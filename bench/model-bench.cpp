@@ -1,4 +1,4 @@
-// Benchmark (not a test): the models at DESIGN's scale — 1,000 servers, 5,000 vaults,
+// Benchmark (not a test): the models at docs/ARCHITECTURE.md's scale — 1,000 servers, 5,000 vaults,
 // 100,000 tokens — built from the JSON the service sends, page by page, with the client's
 // decoder (core/JsonDecoder). Prints the time to decode and fill, to decode alone, data()
 // for a 40 x 30 viewport of the grant matrix, staging and undoing a whole-column toggle, and

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Builds and runs the benchmarks and prints their figures: the item models at DESIGN's
+# Builds and runs the benchmarks and prints their figures: the item models at ARCHITECTURE.md's
 # scale (bench/model-bench), GET /v1/connect/servers against nginx (bench/http-bench.sh), and
 # the load and soak benchmark (bench/load-bench: 50 connections of mixed reads and writes for
 # 60 s on loopback; requests, errors, p50 and p99 per kind of request), and what SQLite's

@@ -1,5 +1,5 @@
-// The Tokens page's table (DESIGN's scale: 100,000 rows; data() is O(1)). State and expiry
-// are computed against a clock, so a token turns EXPIRED without a refresh.
+// The Tokens page's table (100,000 rows, see docs/ARCHITECTURE.md; data() is O(1)). State and
+// expiry are computed against a clock, so a token turns EXPIRED without a refresh.
 #pragma once
 
 #include "core/Domain.h"

@@ -113,7 +113,8 @@ Result<QList<TokenVault>> AccountService::tokenVaults(const Actor &actor, const 
     return vaults;
 }
 
-// The JWT claims of DESIGN.md; the server's secret ties the token to its credentials file.
+// The JWT claims (docs/ARCHITECTURE.md); the server's secret ties the token to its credentials
+// file.
 QJsonObject AccountService::tokenClaims(const Token &t, const QByteArray &secret) const
 {
     QJsonArray vts;

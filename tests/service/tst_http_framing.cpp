@@ -7,6 +7,7 @@
 #include "../support/TestSupport.h"
 #include "service/http/HttpEndpoint.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTcpSocket>
@@ -250,6 +251,28 @@ private slots:
         QCOMPARE(results.first().size(), 1);
         QCOMPARE(results.first().first().status, status);
         QCOMPARE(results.first().first().json().value(u"code"_s).toString(), code);
+    }
+
+    // A refused request's answer is followed at once by the end of the stream: the guard shuts
+    // its write side as soon as the answer is out and only then drains what the client still
+    // sends (for up to 3 s). Found by fuzz/fuzz_http: the stream used to end only when the
+    // drain did, so a client reading to the end waited 3 s for every refusal.
+    void aRefusalEndsTheStreamWithItsAnswer()
+    {
+        QTcpSocket socket;
+        QByteArray received;
+        bool ended = false;
+        connect(&socket, &QTcpSocket::readyRead, this, [&] { received += socket.readAll(); });
+        connect(&socket, &QTcpSocket::readChannelFinished, this, [&] { ended = true; });
+        socket.connectToHost(QHostAddress::LocalHost, m_port);
+        QVERIFY(socket.waitForConnected(5000));
+        QElapsedTimer sinceRequest;
+        sinceRequest.start();
+        socket.write("BREW /pot HTTP/1.1\r\n\r\n");
+        QTRY_VERIFY_WITH_TIMEOUT(ended, 10000);
+        QVERIFY2(sinceRequest.elapsed() < 2000, "the stream ended only when the 3 s drain did");
+        QVERIFY(received.startsWith("HTTP/1.1 405 "));
+        QVERIFY(received.contains("\r\nConnection: close\r\n"));
     }
 
     void splitAtEveryByte()

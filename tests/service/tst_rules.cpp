@@ -1,4 +1,4 @@
-// Every domain rule of DESIGN.md, each with a test that fails if the rule is broken.
+// Every domain rule of docs/ARCHITECTURE.md, each with a test that fails if the rule is broken.
 // Runs the real AccountService on a real database (SQLite or PostgreSQL).
 #include "RulesFixture.h"
 #include "core/Ids.h"

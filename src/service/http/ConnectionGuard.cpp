@@ -218,15 +218,17 @@ void ConnectionGuard::reject(int status, const QByteArray &code, const QString &
 
     const ApiError error{status, QString::fromLatin1(code), message, {}};
     HttpResponse response = HttpResponse::error(error);
-    m_socket->write(response.serialize(false, false));
-    m_socket->flush();
     // Let the client finish sending so that it reads our answer instead of a reset, but
-    // read no more than a bound, for no longer than a few seconds.
+    // read no more than a bound, for no longer than a few seconds. The write side is shut
+    // once the answer is out (connected before flush(), which may write it all at once), so
+    // the client sees the end of the stream right after it.
     auto *plain = qobject_cast<QSslSocket *>(m_socket.data()) ? nullptr : m_socket.data();
     connect(m_socket, &QTcpSocket::bytesWritten, this, [this, plain] {
         if (plain && m_socket && m_socket->bytesToWrite() == 0 && m_socket->socketDescriptor() >= 0)
             ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
     });
+    m_socket->write(response.serialize(false, false));
+    m_socket->flush();
     m_timer.start(kDrainMs);
 }
 
