@@ -123,6 +123,14 @@ constexpr std::array kTypes{
     request<GrantBatchRequest>,   // Z
     request<CreateTokenRequest>,  // [
     request<GroupGrantRequest>,   // backslash
+    // Token rotation, scheduled revocation and credentials renewal (issue 12).
+    replyWithNow<RotatedToken>,         // ]
+    replyWithNow<RotatedTokens>,        // ^
+    replyWithNow<RenewedCredentials>,   // _
+    request<RotateTokenRequest>,        // `
+    request<RotateTokensRequest>,       // a
+    request<ScheduleRevocationRequest>, // b
+    request<RenewCredentialsRequest>,   // c
 };
 
 } // namespace

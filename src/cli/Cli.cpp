@@ -159,6 +159,36 @@ void Cli::connected(std::function<void()> next)
                      });
 }
 
+void Cli::optionallyConnected(std::function<void(bool signedIn)> next)
+{
+    if (!knowsServiceUrl())
+        return next(false);
+    const auto url = serviceUrl();
+    if (!url)
+        return;
+    m_url = *url;
+    m_api->setBaseUrl(m_url);
+    const QString envSession = qEnvironmentVariable("CONNECT_ADMIN_SESSION").trimmed();
+    if (!envSession.isEmpty()) {
+        m_source = SessionSource::Environment;
+        m_api->setSessionToken(envSession);
+        return next(true);
+    }
+    m_email = accountEmail(m_url);
+    if (m_email.isEmpty())
+        return next(false);
+    m_keychain->read(CredentialStore::keyFor(m_url, m_email), this,
+                     [this, next = std::move(next)](const CredentialStore::Outcome &o) {
+                         const bool found =
+                             o.status == CredentialStore::Status::Ok && !o.secret.isEmpty();
+                         if (found) {
+                             m_source = SessionSource::Keychain;
+                             m_api->setSessionToken(o.secret);
+                         }
+                         next(found);
+                     });
+}
+
 std::optional<QString> Cli::reference(const QString &what)
 {
     const Invocation &inv = m_invocation;

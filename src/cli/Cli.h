@@ -43,6 +43,10 @@ public:
     // Runs next() once the client has a session: CONNECT_ADMIN_SESSION, or the one signin
     // kept in the keychain for the account. Otherwise fails with "Not signed in ...".
     void connected(std::function<void()> next);
+    // The same for a command that also works without a session (check-credentials): next
+    // learns whether the client has one; only a malformed URL is an error.
+    void optionallyConnected(std::function<void(bool signedIn)> next);
+    QNetworkAccessManager &network() { return m_nam; }
 
     // A server or token named by the argument, by "-" or, when the argument may be left out
     // and standard input is not a terminal, by standard input: a line of text or a JSON

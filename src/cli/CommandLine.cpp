@@ -190,6 +190,52 @@ QList<Command> buildCommands()
     list.run = &serverList;
     c.append(list);
 
+    Command check;
+    check.path = u"connect server check-credentials"_s;
+    check.summary = u"Check a credentials file, and a token with it"_s;
+    check.description =
+        u"Check a 1password-credentials.json file offline: its key decrypts its encrypted "
+        "credentials and matches its verifier. Says which account, server and service it "
+        "belongs to and when it was issued; when you are signed in to that service, also "
+        "whether the server still exists, is active and uses this file. With --token, checks "
+        "that the token belongs to the file and that the service signed it, and says which "
+        "vaults it reaches and when it expires."_s;
+    check.arguments = u"<file> [flags]"_s;
+    check.flags = {valueFlag(u"token"_s, u"token"_s,
+                             u"A token to check with the file, or - to read it from standard "
+                             "input (better: a token on the command line is visible to other "
+                             "users of the machine)."_s)};
+    check.minArgs = check.maxArgs = 1;
+    check.needsSession = false;
+    check.notes = u"Exit status 0 when the file (and the token) are good; 1 otherwise, with "
+                  "the reason on standard error."_s;
+    check.run = &serverCheckCredentials;
+    c.append(check);
+
+    Command renew;
+    renew.path = u"connect server renew-credentials"_s;
+    renew.summary = u"Give a Connect server a new credentials file"_s;
+    renew.description =
+        u"Give a Connect server a new secret and a new credentials file without recreating "
+        "it. %1 saves the new 1password-credentials.json file in the current directory. "
+        "Tokens issued against the old credentials no longer match the new file; "
+        "--rotate-tokens replaces them in the same step."_s.arg(p);
+    renew.arguments = u"{ <serverName> | <serverID> } [flags]"_s;
+    renew.flags = {
+        switchFlag(u"force"_s,
+                   u"Do not prompt for confirmation when overwriting credential files."_s, u'f'),
+        switchFlag(u"rotate-tokens"_s,
+                   u"Also replace each active token of the server with a new one on the new "
+                   "credentials (printed once), revoking the old ones after --overlap."_s),
+        valueFlag(u"overlap"_s, u"duration"_s,
+                  u"With --rotate-tokens: how long the old tokens keep working (default 24h; "
+                  "0 revokes them at once)."_s)};
+    renew.minArgs = renew.maxArgs = 1;
+    renew.notes = u"The file is written with permissions 0600, as by server create. The old "
+                  "file stops working as soon as the credentials are renewed."_s;
+    renew.run = &serverRenewCredentials;
+    c.append(renew);
+
     // ---- connect token
     Command token;
     token.path = u"connect token"_s;
@@ -261,11 +307,80 @@ QList<Command> buildCommands()
     tlist.description = u"List tokens for Connect servers."_s;
     tlist.arguments = u"[flags]"_s;
     tlist.flags = {
-        valueFlag(u"server"_s, u"server"_s, u"Only list tokens for this Connect server."_s)};
+        valueFlag(u"server"_s, u"server"_s, u"Only list tokens for this Connect server."_s),
+        valueFlag(u"expiring-within"_s, u"duration"_s,
+                  u"Only list tokens that expire, or are scheduled to be revoked, within this "
+                  "time from now (e.g. 7d), soonest first."_s)};
     tlist.notes = u"Returns both active and revoked tokens.\n\nThe integrationId is the ID for "
-                  "the Connect server the token belongs to."_s;
+                  "the Connect server the token belongs to. A token whose revocation is "
+                  "scheduled shows the time in EXPIRES after \"revokes\"."_s;
     tlist.run = &tokenList;
     c.append(tlist);
+
+    Command trotate;
+    trotate.path = u"connect token rotate"_s;
+    trotate.summary = u"Replace a token with a new one and revoke the old one later"_s;
+    trotate.description =
+        u"Issue a new token like an existing one (the same server, vaults and access, the same "
+        "lifetime counted from now) and revoke the old one after an overlap, in one step: the "
+        "new token exists and the old one is scheduled for revocation, or neither."_s;
+    trotate.arguments = u"<token> [flags]"_s;
+    trotate.flags = {
+        valueFlag(u"server"_s, u"string"_s, u"The Connect server of the token."_s),
+        valueFlag(u"overlap"_s, u"duration"_s,
+                  u"How long the old token keeps working beside the new one (default 24h; 0 "
+                  "revokes it at once)."_s),
+        valueFlag(u"revokes-at"_s, u"time"_s,
+                  u"Revoke the old token at this time instead (ISO 8601 with a zone, e.g. "
+                  "2026-12-01T09:00:00Z)."_s),
+        valueFlag(u"name"_s, u"string"_s,
+                  u"The new token's name (default: the old name with \"(rotated <date>)\")."_s)};
+    trotate.minArgs = trotate.maxArgs = 1;
+    trotate.notes =
+        u"Returns a token: the new token alone is printed on standard output, as with token "
+        "create. The old token's revocation can be moved or cancelled with %1 connect token "
+        "schedule-revoke. For example:\n\n"
+        "  DEPLOY_TOKEN=$(%1 connect token rotate deploy --server Prod --overlap 1h)"_s.arg(p);
+    trotate.run = &tokenRotate;
+    c.append(trotate);
+
+    Command tschedule;
+    tschedule.path = u"connect token schedule-revoke"_s;
+    tschedule.summary = u"Revoke a token at a later time, or cancel that"_s;
+    tschedule.description = u"Schedule the revocation of a token, move it, or cancel it. The "
+                            "account service revokes the token at that time (also when it "
+                            "was not running then: as soon as it starts again)."_s;
+    tschedule.arguments = u"<token> [flags]"_s;
+    tschedule.flags = {
+        valueFlag(u"server"_s, u"string"_s, u"Only look for tokens for this Connect server."_s),
+        valueFlag(u"in"_s, u"duration"_s, u"Revoke the token this long from now (e.g. 24h)."_s),
+        valueFlag(u"at"_s, u"time"_s,
+                  u"Revoke the token at this time (ISO 8601 with a zone, e.g. "
+                  "2026-12-01T09:00:00Z)."_s),
+        switchFlag(u"cancel"_s, u"Cancel the scheduled revocation: the token stays."_s)};
+    tschedule.minArgs = tschedule.maxArgs = 1;
+    tschedule.notes = u"Give exactly one of --in, --at and --cancel."_s;
+    tschedule.run = &tokenScheduleRevoke;
+    c.append(tschedule);
+
+    Command tcalendar;
+    tcalendar.path = u"connect token calendar"_s;
+    tcalendar.summary = u"Export token expiry dates as an iCalendar file"_s;
+    tcalendar.description =
+        u"Write an iCalendar (.ics, RFC 5545) file with one event per token that expires, or "
+        "is scheduled to be revoked, within the time given, each with a reminder a day "
+        "before, so that the dates land in your calendar."_s;
+    tcalendar.arguments = u"[flags]"_s;
+    tcalendar.flags = {
+        valueFlag(u"server"_s, u"server"_s, u"Only tokens of this Connect server."_s),
+        valueFlag(u"within"_s, u"duration"_s, u"How far ahead to look (default 90d)."_s),
+        valueFlag(u"output"_s, u"file"_s,
+                  u"Write the calendar to this file (mode 0600, replaced if it exists) "
+                  "instead of standard output."_s)};
+    tcalendar.notes = u"Each event keeps its UID from one export to the next, so importing a "
+                      "newer file updates the events instead of adding copies."_s;
+    tcalendar.run = &tokenCalendar;
+    c.append(tcalendar);
 
     // ---- connect vault
     Command vault;
@@ -293,7 +408,12 @@ QList<Command> buildCommands()
     vrevoke.arguments = u"[flags]"_s;
     vrevoke.flags = {
         valueFlag(u"server"_s, u"server"_s, u"The server to revoke access from."_s),
-        valueFlag(u"vault"_s, u"vault"_s, u"The vault to revoke a server's access to."_s)};
+        valueFlag(u"vault"_s, u"vault"_s, u"The vault to revoke a server's access to."_s),
+        switchFlag(u"dry-run"_s, u"Only say which active tokens would lose the vault; change "
+                                 "nothing."_s)};
+    vrevoke.notes = u"Before revoking, the command says which of the server's active tokens "
+                    "name the vault and so lose it, e.g. \"2 tokens lose Kubernetes: deploy "
+                    "(rw), monitor (r)\"."_s;
     vrevoke.run = &vaultRevoke;
     c.append(vrevoke);
 

@@ -12,11 +12,16 @@ void serverDelete(Cli &cli, const Invocation &inv);
 void serverEdit(Cli &cli, const Invocation &inv);
 void serverGet(Cli &cli, const Invocation &inv);
 void serverList(Cli &cli, const Invocation &inv);
+void serverCheckCredentials(Cli &cli, const Invocation &inv);
+void serverRenewCredentials(Cli &cli, const Invocation &inv);
 
 void tokenCreate(Cli &cli, const Invocation &inv);
 void tokenDelete(Cli &cli, const Invocation &inv);
 void tokenEdit(Cli &cli, const Invocation &inv);
 void tokenList(Cli &cli, const Invocation &inv);
+void tokenRotate(Cli &cli, const Invocation &inv);
+void tokenScheduleRevoke(Cli &cli, const Invocation &inv);
+void tokenCalendar(Cli &cli, const Invocation &inv);
 
 void vaultGrant(Cli &cli, const Invocation &inv);
 void vaultRevoke(Cli &cli, const Invocation &inv);

@@ -2,7 +2,10 @@
 // which groups administer Secrets Automation.
 #include "cli/Cli.h"
 #include "cli/Commands.h"
+#include "client/ImpactPreview.h"
 #include "core/Ids.h"
+
+#include <QJsonArray>
 
 using namespace Qt::StringLiterals;
 
@@ -41,6 +44,34 @@ std::optional<GroupTarget> groupTarget(Cli &cli, const Invocation &inv, const QS
     return t;
 }
 
+QJsonObject impactJson(const VaultRevokePreview &p)
+{
+    QJsonArray tokens;
+    for (const TokenLoss &loss : p.impact.tokens)
+        tokens.append(QJsonObject{{u"id"_s, displayId(loss.tokenId, IdKind::Token)},
+                                  {u"name"_s, loss.tokenName},
+                                  {u"access"_s, accessName(loss.access)}});
+    return {{u"server"_s, displayId(p.server.id, IdKind::Server)},
+            {u"vault"_s, displayId(p.vault.id, IdKind::Vault)},
+            {u"vault_name"_s, p.vault.name},
+            {u"tokens"_s, tokens}};
+}
+
+// The revoke itself, by ID: the preview has resolved both names.
+void revoke(Cli &cli, const Server &server, const Vault &vault)
+{
+    cli.api().revokeVault(server.id, vault.id, &cli, [&cli, vault](const Result<Server> &r) {
+        if (!r.ok())
+            return cli.fail(r.error());
+        if (cli.json())
+            out::json(wire(*r));
+        else
+            out::line(u"Revoked the access of the Connect server %1 (ID %2) to the vault %3."_s.arg(
+                quoted(r->name), displayId(r->id, IdKind::Server), quoted(vault.name)));
+        cli.succeed();
+    });
+}
+
 } // namespace
 
 void vaultGrant(Cli &cli, const Invocation &)
@@ -65,7 +96,7 @@ void vaultGrant(Cli &cli, const Invocation &)
     });
 }
 
-void vaultRevoke(Cli &cli, const Invocation &)
+void vaultRevoke(Cli &cli, const Invocation &inv)
 {
     const auto server = cli.requiredFlag(u"server"_s, u"the server to revoke access from"_s);
     if (!server)
@@ -73,18 +104,26 @@ void vaultRevoke(Cli &cli, const Invocation &)
     const auto vault = cli.requiredFlag(u"vault"_s, u"the vault to revoke access to"_s);
     if (!vault)
         return;
-    cli.connected([&cli, server = *server, vault = *vault] {
-        cli.api().revokeVault(server, vault, &cli, [&cli, vault](const Result<Server> &r) {
-            if (!r.ok())
-                return cli.fail(r.error());
-            if (cli.json())
-                out::json(wire(*r));
-            else
-                out::line(
-                    u"Revoked the access of the Connect server %1 (ID %2) to the vault %3."_s.arg(
-                        quoted(r->name), displayId(r->id, IdKind::Server), quoted(vault)));
-            cli.succeed();
-        });
+    const bool dryRun = inv.isOn(u"dry-run"_s);
+    cli.connected([&cli, server = *server, vault = *vault, dryRun] {
+        // What the revoke takes away is said before it happens (and only said with --dry-run).
+        previewVaultRevoke(
+            cli.api(), server, vault, &cli, [&cli, dryRun](const Result<VaultRevokePreview> &p) {
+                if (!p.ok())
+                    return cli.fail(p.error());
+                if (!p->granted)
+                    return cli.fail(u"The Connect server %1 has no access to the vault %2."_s.arg(
+                        quoted(p->server.name), quoted(p->vault.name)));
+                if (cli.json() && dryRun) {
+                    out::json(impactJson(*p));
+                    return cli.succeed();
+                }
+                if (!cli.json())
+                    out::line(describeImpact(p->impact, p->vault.name));
+                if (dryRun)
+                    return cli.succeed();
+                revoke(cli, p->server, p->vault);
+            });
     });
 }
 

@@ -1,14 +1,12 @@
 // connect server create | delete | edit | get | list
 #include "cli/Cli.h"
 #include "cli/Commands.h"
-#include "cli/Terminal.h"
+#include "cli/CredentialsTarget.h"
 #include "core/Ids.h"
 #include "core/JsonCodec.h"
 #include "core/NameOrder.h"
 #include "core/SecretFile.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
 
@@ -17,8 +15,6 @@ using namespace Qt::StringLiterals;
 namespace ca::cli {
 
 namespace {
-
-const QString kCredentialsFile = u"1password-credentials.json"_s;
 
 QString quoted(const QString &name)
 {
@@ -82,23 +78,10 @@ void serverCreate(Cli &cli, const Invocation &inv)
         return;
     // Everything about the file is settled before the server exists: a refusal creates
     // nothing, and the credentials (shown once) are not lost to a file in the way.
-    const QString path = QDir::current().absoluteFilePath(kCredentialsFile);
-    const QFileInfo target(path);
-    if (target.isDir())
-        return cli.fail(u"%1 is a folder, so the credentials file can't be written there; no "
-                        "server was created."_s.arg(path));
-    if (!QFileInfo(QDir::currentPath()).isWritable())
-        return cli.fail(u"Can't write in %1, where the credentials file goes; no server was "
-                        "created."_s.arg(QDir::currentPath()));
-    if (target.exists() && !inv.isOn(u"force"_s)) {
-        if (!terminal::stdinIsTerminal() || !terminal::stderrIsTerminal())
-            return cli.fail(u"%1 exists already; pass --force to overwrite it. No server was "
-                            "created."_s.arg(path));
-        const auto answer = terminal::ask(u"%1 exists already. Overwrite it? [y/N] "_s.arg(path));
-        const QString a = answer.value_or(QString()).trimmed().toLower();
-        if (a != u"y" && a != u"yes")
-            return cli.fail(u"Kept %1; no server was created."_s.arg(path));
-    }
+    const auto target = credentialsTarget(cli, inv, u"no server was created"_s);
+    if (!target)
+        return;
+    const QString path = *target;
     cli.connected([&cli, name, vaults = *vaults, path] {
         cli.api().createServer(name, vaults, &cli, [&cli, path](const Result<NewServerReply> &r) {
             if (!r.ok())

@@ -1,6 +1,7 @@
 // connect token create | delete | edit | list
 #include "cli/Cli.h"
 #include "cli/Commands.h"
+#include "client/ExpiryCalendar.h"
 #include "core/Duration.h"
 #include "core/Ids.h"
 #include "core/NameOrder.h"
@@ -26,6 +27,15 @@ QString tokenId(const Token &t)
 QDateTime now()
 {
     return QDateTime::currentDateTimeUtc();
+}
+
+// When the token stops working: its expiry, and a scheduled revocation after "revokes".
+QString expiryCell(const Token &t)
+{
+    const QString expires = humanTime(t.expiresAt, u"never"_s);
+    if (!t.revokesAt.isValid() || t.state == TokenState::Revoked)
+        return expires;
+    return expires + u"; revokes "_s + humanTime(t.revokesAt);
 }
 
 // The human table: by server, then by token name, in the order the desktop program uses. A
@@ -73,8 +83,7 @@ void printTokens(QList<Token> tokens, const QList<Server> &servers, const QList<
                           (gone ? u"*"_s : QString()));
         }
         table.addRow({tokenId(t), t.name, serverName(t.serverId), tokenStateName(t.stateAt(at)),
-                      access.join(u' '), humanTime(t.createdAt),
-                      humanTime(t.expiresAt, u"never"_s)});
+                      access.join(u' '), humanTime(t.createdAt), expiryCell(t)});
     }
     out::write(table.render().toUtf8());
     if (anyLost)
@@ -169,11 +178,19 @@ void tokenEdit(Cli &cli, const Invocation &inv)
 void tokenList(Cli &cli, const Invocation &inv)
 {
     const QString server = inv.value(u"server"_s);
-    cli.connected([&cli, server] {
+    std::optional<qint64> within;
+    if (inv.isSet(u"expiring-within"_s)) {
+        const DurationParse d = parseDuration(inv.value(u"expiring-within"_s));
+        if (!d.seconds)
+            return cli.fail(u"--expiring-within: "_s + d.error, ExitUsage);
+        within = d.seconds;
+    }
+    cli.connected([&cli, server, within] {
         cli.fetchAll<Token>(
             [&cli, server](PageHandler<Token> h) { cli.api().tokens(server, &cli, h); },
-            [&cli](const QList<Token> &tokens) {
+            [&cli, within](const QList<Token> &all) {
                 const QDateTime at = now();
+                const QList<Token> tokens = within ? tokensEndingWithin(all, at, *within) : all;
                 if (cli.json()) {
                     QList<QByteArray> items;
                     items.reserve(tokens.size());

@@ -1,6 +1,7 @@
 #include "cli/Output.h"
 
 #include "cli/CommandLine.h"
+#include "cli/Terminal.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -39,6 +40,12 @@ void error(const QString &message)
 void warning(const QString &message)
 {
     put(stderr, (programName() + u": warning: "_s + oneLine(message)).toUtf8() + '\n');
+}
+
+void note(const QString &message)
+{
+    if (terminal::stderrIsTerminal())
+        error(message);
 }
 
 void json(const QJsonObject &object)

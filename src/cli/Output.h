@@ -24,6 +24,9 @@ void line(const QString &text);
 // service's sentence may hold one) become spaces.
 void error(const QString &message);
 void warning(const QString &message);
+// A note for the person at the terminal, on standard error: "connect-admin-cli: <message>".
+// Only when standard error is a terminal, so that scripts see nothing there on success.
+void note(const QString &message);
 
 // A JSON object on one line; a list as a JSON array with one object per line.
 void json(const QJsonObject &object);

@@ -430,6 +430,57 @@ void ApiClient::revokeToken(const QString &ref, const QString &server, QObject *
                     std::nullopt, context, std::move(done));
 }
 
+void ApiClient::token(const QString &ref, const QString &server, QObject *context,
+                      Callback<Token> done)
+{
+    fetchOne<Token>("GET", u"/v1/connect/tokens/"_s + segment(ref), serverQuery(server),
+                    std::nullopt, context, std::move(done));
+}
+
+void ApiClient::rotateToken(const QString &ref, const QString &server,
+                            const RotateTokenRequest &request, QObject *context,
+                            Callback<RotatedToken> done)
+{
+    fetchOne<RotatedToken>("POST", u"/v1/connect/tokens/"_s + segment(ref) + u"/rotate"_s,
+                           serverQuery(server), body(request), context, std::move(done));
+}
+
+void ApiClient::rotateTokens(const RotateTokensRequest &request, QObject *context,
+                             Callback<QList<RotatedToken>> done)
+{
+    fetchOne<RotatedTokens>("POST", u"/v1/connect/tokens/rotate"_s, {}, body(request), context,
+                            member(std::move(done), &RotatedTokens::items));
+}
+
+void ApiClient::scheduleRevocation(const QString &ref, const QString &server,
+                                   const ScheduleRevocationRequest &request, QObject *context,
+                                   Callback<Token> done)
+{
+    fetchOne<Token>("PUT", u"/v1/connect/tokens/"_s + segment(ref) + u"/revokes_at"_s,
+                    serverQuery(server), body(request), context, std::move(done));
+}
+
+void ApiClient::cancelRevocation(const QString &ref, const QString &server, QObject *context,
+                                 Callback<Token> done)
+{
+    fetchOne<Token>("DELETE", u"/v1/connect/tokens/"_s + segment(ref) + u"/revokes_at"_s,
+                    serverQuery(server), std::nullopt, context, std::move(done));
+}
+
+void ApiClient::renewCredentials(const QString &server, const RenewCredentialsRequest &request,
+                                 QObject *context, Callback<RenewedCredentials> done)
+{
+    fetchOne<RenewedCredentials>("POST",
+                                 u"/v1/connect/servers/"_s + segment(server) + u"/credentials"_s,
+                                 {}, body(request), context, std::move(done));
+}
+
+void ApiClient::jwks(QObject *context, Callback<QJsonObject> done)
+{
+    fetchOne<QJsonObject>("GET", u"/.well-known/jwks.json"_s, {}, std::nullopt, context,
+                          std::move(done));
+}
+
 void ApiClient::groupGrants(QObject *context, Callback<QList<GroupGrant>> done)
 {
     fetchOne<Page<GroupGrant>>("GET", u"/v1/connect/group-grants"_s, {}, std::nullopt, context,

@@ -101,6 +101,25 @@ public:
     void revokeToken(const QString &ref, const QString &server, QObject *context,
                      Callback<Token> done);
 
+    // --- rotation, scheduled revocation, credentials (issue 12)
+    void token(const QString &ref, const QString &server, QObject *context, Callback<Token> done);
+    // One token: the new token with its JWT (shown once) and the old one as it is now.
+    void rotateToken(const QString &ref, const QString &server, const RotateTokenRequest &request,
+                     QObject *context, Callback<RotatedToken> done);
+    // Several tokens in one transaction, all or none; the answer in the request's order.
+    void rotateTokens(const RotateTokensRequest &request, QObject *context,
+                      Callback<QList<RotatedToken>> done);
+    void scheduleRevocation(const QString &ref, const QString &server,
+                            const ScheduleRevocationRequest &request, QObject *context,
+                            Callback<Token> done);
+    void cancelRevocation(const QString &ref, const QString &server, QObject *context,
+                          Callback<Token> done);
+    // A new secret and credentials file (returned once), optionally rotating the tokens.
+    void renewCredentials(const QString &server, const RenewCredentialsRequest &request,
+                          QObject *context, Callback<RenewedCredentials> done);
+    // The public keys that sign tokens (no session needed).
+    void jwks(QObject *context, Callback<QJsonObject> done);
+
     // --- group grants
     void groupGrants(QObject *context, Callback<QList<GroupGrant>> done);
     void grantGroup(const QString &group, const QString &server, bool allServers, QObject *context,

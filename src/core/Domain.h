@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <algorithm>
 #include <optional>
 
 namespace ca {
@@ -65,6 +66,11 @@ struct Server
     qint64 tokensVersion = 0;
     QStringList vaults; // granted vault IDs
     int activeTokens = 0;
+    // The credentials file now in force: when it was issued, and its fingerprint (see
+    // core/CredentialsFile.h; empty for a file issued before the service recorded them).
+    // Initialized here so that code listing the fields above in braces needs no change.
+    QDateTime credentialsIssuedAt{};
+    QString credentialsFingerprint{};
 };
 
 enum class TokenState { Active, Revoked, Expired };
@@ -87,7 +93,19 @@ struct Token
     QDateTime createdAt;
     QDateTime expiresAt; // invalid when the token never expires
     QDateTime revokedAt; // invalid unless revoked
+    QDateTime revokesAt; // a scheduled revocation; invalid when none is scheduled
     QList<TokenVault> vaults;
+
+    // When the token stops working unless something changes: the earlier of its expiry and
+    // its scheduled revocation; invalid when it has neither.
+    QDateTime endsAt() const
+    {
+        if (!revokesAt.isValid())
+            return expiresAt;
+        if (!expiresAt.isValid())
+            return revokesAt;
+        return std::min(expiresAt, revokesAt);
+    }
 
     // Expiry is computed against a clock so views and tests can move time.
     TokenState stateAt(const QDateTime &now) const

@@ -1,6 +1,7 @@
 #include "core/Duration.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 namespace ca {
 
@@ -88,6 +89,15 @@ DurationParse parseDuration(QStringView input)
         return fail(Text::tr("The duration \"%1\" is zero; a token must live at least one second.")
                         .arg(text.toString()));
     return DurationParse{total, {}};
+}
+
+DurationParse parseOverlap(QStringView input)
+{
+    const QStringView text = input.trimmed();
+    static const QRegularExpression zero(QStringLiteral("^(0|(0+[smhdwSMHDW])+)$"));
+    if (zero.match(text).hasMatch())
+        return DurationParse{0, {}};
+    return parseDuration(text);
 }
 
 QString formatDuration(qint64 seconds)

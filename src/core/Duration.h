@@ -19,6 +19,10 @@ inline constexpr qint64 kMaxDurationSeconds = qint64(100) * 366 * 24 * 3600;
 // fraction, zero and anything beyond kMaxDurationSeconds are errors, never a default.
 DurationParse parseDuration(QStringView text);
 
+// An overlap: how long an old token or credentials file stays valid beside its replacement.
+// As parseDuration, but zero ("0", "0s", "0h", ...) is allowed and means "at once".
+DurationParse parseOverlap(QStringView text);
+
 // The shortest "1w2d3h"-style spelling of a positive number of seconds.
 QString formatDuration(qint64 seconds);
 

@@ -143,7 +143,14 @@ void write(Writer &w, const Server &s)
     w.field("creator_id"_L1, displayId(s.creatorId, IdKind::User))
         .field("tokens_version"_L1, s.tokensVersion);
     ids(w, "vaults"_L1, s.vaults, IdKind::Vault);
-    w.field("active_tokens"_L1, s.activeTokens).endObject();
+    w.field("active_tokens"_L1, s.activeTokens);
+    time(w, "credentials_issued_at"_L1, s.credentialsIssuedAt);
+    w.key("credentials_fingerprint"_L1);
+    if (s.credentialsFingerprint.isEmpty())
+        w.null();
+    else
+        w.value(s.credentialsFingerprint);
+    w.endObject();
 }
 
 void write(Writer &w, const Token &t, const QDateTime &now)
@@ -156,6 +163,8 @@ void write(Writer &w, const Token &t, const QDateTime &now)
     time(w, "created_at"_L1, t.createdAt);
     time(w, "expires_at"_L1, t.expiresAt);
     time(w, "revoked_at"_L1, t.revokedAt);
+    if (t.revokesAt.isValid()) // only when scheduled: lists of tokens stay as short as they were
+        time(w, "revokes_at"_L1, t.revokesAt);
     w.key("vaults"_L1).beginArray();
     for (const TokenVault &v : t.vaults)
         w.beginObject()
@@ -290,6 +299,65 @@ void write(Writer &w, const GroupGrantRequest &r)
     w.endObject();
 }
 
+namespace {
+
+void revocationTime(Writer &w, const RevocationTime &r)
+{
+    if (r.overlap)
+        w.field("overlap"_L1, *r.overlap);
+    if (r.at.isValid())
+        time(w, "revokes_at"_L1, r.at);
+}
+
+void optionalName(Writer &w, const std::optional<QString> &name)
+{
+    if (name)
+        w.field("name"_L1, *name);
+}
+
+} // namespace
+
+void write(Writer &w, const RotateTokenRequest &r)
+{
+    w.beginObject();
+    optionalName(w, r.name);
+    revocationTime(w, r.revokeOld);
+    w.endObject();
+}
+
+void write(Writer &w, const RotateTokensRequest &r)
+{
+    w.beginObject();
+    if (!r.server.isEmpty())
+        w.field("server"_L1, r.server);
+    w.key("tokens"_L1).beginArray();
+    for (const RotateTokenItem &item : r.tokens) {
+        w.beginObject().field("token"_L1, item.token);
+        optionalName(w, item.name);
+        w.endObject();
+    }
+    w.endArray();
+    revocationTime(w, r.revokeOld);
+    w.endObject();
+}
+
+void write(Writer &w, const ScheduleRevocationRequest &r)
+{
+    w.beginObject();
+    if (r.revokesIn)
+        w.field("revokes_in"_L1, *r.revokesIn);
+    if (r.revokesAt.isValid())
+        time(w, "revokes_at"_L1, r.revokesAt);
+    w.endObject();
+}
+
+void write(Writer &w, const RenewCredentialsRequest &r)
+{
+    w.beginObject().field("rotate_tokens"_L1, r.rotateTokens);
+    revocationTime(w, r.revokeOld);
+    w.endObject();
+}
+
 // ---- replies
 
 void write(Writer &w, const CreatedServer &c)
@@ -323,6 +391,45 @@ void write(Writer &w, const GroupGrantResult &r)
 void write(Writer &w, const RemovedCount &r)
 {
     w.beginObject().field("removed"_L1, r.removed).endObject();
+}
+
+void write(Writer &w, const RotatedToken &r, const QDateTime &now)
+{
+    w.beginObject().key("token"_L1);
+    write(w, r.created.token, now);
+    w.field("jwt"_L1, r.created.jwt).key("previous"_L1);
+    write(w, r.previous, now);
+    ids(w, "dropped_vaults"_L1, r.droppedVaults, IdKind::Vault);
+    w.endObject();
+}
+
+namespace {
+void rotatedList(Writer &w, QLatin1StringView name, const QList<RotatedToken> &items,
+                 const QDateTime &now)
+{
+    w.key(name).beginArray();
+    for (const RotatedToken &r : items)
+        write(w, r, now);
+    w.endArray();
+}
+} // namespace
+
+void write(Writer &w, const RotatedTokens &r, const QDateTime &now)
+{
+    w.beginObject();
+    rotatedList(w, "items"_L1, r.items, now);
+    w.endObject();
+}
+
+void write(Writer &w, const RenewedCredentials &r, const QDateTime &now)
+{
+    w.beginObject().key("server"_L1);
+    write(w, r.server);
+    w.key("credentials"_L1)
+        .raw(QJsonDocument(r.credentials).toJson(QJsonDocument::Compact))
+        .field("stale_tokens"_L1, r.staleTokens);
+    rotatedList(w, "rotated"_L1, r.rotated, now);
+    w.endObject();
 }
 
 } // namespace ca::json

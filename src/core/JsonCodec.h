@@ -37,6 +37,10 @@ void write(Writer &w, const RenameRequest &request);
 void write(Writer &w, const GrantBatchRequest &request);
 void write(Writer &w, const CreateTokenRequest &request);
 void write(Writer &w, const GroupGrantRequest &request);
+void write(Writer &w, const RotateTokenRequest &request);
+void write(Writer &w, const RotateTokensRequest &request);
+void write(Writer &w, const ScheduleRevocationRequest &request);
+void write(Writer &w, const RenewCredentialsRequest &request);
 
 // Replies beyond the domain objects, as the service sends them.
 void write(Writer &w, const CreatedServer &created);
@@ -44,6 +48,9 @@ void write(Writer &w, const CreatedToken &created, const QDateTime &now);
 void write(Writer &w, const GrantBatchResult &result);
 void write(Writer &w, const GroupGrantResult &result);
 void write(Writer &w, const RemovedCount &removed);
+void write(Writer &w, const RotatedToken &rotated, const QDateTime &now);
+void write(Writer &w, const RotatedTokens &rotated, const QDateTime &now);
+void write(Writer &w, const RenewedCredentials &renewed, const QDateTime &now);
 
 // A page of a list: {"items":[…],"next_cursor":"…"|null}; extra goes to each item's write().
 template <typename T, typename... Extra>

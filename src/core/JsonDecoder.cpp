@@ -433,6 +433,22 @@ public:
         return out.isValid() || invalid(u"is not an ISO 8601 time"_s);
     }
 
+    // A time in a request: ISO 8601 with its zone ("Z" or an offset). Without one the time
+    // would mean whatever zone the service happens to run in.
+    bool zonedTime(QDateTime &out)
+    {
+        std::string_view text;
+        if (!utf8(m_value, text))
+            return false;
+        const size_t t = text.find('T');
+        const bool zoned =
+            t != std::string_view::npos &&
+            (text.back() == 'Z' || text.find_first_of("+-", t) != std::string_view::npos);
+        out = zoned ? isoTime(text) : QDateTime();
+        return out.isValid() || invalid(u"is not an ISO 8601 time with its zone, such as "
+                                        "2026-12-01T09:00:00Z"_s);
+    }
+
     bool boolean(bool &out)
     {
         const error_code e = m_value.get_bool().get(out);
@@ -902,6 +918,10 @@ struct Spec<Server>
          [](Field &f, Server &s) { return f.integer(s.tokensVersion); }},
         {"vaults", Required, [](Field &f, Server &s) { return f.ids(s.vaults); }},
         {"active_tokens", Optional, [](Field &f, Server &s) { return f.integer(s.activeTokens); }},
+        {"credentials_issued_at", Optional,
+         [](Field &f, Server &s) { return f.time(s.credentialsIssuedAt); }},
+        {"credentials_fingerprint", Optional,
+         [](Field &f, Server &s) { return f.string(s.credentialsFingerprint); }},
     };
 };
 
@@ -936,6 +956,7 @@ struct Spec<Token>
         {"created_at", Required, [](Field &f, Token &t) { return f.time(t.createdAt); }},
         {"expires_at", Optional, [](Field &f, Token &t) { return f.time(t.expiresAt); }},
         {"revoked_at", Optional, [](Field &f, Token &t) { return f.time(t.revokedAt); }},
+        {"revokes_at", Optional, [](Field &f, Token &t) { return f.time(t.revokesAt); }},
         {"vaults", Required, [](Field &f, Token &t) { return f.objects(t.vaults); }},
     };
 };
@@ -1074,6 +1095,48 @@ struct Spec<RemovedCount>
     };
 };
 
+template <>
+struct Spec<RotatedToken>
+{
+    static constexpr const char *what = "rotated token";
+    static constexpr FieldSpec<RotatedToken> fields[] = {
+        {"token", Required, [](Field &f, RotatedToken &r) { return f.object(r.created.token); }},
+        {"jwt", Required,
+         [](Field &f, RotatedToken &r) {
+             return f.string(r.created.jwt) &&
+                    (r.created.jwt.count(u'.') == 2 || f.invalid(u"is not a JWT"_s));
+         }},
+        {"previous", Required, [](Field &f, RotatedToken &r) { return f.object(r.previous); }},
+        {"dropped_vaults", Optional,
+         [](Field &f, RotatedToken &r) { return f.ids(r.droppedVaults); }},
+    };
+};
+
+template <>
+struct Spec<RotatedTokens>
+{
+    static constexpr const char *what = "rotation";
+    static constexpr FieldSpec<RotatedTokens> fields[] = {
+        {"items", Required, [](Field &f, RotatedTokens &r) { return f.objects(r.items); }},
+    };
+};
+
+template <>
+struct Spec<RenewedCredentials>
+{
+    static constexpr const char *what = "renewed credentials";
+    static constexpr FieldSpec<RenewedCredentials> fields[] = {
+        {"server", Required, [](Field &f, RenewedCredentials &r) { return f.object(r.server); }},
+        {"credentials", Required,
+         [](Field &f, RenewedCredentials &r) {
+             return f.json(r.credentials) && (!r.credentials.isEmpty() || f.invalid(u"is empty"_s));
+         }},
+        {"stale_tokens", Required,
+         [](Field &f, RenewedCredentials &r) { return f.integer(r.staleTokens); }},
+        {"rotated", Optional, [](Field &f, RenewedCredentials &r) { return f.objects(r.rotated); }},
+    };
+};
+
 template <typename T>
 struct Spec<Page<T>>
 {
@@ -1183,6 +1246,105 @@ struct Spec<GroupGrantRequest>
         {"all_servers", Nullable,
          [](Field &f, GroupGrantRequest &r) { return f.boolean(r.allServers); }},
     };
+};
+
+// "overlap" or "revokes_at", not both: for the requests that say when old tokens go.
+bool checkRevocationTime(const RevocationTime &r, Decoding &d)
+{
+    if (r.overlap && r.at.isValid())
+        return d.fail(u"Give either \"overlap\" or \"revokes_at\", not both."_s,
+                      u"invalid_field"_s);
+    return true;
+}
+
+template <>
+struct Spec<RotateTokenRequest>
+{
+    static constexpr const char *what = "request body";
+    static constexpr FieldSpec<RotateTokenRequest> fields[] = {
+        {"name", Nullable,
+         [](Field &f, RotateTokenRequest &r) { return f.optionalString(r.name); }},
+        {"overlap", Nullable,
+         [](Field &f, RotateTokenRequest &r) { return f.optionalString(r.revokeOld.overlap); }},
+        {"revokes_at", Nullable,
+         [](Field &f, RotateTokenRequest &r) { return f.zonedTime(r.revokeOld.at); }},
+    };
+    static bool finish(RotateTokenRequest &r, Decoding &d)
+    {
+        return checkRevocationTime(r.revokeOld, d);
+    }
+};
+
+template <>
+struct Spec<RotateTokenItem>
+{
+    static constexpr const char *what = "request body";
+    static constexpr FieldSpec<RotateTokenItem> fields[] = {
+        {"token", Required, [](Field &f, RotateTokenItem &r) { return f.string(r.token); }},
+        {"name", Nullable, [](Field &f, RotateTokenItem &r) { return f.optionalString(r.name); }},
+    };
+};
+
+template <>
+struct Spec<RotateTokensRequest>
+{
+    static constexpr const char *what = "request body";
+    static constexpr FieldSpec<RotateTokensRequest> fields[] = {
+        {"server", Nullable, [](Field &f, RotateTokensRequest &r) { return f.string(r.server); }},
+        {"tokens", Required,
+         [](Field &f, RotateTokensRequest &r) { return f.objects(r.tokens, kMaxRotations); }},
+        {"overlap", Nullable,
+         [](Field &f, RotateTokensRequest &r) { return f.optionalString(r.revokeOld.overlap); }},
+        {"revokes_at", Nullable,
+         [](Field &f, RotateTokensRequest &r) { return f.zonedTime(r.revokeOld.at); }},
+    };
+    static bool finish(RotateTokensRequest &r, Decoding &d)
+    {
+        return checkRevocationTime(r.revokeOld, d);
+    }
+};
+
+template <>
+struct Spec<ScheduleRevocationRequest>
+{
+    static constexpr const char *what = "request body";
+    static constexpr FieldSpec<ScheduleRevocationRequest> fields[] = {
+        {"revokes_in", Nullable,
+         [](Field &f, ScheduleRevocationRequest &r) { return f.optionalString(r.revokesIn); }},
+        {"revokes_at", Nullable,
+         [](Field &f, ScheduleRevocationRequest &r) { return f.zonedTime(r.revokesAt); }},
+    };
+    static bool finish(ScheduleRevocationRequest &r, Decoding &d)
+    {
+        if (r.revokesIn && r.revokesAt.isValid())
+            return d.fail(u"Give either \"revokes_in\" or \"revokes_at\", not both."_s,
+                          u"invalid_field"_s);
+        if (!r.revokesIn && !r.revokesAt.isValid())
+            return d.fail(u"Say when the token is to be revoked: \"revokes_in\" (a duration "
+                          "such as 24h) or \"revokes_at\" (a time)."_s,
+                          u"missing_field"_s);
+        return true;
+    }
+};
+
+template <>
+struct Spec<RenewCredentialsRequest>
+{
+    static constexpr const char *what = "request body";
+    static constexpr FieldSpec<RenewCredentialsRequest> fields[] = {
+        {"rotate_tokens", Nullable,
+         [](Field &f, RenewCredentialsRequest &r) { return f.boolean(r.rotateTokens); }},
+        {"overlap", Nullable,
+         [](Field &f, RenewCredentialsRequest &r) {
+             return f.optionalString(r.revokeOld.overlap);
+         }},
+        {"revokes_at", Nullable,
+         [](Field &f, RenewCredentialsRequest &r) { return f.zonedTime(r.revokeOld.at); }},
+    };
+    static bool finish(RenewCredentialsRequest &r, Decoding &d)
+    {
+        return checkRevocationTime(r.revokeOld, d);
+    }
 };
 
 // ---- documents
@@ -1295,12 +1457,19 @@ CA_DECODE(Page<Server>, Mode::Reply)
 CA_DECODE(Page<Token>, Mode::Reply)
 CA_DECODE(Page<GroupGrant>, Mode::Reply)
 CA_DECODE(Page<AuditEvent>, Mode::Reply)
+CA_DECODE(RotatedToken, Mode::Reply)
+CA_DECODE(RotatedTokens, Mode::Reply)
+CA_DECODE(RenewedCredentials, Mode::Reply)
 CA_DECODE(SignInRequest, Mode::Request)
 CA_DECODE(CreateServerRequest, Mode::Request)
 CA_DECODE(RenameRequest, Mode::Request)
 CA_DECODE(GrantBatchRequest, Mode::Request)
 CA_DECODE(CreateTokenRequest, Mode::Request)
 CA_DECODE(GroupGrantRequest, Mode::Request)
+CA_DECODE(RotateTokenRequest, Mode::Request)
+CA_DECODE(RotateTokensRequest, Mode::Request)
+CA_DECODE(ScheduleRevocationRequest, Mode::Request)
+CA_DECODE(RenewCredentialsRequest, Mode::Request)
 #undef CA_DECODE
 
 } // namespace ca::json

@@ -31,6 +31,8 @@ struct DecodeError
 
 // A grant batch holds at most this many changes (too_many_changes beyond).
 inline constexpr int kMaxBatchChanges = 20000;
+// A rotation request names at most this many tokens (too_many_changes beyond).
+inline constexpr int kMaxRotations = 1000;
 
 // ---- replies (forgiving); false with *error set when the answer is not what it should be
 bool decode(const QByteArray &json, QJsonObject &out, DecodeError *error);
@@ -56,6 +58,9 @@ bool decode(const QByteArray &json, Page<Server> &out, DecodeError *error);
 bool decode(const QByteArray &json, Page<Token> &out, DecodeError *error);
 bool decode(const QByteArray &json, Page<GroupGrant> &out, DecodeError *error);
 bool decode(const QByteArray &json, Page<AuditEvent> &out, DecodeError *error);
+bool decode(const QByteArray &json, RotatedToken &out, DecodeError *error);
+bool decode(const QByteArray &json, RotatedTokens &out, DecodeError *error);
+bool decode(const QByteArray &json, RenewedCredentials &out, DecodeError *error);
 
 // ---- request bodies (strict)
 bool decode(const QByteArray &json, SignInRequest &out, DecodeError *error);
@@ -64,5 +69,9 @@ bool decode(const QByteArray &json, RenameRequest &out, DecodeError *error);
 bool decode(const QByteArray &json, GrantBatchRequest &out, DecodeError *error);
 bool decode(const QByteArray &json, CreateTokenRequest &out, DecodeError *error);
 bool decode(const QByteArray &json, GroupGrantRequest &out, DecodeError *error);
+bool decode(const QByteArray &json, RotateTokenRequest &out, DecodeError *error);
+bool decode(const QByteArray &json, RotateTokensRequest &out, DecodeError *error);
+bool decode(const QByteArray &json, ScheduleRevocationRequest &out, DecodeError *error);
+bool decode(const QByteArray &json, RenewCredentialsRequest &out, DecodeError *error);
 
 } // namespace ca::json

@@ -37,4 +37,31 @@ struct RemovedCount
     int removed = 0;
 };
 
+// One rotation: the new token (its JWT shown once) and the old one as it is now (revoked,
+// or with its revokes_at). {"token":{…},"jwt":"…","previous":{…},"dropped_vaults":[…]}
+struct RotatedToken
+{
+    CreatedToken created;
+    Token previous;
+    // Vaults the old token named that its server can no longer reach: the new token leaves
+    // them out (it could reach them no more than the old one).
+    QStringList droppedVaults;
+};
+
+// POST /v1/connect/tokens/rotate: {"items":[RotatedToken…]}, in the order asked for.
+struct RotatedTokens
+{
+    QList<RotatedToken> items;
+};
+
+// POST /v1/connect/servers/{server}/credentials:
+// {"server":{…},"credentials":{…},"stale_tokens":N,"rotated":[RotatedToken…]}
+struct RenewedCredentials
+{
+    Server server;
+    QJsonObject credentials; // the new 1password-credentials.json, returned once
+    int staleTokens = 0;     // active tokens that no longer match the server's credentials
+    QList<RotatedToken> rotated;
+};
+
 } // namespace ca

@@ -5,6 +5,7 @@
 #include "core/Access.h"
 #include "core/Domain.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -55,6 +56,54 @@ struct GroupGrantRequest
     QString group;
     QString server; // empty: manager (unless allServers)
     bool allServers = false;
+};
+
+// When an old token (or the tokens of old credentials) stops working: after an overlap from
+// now ("24h"; "0" revokes at once), or at a time. At most one of the two; neither means the
+// default overlap of the operation.
+struct RevocationTime
+{
+    std::optional<QString> overlap;
+    QDateTime at; // invalid: not given
+};
+
+// POST /v1/connect/tokens/{token}/rotate
+struct RotateTokenRequest
+{
+    std::optional<QString> name; // unset: "<old name> (rotated <date>)"
+    RevocationTime revokeOld;    // "overlap" / "revokes_at"
+};
+
+// One token of POST /v1/connect/tokens/rotate
+struct RotateTokenItem
+{
+    QString token;               // name or ID
+    std::optional<QString> name; // as in RotateTokenRequest
+};
+
+// POST /v1/connect/tokens/rotate: several tokens in one transaction, all or none.
+struct RotateTokensRequest
+{
+    QString server; // name or ID; empty: the tokens are looked for on every server
+    QList<RotateTokenItem> tokens;
+    RevocationTime revokeOld;
+};
+
+// PUT /v1/connect/tokens/{token}/revokes_at: "revokes_in" (a duration from now, not zero) or
+// "revokes_at" (a time), exactly one.
+struct ScheduleRevocationRequest
+{
+    std::optional<QString> revokesIn;
+    QDateTime revokesAt;
+};
+
+// POST /v1/connect/servers/{server}/credentials
+struct RenewCredentialsRequest
+{
+    // Also rotate the server's active tokens (those without a scheduled revocation) onto the
+    // new secret, in the same transaction; revokeOld says when the old ones go.
+    bool rotateTokens = false;
+    RevocationTime revokeOld;
 };
 
 // The query form of a group grant, for DELETE: group, server, all_servers.

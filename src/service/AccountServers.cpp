@@ -2,10 +2,10 @@
 #include "service/AccountService.h"
 #include "service/AccountText.h"
 
+#include "core/CredentialsFile.h"
 #include "core/Ids.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 using namespace ca::accounttext;
@@ -27,35 +27,13 @@ Result<Server> AccountService::server(const Actor &actor, const QString &ref)
     return s;
 }
 
-QJsonObject AccountService::buildCredentials(const QString &accountId, const QString &serverId,
-                                             const QString &issuer, const QByteArray &secret)
+QJsonObject AccountService::issueCredentials(Server &s, const QByteArray &secret)
 {
-    const QByteArray salt = crypto::randomBytes(16);
-    const QString kid = newId();
-    const QByteArray key = crypto::hkdfSha256(secret, salt, "connect-admin/credentials/v1", 32);
-    const QJsonObject identity{{u"account"_s, displayId(accountId, IdKind::Account)},
-                               {u"server"_s, displayId(serverId, IdKind::Server)},
-                               {u"url"_s, issuer}};
-    const crypto::Sealed sealed =
-        crypto::aesGcmEncrypt(key, QJsonDocument(identity).toJson(QJsonDocument::Compact));
-    auto b64 = [](const QByteArray &b) { return QString::fromLatin1(crypto::base64Url(b)); };
-    return {
-        {u"verifier"_s, QJsonObject{{u"salt"_s, b64(salt)},
-                                    {u"localHash"_s, b64(crypto::hmacSha256(salt, secret))}}},
-        {u"encCredentials"_s, QJsonObject{{u"kid"_s, kid},
-                                          {u"enc"_s, u"A256GCM"_s},
-                                          {u"cty"_s, u"b5+jwk+json"_s},
-                                          {u"iv"_s, b64(sealed.iv)},
-                                          {u"data"_s, b64(sealed.ciphertext)}}},
-        {u"version"_s, u"2"_s},
-        {u"deviceUuid"_s, newId()},
-        {u"uniqueKey"_s, QJsonObject{{u"alg"_s, u"A256GCM"_s},
-                                     {u"ext"_s, true},
-                                     {u"k"_s, b64(secret)},
-                                     {u"key_ops"_s, QJsonArray{u"encrypt"_s, u"decrypt"_s}},
-                                     {u"kty"_s, u"oct"_s},
-                                     {u"kid"_s, kid}}},
-    };
+    s.credentialsIssuedAt = now();
+    const QJsonObject file =
+        credentials::build({m_accountId, s.id, m_config.issuer, s.credentialsIssuedAt}, secret);
+    s.credentialsFingerprint = credentials::fingerprint(file);
+    return file;
 }
 
 Result<CreatedServer> AccountService::createServer(const Actor &actor, const QString &rawName,
@@ -85,6 +63,7 @@ Result<CreatedServer> AccountService::createServer(const Actor &actor, const QSt
     s.createdAt = now();
     s.creatorId = actor.user.id;
     const QByteArray secret = crypto::randomBytes(32);
+    const QJsonObject credentials = issueCredentials(s, secret);
     {
         Store::Transaction tx(m_store);
         m_store.insertServer(s, m_masterKey.seal(secret, "server-secret:" + s.id.toUtf8()));
@@ -96,12 +75,14 @@ Result<CreatedServer> AccountService::createServer(const Actor &actor, const QSt
         if (!vaults.isEmpty())
             m_store.bumpGrantsRevision(std::nullopt);
         audit(&actor, u"server.create"_s, u"server"_s, displayId(s.id, IdKind::Server),
-              {{u"name"_s, name}, {u"vaults"_s, vaultIds}});
+              {{u"name"_s, name},
+               {u"vaults"_s, vaultIds},
+               {u"credentials_fingerprint"_s, s.credentialsFingerprint}});
         tx.commit();
     }
     CreatedServer created;
     created.server = *m_store.server(s.id);
-    created.credentials = buildCredentials(m_accountId, s.id, m_config.issuer, secret);
+    created.credentials = credentials;
     return created;
 }
 

@@ -11,6 +11,7 @@
 #include "service/SignInThrottle.h"
 #include "service/Store.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <functional>
 #include <memory>
@@ -124,6 +125,37 @@ public:
                               const QString &name);
     Result<Token> revokeToken(const Actor &actor, const QString &ref, const QString &serverRef);
 
+    // --- rotation, scheduled revocation, credentials renewal (AccountRotation.cpp,
+    // AccountCredentials.cpp)
+    Result<Token> token(const Actor &actor, const QString &ref, const QString &serverRef);
+    // A new token like the old one (server, vaults and access, lifetime from now) and the old
+    // one revoked at once or scheduled, in one transaction.
+    Result<RotatedToken> rotateToken(const Actor &actor, const QString &ref,
+                                     const QString &serverRef, const RotateTokenRequest &request);
+    // Several rotations in one transaction: all of them or none.
+    Result<RotatedTokens> rotateTokens(const Actor &actor, const RotateTokensRequest &request);
+    Result<Token> scheduleRevocation(const Actor &actor, const QString &ref,
+                                     const QString &serverRef,
+                                     const ScheduleRevocationRequest &request);
+    Result<Token> cancelRevocation(const Actor &actor, const QString &ref,
+                                   const QString &serverRef);
+    // A new secret and credentials file for the server (the old file and the tokens issued
+    // against it stop matching), optionally rotating its active tokens in the same step.
+    Result<RenewedCredentials> renewCredentials(const Actor &actor, const QString &serverRef,
+                                                const RenewCredentialsRequest &request);
+    // Revokes the tokens whose scheduled revocation has come, each with its audit event;
+    // returns those this call revoked (another instance may have revoked others).
+    QList<Token> revokeDueTokens();
+    // The earliest scheduled revocation to come; invalid when there is none.
+    QDateTime nextScheduledRevocation();
+    // Told the time of every revocation this service schedules (the RevocationScheduler).
+    void setRevocationListener(std::function<void(const QDateTime &)> listener)
+    {
+        m_revocationListener = std::move(listener);
+    }
+    // How long an old token stays valid beside its replacement unless the request says.
+    static constexpr qint64 kDefaultOverlapSeconds = 24 * 3600;
+
     // --- who may administer Secrets Automation
     Result<QList<GroupGrant>> groupGrants(const Actor &actor);
     Result<GroupGrant> grantGroup(const Actor &actor, const GroupGrantRequest &request,
@@ -151,10 +183,6 @@ public:
     // The rights a user has, as an Actor without a session: for seeding as that user.
     Actor actingAs(const User &user);
 
-    // The credentials file check, also used by tests: does this secret belong to the file?
-    static QJsonObject buildCredentials(const QString &accountId, const QString &serverId,
-                                        const QString &issuer, const QByteArray &secret);
-
     static constexpr int kMinOwnerPasswordLength = 12;
 
 private:
@@ -165,6 +193,10 @@ private:
     Result<Vault> resolveVault(const QString &ref, const Actor &actor);
     Result<Group> resolveGroup(const QString &ref);
     Result<Token> resolveToken(const QString &ref, const QString &serverId, const Actor &actor);
+    // A token the caller manages, named by ref (and optionally its server).
+    Result<Token> managedToken(const Actor &actor, const QString &ref, const QString &serverRef);
+    // A token's vaults as audit events list them: "vaultId,r".
+    static QJsonArray auditVaults(const QList<TokenVault> &vaults);
     // The ID of the server named by serverRef, or an empty string when serverRef is empty.
     Result<QString> optionalServerId(const Actor &actor, const QString &serverRef);
     std::optional<ApiError> requireManage(const Actor &actor, const Server &server) const;
@@ -181,6 +213,31 @@ private:
     void audit(const Actor *actor, const QString &action, const QString &targetType,
                const QString &targetId, const QJsonObject &detail = {});
     QByteArray serverSecret(const QString &serverId);
+    // The credentials file for a server's secret, issued now, and what the server row keeps
+    // of it.
+    QJsonObject issueCredentials(Server &server, const QByteArray &secret);
+
+    // Rotation's steps (AccountRotation.cpp): when the old token goes, what the new one is,
+    // and writing both.
+    struct RotationPlan
+    {
+        Token old;
+        Token replacement;
+        QStringList droppedVaults;
+    };
+    // The time an old token is to be revoked; now() or earlier means at once.
+    Result<QDateTime> revocationTime(const RevocationTime &when) const;
+    Result<RotationPlan> planRotation(const Actor &actor, const Token &old,
+                                      const std::optional<QString> &name);
+    // Plans of rotateTokens(), in its request's order.
+    Result<QList<RotationPlan>> planRotations(const Actor &actor,
+                                              const RotateTokensRequest &request);
+    // Writes the rotations inside the caller's transaction, which has bumped each server's
+    // tokens_version (locking its row) and read its secret (secrets: server ID -> secret).
+    Result<QList<RotatedToken>> writeRotations(const Actor &actor, const QList<RotationPlan> &plans,
+                                               const QDateTime &revokeOldAt,
+                                               const QHash<QString, QByteArray> &secrets);
+    void notifyScheduled(const QDateTime &at);
 
     Store &m_store;
     MasterKey m_masterKey;
@@ -189,6 +246,7 @@ private:
     QString m_accountId;
     QString m_dummyHash;
     std::shared_ptr<SignInThrottle> m_throttle;
+    std::function<void(const QDateTime &)> m_revocationListener;
 };
 
 // A name for a server, token or similar: trimmed, 1-200 characters, no control characters.

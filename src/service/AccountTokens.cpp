@@ -29,6 +29,29 @@ void mergeVault(QList<TokenVault> &vaults, const QString &vaultId, Access access
 
 } // namespace
 
+QJsonArray AccountService::auditVaults(const QList<TokenVault> &vaults)
+{
+    QJsonArray out;
+    for (const TokenVault &v : vaults)
+        out.append(QString(displayId(v.vaultId, IdKind::Vault) + u',' + accessSuffix(v.access)));
+    return out;
+}
+
+Result<Token> AccountService::managedToken(const Actor &actor, const QString &ref,
+                                           const QString &serverRef)
+{
+    const auto serverId = optionalServerId(actor, serverRef);
+    if (!serverId.ok())
+        return serverId.error();
+    auto t = resolveToken(ref, *serverId, actor);
+    if (!t.ok())
+        return t;
+    if (!actor.canManage(t->serverId))
+        return ApiError::forbidden(u"You can't manage the tokens of the Connect server %1."_s.arg(
+            displayId(t->serverId, IdKind::Server)));
+    return t;
+}
+
 Result<QString> AccountService::optionalServerId(const Actor &actor, const QString &serverRef)
 {
     if (serverRef.isEmpty())
@@ -143,19 +166,17 @@ Result<CreatedToken> AccountService::createToken(const Actor &actor, const QStri
     if (lifetime > 0)
         t.expiresAt = t.createdAt.addSecs(lifetime);
     t.vaults = *vaults;
-    QJsonArray auditVaults;
-    for (const TokenVault &v : t.vaults)
-        auditVaults.append(
-            QString(displayId(v.vaultId, IdKind::Vault) + u',' + accessSuffix(v.access)));
-    const QJsonObject claims = tokenClaims(t, serverSecret(s->id));
 
     Store::Transaction tx(m_store);
-    m_store.insertToken(t, actor.user.id);
+    // The server's row first, then its secret: a renewal of its credentials either committed
+    // before (this token carries the new secret) or waits for this token (and counts it).
     m_store.bumpTokensVersion(s->id);
+    const QJsonObject claims = tokenClaims(t, serverSecret(s->id));
+    m_store.insertToken(t, actor.user.id);
     audit(&actor, u"token.create"_s, u"token"_s, displayId(t.id, IdKind::Token),
           {{u"name"_s, t.name},
            {u"server"_s, displayId(s->id, IdKind::Server)},
-           {u"vaults"_s, auditVaults},
+           {u"vaults"_s, auditVaults(t.vaults)},
            {u"expires_at"_s, json::fromDateTime(t.expiresAt)}});
     tx.commit();
     return CreatedToken{t, QString::fromLatin1(crypto::signJwt(*m_signingKey, claims))};
@@ -166,19 +187,13 @@ Result<Token> AccountService::renameToken(const Actor &actor, const QString &ref
 {
     if (auto e = validateName(rawName, u"token"_s))
         return *e;
-    const auto serverId = optionalServerId(actor, serverRef);
-    if (!serverId.ok())
-        return serverId.error();
-    auto t = resolveToken(ref, *serverId, actor);
+    auto t = managedToken(actor, ref, serverRef);
     if (!t.ok())
         return t;
-    if (!actor.canManage(t->serverId))
-        return ApiError::forbidden(u"You can't manage the tokens of the Connect server %1."_s.arg(
-            displayId(t->serverId, IdKind::Server)));
     const QString name = rawName.trimmed();
     Store::Transaction tx(m_store);
+    m_store.bumpTokensVersion(t->serverId); // the server's row before its tokens' (lock order)
     m_store.renameToken(t->id, name);
-    m_store.bumpTokensVersion(t->serverId);
     audit(&actor, u"token.rename"_s, u"token"_s, displayId(t->id, IdKind::Token),
           {{u"from"_s, t->name}, {u"to"_s, name}});
     tx.commit();
@@ -188,20 +203,14 @@ Result<Token> AccountService::renameToken(const Actor &actor, const QString &ref
 Result<Token> AccountService::revokeToken(const Actor &actor, const QString &ref,
                                           const QString &serverRef)
 {
-    const auto serverId = optionalServerId(actor, serverRef);
-    if (!serverId.ok())
-        return serverId.error();
-    auto t = resolveToken(ref, *serverId, actor);
+    auto t = managedToken(actor, ref, serverRef);
     if (!t.ok())
         return t;
-    if (!actor.canManage(t->serverId))
-        return ApiError::forbidden(u"You can't manage the tokens of the Connect server %1."_s.arg(
-            displayId(t->serverId, IdKind::Server)));
     if (t->state == TokenState::Revoked)
         return t; // revoking twice changes nothing
     Store::Transaction tx(m_store);
+    m_store.bumpTokensVersion(t->serverId); // the server's row before its tokens' (lock order)
     m_store.revokeToken(t->id, now());
-    m_store.bumpTokensVersion(t->serverId);
     audit(&actor, u"token.revoke"_s, u"token"_s, displayId(t->id, IdKind::Token),
           {{u"name"_s, t->name}, {u"server"_s, displayId(t->serverId, IdKind::Server)}});
     tx.commit();

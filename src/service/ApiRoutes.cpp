@@ -81,6 +81,12 @@ template <>
 constexpr bool kWrittenWithClock<CreatedToken> = true;
 template <typename T>
 constexpr bool kWrittenWithClock<Page<T>> = kWrittenWithClock<T>;
+template <>
+constexpr bool kWrittenWithClock<RotatedToken> = true;
+template <>
+constexpr bool kWrittenWithClock<RotatedTokens> = true;
+template <>
+constexpr bool kWrittenWithClock<RenewedCredentials> = true;
 
 } // namespace
 
@@ -378,6 +384,53 @@ void ApiRoutes::install(Router &r)
 
     // ---- audit
     listRoute(r, u"/v1/audit"_s, &AccountService::audit);
+
+    lifecycleRoutes(r);
+}
+
+// Rotation, scheduled revocation and credentials renewal (issue 12).
+void ApiRoutes::lifecycleRoutes(Router &r)
+{
+    using Req = HttpRequest;
+    auto token = [](const HttpRequest &req) { return req.params.value(u"token"_s); };
+    auto serverOf = [](const HttpRequest &req) { return req.queryValue(u"server"_s); };
+    const QStringList server{u"server"_s};
+
+    route(
+        r, "GET", u"/v1/connect/tokens/{token}"_s,
+        [this, token, serverOf](const Actor &a, const Req &q) {
+            return reply(200, m_service.token(a, token(q), serverOf(q)));
+        },
+        server);
+    bodyRoute<RotateTokensRequest>(
+        r, "POST", u"/v1/connect/tokens/rotate"_s,
+        [this](const Actor &a, const Req &, const RotateTokensRequest &body) {
+            return reply(201, m_service.rotateTokens(a, body));
+        });
+    bodyRoute<RotateTokenRequest>(
+        r, "POST", u"/v1/connect/tokens/{token}/rotate"_s,
+        [this, token, serverOf](const Actor &a, const Req &q, const RotateTokenRequest &body) {
+            return reply(201, m_service.rotateToken(a, token(q), serverOf(q), body));
+        },
+        server);
+    bodyRoute<ScheduleRevocationRequest>(
+        r, "PUT", u"/v1/connect/tokens/{token}/revokes_at"_s,
+        [this, token, serverOf](const Actor &a, const Req &q,
+                                const ScheduleRevocationRequest &body) {
+            return reply(200, m_service.scheduleRevocation(a, token(q), serverOf(q), body));
+        },
+        server);
+    route(
+        r, "DELETE", u"/v1/connect/tokens/{token}/revokes_at"_s,
+        [this, token, serverOf](const Actor &a, const Req &q) {
+            return reply(200, m_service.cancelRevocation(a, token(q), serverOf(q)));
+        },
+        server);
+    bodyRoute<RenewCredentialsRequest>(
+        r, "POST", u"/v1/connect/servers/{server}/credentials"_s,
+        [this](const Actor &a, const Req &q, const RenewCredentialsRequest &body) {
+            return reply(201, m_service.renewCredentials(a, q.params.value(u"server"_s), body));
+        });
 }
 
 } // namespace ca

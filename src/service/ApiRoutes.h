@@ -52,6 +52,7 @@ private:
     Result<PageRequest> pageRequest(const HttpRequest &req, const QString &list) const;
 
     void publicRoutes(Router &r);
+    void lifecycleRoutes(Router &r);
     void signIn(const HttpRequest &req, const Respond &respond);
 
     AccountService &m_service;

@@ -1,61 +1,12 @@
-// The service's cryptography, all on OpenSSL 3 (and libargon2 for passwords): random bytes,
-// hashes, HKDF, AES-256-GCM, ES256 signing keys with their JWK form, and password hashing.
+// The service's own cryptography beyond what it shares with clients (core/Crypto.h, included
+// here): password hashing with libargon2 and generated passwords.
 #pragma once
 
-#include <QByteArray>
-#include <QJsonObject>
+#include "core/Crypto.h"
+
 #include <QString>
-#include <memory>
-#include <optional>
 
 namespace ca::crypto {
-
-QByteArray randomBytes(int count);
-QByteArray base64Url(const QByteArray &data);                    // no padding
-std::optional<QByteArray> fromBase64Url(const QByteArray &text); // strict
-
-QByteArray sha256(const QByteArray &data);
-QByteArray hmacSha256(const QByteArray &key, const QByteArray &data);
-QByteArray hkdfSha256(const QByteArray &secret, const QByteArray &salt, const QByteArray &info,
-                      int length);
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
-
-struct Sealed
-{
-    QByteArray iv;         // 12 bytes
-    QByteArray ciphertext; // ciphertext followed by the 16-byte tag
-};
-Sealed aesGcmEncrypt(const QByteArray &key, const QByteArray &plaintext,
-                     const QByteArray &aad = {});
-std::optional<QByteArray> aesGcmDecrypt(const QByteArray &key, const QByteArray &iv,
-                                        const QByteArray &ciphertextAndTag,
-                                        const QByteArray &aad = {});
-
-// A P-256 key for ES256 JWS signatures.
-class SigningKey
-{
-public:
-    static SigningKey generate();
-    static std::optional<SigningKey> fromPrivatePem(const QByteArray &pem);
-
-    SigningKey(SigningKey &&) noexcept;
-    SigningKey &operator=(SigningKey &&) noexcept;
-    ~SigningKey();
-
-    QByteArray privatePem() const;
-    QJsonObject publicJwk() const; // {"kty":"EC","crv":"P-256","x","y","kid","use","alg"}
-    QString kid() const;           // RFC 7638 thumbprint of the public key, base64url
-    QByteArray signEs256(const QByteArray &input) const; // raw r||s, 64 bytes
-    bool verifyEs256(const QByteArray &input, const QByteArray &signature) const;
-
-private:
-    struct Impl;
-    explicit SigningKey(std::unique_ptr<Impl> impl);
-    std::unique_ptr<Impl> d;
-};
-
-// header.claims.signature, each part base64url.
-QByteArray signJwt(const SigningKey &key, const QJsonObject &claims);
 
 // Password hashing: argon2id in its standard encoded form ($argon2id$v=19$m=...).
 struct PasswordHashParams

@@ -55,6 +55,7 @@ ServiceHost::ServiceHost(ServiceOptions options, QObject *parent)
 ServiceHost::~ServiceHost()
 {
     m_http.reset();
+    m_revocations.reset();
     m_routes.reset();
     m_service.reset();
     m_store.reset();
@@ -156,6 +157,10 @@ QString ServiceHost::listen()
     }
     m_routes = std::make_unique<ApiRoutes>(*m_service);
     m_routes->install(m_router);
+    // Revocations that came due while no instance ran are carried out before the first
+    // request is answered.
+    m_revocations = std::make_unique<RevocationScheduler>(*m_service);
+    m_revocations->start();
     qCInfo(lcService) << "serving" << m_url << "with" << m_store->describe();
     return {};
 }

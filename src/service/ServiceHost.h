@@ -4,6 +4,7 @@
 
 #include "service/AccountService.h"
 #include "service/ApiRoutes.h"
+#include "service/RevocationScheduler.h"
 #include "service/Store.h"
 #include "service/http/HttpEndpoint.h"
 
@@ -52,6 +53,8 @@ public:
     // connection to it to check what the service stored.
     QString database() const { return m_options.database; }
     AccountService &service() { return *m_service; }
+    // Carries out scheduled token revocations; running once listen() succeeded.
+    RevocationScheduler &revocations() { return *m_revocations; }
 
 private:
     QString resolvePaths();
@@ -61,6 +64,7 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<AccountService> m_service;
     std::unique_ptr<ApiRoutes> m_routes;
+    std::unique_ptr<RevocationScheduler> m_revocations;
     Router m_router;
     std::unique_ptr<HttpEndpoint> m_http;
     QString m_url;

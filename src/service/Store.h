@@ -155,6 +155,27 @@ public:
     void revokeToken(const QString &id, const QDateTime &at);
     int revokeTokensOfServer(const QString &serverId, const QDateTime &at);
 
+    // Scheduled revocation and credentials renewal (StoreRotation.cpp)
+    // Sets or moves the token's scheduled revocation; false when the token is revoked.
+    bool scheduleRevocation(const QString &tokenId, const QDateTime &at);
+    // Clears it; false when none was scheduled or the token is revoked.
+    bool cancelRevocation(const QString &tokenId);
+    // Revokes, as of their scheduled time, the tokens whose time has come and that no one
+    // revoked yet, in one statement: of several instances sweeping at once, each token is
+    // revoked by exactly one, which gets it back here.
+    QList<Token> revokeDueTokens(const QDateTime &now);
+    // The servers that have tokens revokeDueTokens(now) would revoke.
+    QStringList serversWithDueRevocations(const QDateTime &now);
+    // The earliest scheduled revocation still to come; invalid when none is scheduled.
+    QDateTime nextScheduledRevocation();
+    // The server's tokens that are neither revoked nor expired, with their vaults.
+    QList<Token> activeTokensOfServer(const QString &serverId, const QDateTime &now);
+    // Gives the server a new sealed secret and records its credentials file, only if the
+    // file in force is still expectedFingerprint (empty: none recorded); false otherwise.
+    bool replaceServerSecret(const QString &serverId, const QByteArray &sealedSecret,
+                             const QDateTime &issuedAt, const QString &fingerprint,
+                             const QString &expectedFingerprint);
+
     // Group grants
     bool insertGroupGrant(const GroupGrant &grant);
     int deleteGroupGrants(const QString &groupId, std::optional<GroupGrantKind> kind,

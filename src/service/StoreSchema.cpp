@@ -85,6 +85,18 @@ const QList<Migration> &migrations()
              uR"(CREATE TABLE signing_keys (kid TEXT PRIMARY KEY, private_sealed {BLOB} NOT NULL,
                    public_jwk TEXT NOT NULL, created_at BIGINT NOT NULL))"_s,
          }},
+        // 3: scheduled revocation of tokens; when each server's credentials file was issued
+        // and its fingerprint (never the secret). A file made before this migration was
+        // issued when its server was created; its fingerprint is unknown.
+        {3,
+         {
+             uR"(ALTER TABLE tokens ADD COLUMN revokes_at BIGINT)"_s,
+             uR"(CREATE INDEX tokens_revokes_at ON tokens(revokes_at)
+                   WHERE revokes_at IS NOT NULL AND revoked_at IS NULL)"_s,
+             uR"(ALTER TABLE servers ADD COLUMN credentials_issued_at BIGINT)"_s,
+             uR"(ALTER TABLE servers ADD COLUMN credentials_fingerprint TEXT)"_s,
+             uR"(UPDATE servers SET credentials_issued_at = created_at)"_s,
+         }},
     };
     return list;
 }

@@ -23,6 +23,8 @@ static Server serverFromRow(const QSqlQuery &q)
         s.vaults.sort();
     }
     s.activeTokens = q.value(7).toInt();
+    s.credentialsIssuedAt = fromMs(q.value(8));
+    s.credentialsFingerprint = q.value(9).toString();
     return s;
 }
 
@@ -37,14 +39,17 @@ QString Store::serverSelect() const
            aggregate +
            u" FROM server_vaults sv WHERE sv.server_id = s.id), "
            "(SELECT COUNT(*) FROM tokens t WHERE t.server_id = s.id AND t.revoked_at IS NULL "
-           "AND (t.expires_at IS NULL OR t.expires_at > ?)) FROM servers s "_s;
+           "AND (t.expires_at IS NULL OR t.expires_at > ?)), "
+           "s.credentials_issued_at, s.credentials_fingerprint FROM servers s "_s;
 }
 
 void Store::insertServer(const Server &s, const QByteArray &sealedSecret)
 {
     run(u"INSERT INTO servers (id, name, state, created_at, creator_id, tokens_version, "
-        "secret_sealed) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-        {s.id, s.name, s.state, ms(s.createdAt), s.creatorId, s.tokensVersion, sealedSecret})
+        "secret_sealed, credentials_issued_at, credentials_fingerprint) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        {s.id, s.name, s.state, ms(s.createdAt), s.creatorId, s.tokensVersion, sealedSecret,
+         ms(s.credentialsIssuedAt), textOrNull(s.credentialsFingerprint)})
         .finish();
 }
 

@@ -8,7 +8,8 @@ using namespace ca::storesql;
 
 namespace ca {
 
-static const QString kTokenColumns = u"id, name, server_id, created_at, expires_at, revoked_at"_s;
+static const QString kTokenColumns =
+    u"id, name, server_id, created_at, expires_at, revoked_at, revokes_at"_s;
 
 static Token tokenFromRow(const QSqlQuery &q)
 {
@@ -19,6 +20,7 @@ static Token tokenFromRow(const QSqlQuery &q)
     t.createdAt = fromMs(q.value(3));
     t.expiresAt = fromMs(q.value(4));
     t.revokedAt = fromMs(q.value(5));
+    t.revokesAt = fromMs(q.value(6));
     t.state = t.revokedAt.isValid() ? TokenState::Revoked : TokenState::Active;
     return t;
 }
@@ -45,8 +47,9 @@ void Store::fillTokenVaults(QList<Token> &tokens)
 
 void Store::insertToken(const Token &t, const QString &creatorId)
 {
-    run(u"INSERT INTO tokens (id, server_id, name, created_at, expires_at, revoked_at, creator_id) VALUES (?, ?, ?, ?, ?, ?, ?)"_s,
-        {t.id, t.serverId, t.name, ms(t.createdAt), ms(t.expiresAt), ms(t.revokedAt), creatorId})
+    run(u"INSERT INTO tokens (id, server_id, name, created_at, expires_at, revoked_at, revokes_at, creator_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        {t.id, t.serverId, t.name, ms(t.createdAt), ms(t.expiresAt), ms(t.revokedAt),
+         ms(t.revokesAt), creatorId})
         .finish();
     for (const TokenVault &v : t.vaults)
         run(u"INSERT INTO token_vaults (token_id, vault_id, acl) VALUES (?, ?, ?)"_s,
@@ -107,6 +110,18 @@ Page<Token> Store::listTokens(const PageRequest &page, const QString &serverId,
     trimPage(p, page.limit, [](const auto &item) { return item.id; });
     fillTokenVaults(p.items);
     return p;
+}
+
+QList<Token> Store::activeTokensOfServer(const QString &serverId, const QDateTime &now)
+{
+    QList<Token> found;
+    forEachRow(run(u"SELECT "_s + kTokenColumns +
+                       u" FROM tokens WHERE server_id = ? AND revoked_at IS NULL "
+                       "AND (expires_at IS NULL OR expires_at > ?) ORDER BY id"_s,
+                   {serverId, ms(now)}),
+               [&](const QSqlQuery &q) { found.append(tokenFromRow(q)); });
+    fillTokenVaults(found);
+    return found;
 }
 
 void Store::renameToken(const QString &id, const QString &name)

@@ -569,6 +569,174 @@ private slots:
         QVERIFY(error.contains(u"all_servers"_s));
     }
 
+    void lifecycleRepliesRoundTrip()
+    {
+        const QDateTime at = QDateTime::fromMSecsSinceEpoch(1795800000000, Qt::UTC);
+        Token old;
+        old.id = newId();
+        old.name = u"deploy"_s;
+        old.serverId = newId();
+        old.createdAt = at;
+        old.revokesAt = at.addSecs(3600);
+        old.vaults = {{newId(), Access::Read}};
+        // revokes_at is written only when a revocation is scheduled.
+        QVERIFY(wire(old, at).contains(R"("revokes_at":")"));
+        Token plain = old;
+        plain.revokesAt = {};
+        QVERIFY(!wire(plain, at).contains("revokes_at"));
+        QCOMPARE(decoded<Token>(wire(old, at)).revokesAt, old.revokesAt);
+        QCOMPARE(old.endsAt(), old.revokesAt);
+        old.expiresAt = at.addSecs(60);
+        QCOMPARE(old.endsAt(), old.expiresAt);
+
+        Token fresh = plain;
+        fresh.id = newId();
+        const RotatedToken rotated{{fresh, u"a.b.c"_s}, old, {newId()}};
+        const RotatedToken rb = decoded<RotatedToken>(wire(rotated, at));
+        QCOMPARE(rb.created.token.id, fresh.id);
+        QCOMPARE(rb.created.jwt, rotated.created.jwt);
+        QCOMPARE(rb.previous.id, old.id);
+        QCOMPARE(rb.previous.revokesAt, old.revokesAt);
+        QCOMPARE(rb.droppedVaults, rotated.droppedVaults);
+        QCOMPARE(decoded<RotatedTokens>(wire(RotatedTokens{{rotated, rotated}}, at)).items.size(),
+                 2);
+
+        Server server;
+        server.id = newId();
+        server.name = u"Prod"_s;
+        server.createdAt = at;
+        server.credentialsIssuedAt = at.addDays(3);
+        server.credentialsFingerprint = QString(64, u'a');
+        const Server sb = decoded<Server>(wire(server));
+        QCOMPARE(sb.credentialsIssuedAt, server.credentialsIssuedAt);
+        QCOMPARE(sb.credentialsFingerprint, server.credentialsFingerprint);
+        const RenewedCredentials renewed{server, QJsonObject{{u"version"_s, u"2"_s}}, 4, {rotated}};
+        const RenewedCredentials reb = decoded<RenewedCredentials>(wire(renewed, at));
+        QCOMPARE(reb.server.credentialsFingerprint, server.credentialsFingerprint);
+        QCOMPARE(reb.credentials, renewed.credentials);
+        QCOMPARE(reb.staleTokens, 4);
+        QCOMPARE(reb.rotated.size(), 1);
+        json::DecodeError error;
+        RotatedToken noJwt;
+        QVERIFY(!json::decode(wire(RotatedToken{{fresh, u"x"_s}, old, {}}, at), noJwt, &error));
+        QCOMPARE(error.message, u"rotated token field \"jwt\" is not a JWT"_s);
+    }
+
+    void lifecycleRequestsRoundTrip()
+    {
+        RotateTokenRequest one;
+        one.name = u"deploy, new"_s;
+        one.revokeOld.overlap = u"0"_s;
+        const RotateTokenRequest oneb = decoded<RotateTokenRequest>(wire(one));
+        QCOMPARE(oneb.name, one.name);
+        QCOMPARE(oneb.revokeOld.overlap, one.revokeOld.overlap);
+        QVERIFY(!oneb.revokeOld.at.isValid());
+        QVERIFY(!decoded<RotateTokenRequest>("{}").name);
+
+        RotateTokensRequest many;
+        many.server = u"Prod"_s;
+        many.tokens = {{u"a"_s, std::nullopt}, {u"b"_s, u"b2"_s}};
+        many.revokeOld.at = QDateTime::fromMSecsSinceEpoch(1795800000123, Qt::UTC);
+        const RotateTokensRequest manyb = decoded<RotateTokensRequest>(wire(many));
+        QCOMPARE(manyb.server, many.server);
+        QCOMPARE(manyb.tokens.size(), 2);
+        QCOMPARE(manyb.tokens.at(1).name, many.tokens.at(1).name);
+        QVERIFY(!manyb.tokens.at(0).name);
+        QCOMPARE(manyb.revokeOld.at, many.revokeOld.at);
+
+        ScheduleRevocationRequest in;
+        in.revokesIn = u"24h"_s;
+        QCOMPARE(decoded<ScheduleRevocationRequest>(wire(in)).revokesIn, in.revokesIn);
+        RenewCredentialsRequest renew;
+        renew.rotateTokens = true;
+        renew.revokeOld.overlap = u"1h"_s;
+        const RenewCredentialsRequest renewb = decoded<RenewCredentialsRequest>(wire(renew));
+        QVERIFY(renewb.rotateTokens);
+        QCOMPARE(renewb.revokeOld.overlap, renew.revokeOld.overlap);
+        QVERIFY(!decoded<RenewCredentialsRequest>("{}").rotateTokens);
+    }
+
+    void lifecycleRequestsAreStrict_data()
+    {
+        QTest::addColumn<QByteArray>("type");
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("rotate: both times")
+            << QByteArray("rotate")
+            << QByteArray(R"({"overlap":"1h","revokes_at":"2030-01-01T00:00:00Z"})")
+            << u"invalid_field"_s << u"either \"overlap\" or \"revokes_at\""_s;
+        QTest::newRow("rotate: a time without its zone")
+            << QByteArray("rotate") << QByteArray(R"({"revokes_at":"2030-01-01T00:00:00"})")
+            << u"invalid_field"_s << u"with its zone"_s;
+        QTest::newRow("rotate: a date only")
+            << QByteArray("rotate") << QByteArray(R"({"revokes_at":"2030-01-01"})")
+            << u"invalid_field"_s << u"with its zone"_s;
+        QTest::newRow("rotate: unknown field")
+            << QByteArray("rotate") << QByteArray(R"({"overlap":"1h","vaults":[]})")
+            << u"unknown_field"_s << u"allowed: name, overlap, revokes_at"_s;
+        QTest::newRow("rotate: overlap a number")
+            << QByteArray("rotate") << QByteArray(R"({"overlap":3600})") << u"wrong_type"_s
+            << u"\"overlap\" must be a string"_s;
+        QTest::newRow("batch: no tokens") << QByteArray("batch") << QByteArray(R"({"server":"x"})")
+                                          << u"missing_field"_s << u"\"tokens\""_s;
+        QTest::newRow("batch: a token without its name")
+            << QByteArray("batch") << QByteArray(R"({"tokens":[{"name":"x"}]})")
+            << u"missing_field"_s << u"\"token\""_s;
+        QTest::newRow("batch: too many")
+            << QByteArray("batch")
+            << (QByteArray(R"({"tokens":[)") +
+                QByteArray(R"({"token":"t"},)").repeated(json::kMaxRotations) +
+                QByteArray(R"({"token":"t"}]})"))
+            << u"too_many_changes"_s << u"more than 1000"_s;
+        QTest::newRow("schedule: neither") << QByteArray("schedule") << QByteArray("{}")
+                                           << u"missing_field"_s << u"\"revokes_in\""_s;
+        QTest::newRow("schedule: both")
+            << QByteArray("schedule")
+            << QByteArray(R"({"revokes_in":"1h","revokes_at":"2030-01-01T00:00:00Z"})")
+            << u"invalid_field"_s << u"not both"_s;
+        QTest::newRow("renew: rotate_tokens a string")
+            << QByteArray("renew") << QByteArray(R"({"rotate_tokens":"yes"})") << u"wrong_type"_s
+            << u"true or false"_s;
+    }
+    void lifecycleRequestsAreStrict()
+    {
+        QFETCH(QByteArray, type);
+        QFETCH(QByteArray, json);
+        QFETCH(QString, code);
+        QFETCH(QString, message);
+        json::DecodeError error;
+        bool ok = true;
+        if (type == "rotate") {
+            RotateTokenRequest r;
+            ok = json::decode(json, r, &error);
+        } else if (type == "batch") {
+            RotateTokensRequest r;
+            ok = json::decode(json, r, &error);
+        } else if (type == "schedule") {
+            ScheduleRevocationRequest r;
+            ok = json::decode(json, r, &error);
+        } else {
+            RenewCredentialsRequest r;
+            ok = json::decode(json, r, &error);
+        }
+        QVERIFY(!ok);
+        QCOMPARE(error.code, code);
+        QVERIFY2(error.message.contains(message), qPrintable(error.message));
+    }
+
+    void overlapsMayBeZeroDurationsMayNot()
+    {
+        for (const char *zero : {"0", "0s", "0h", " 0d ", "0d0h"}) {
+            QCOMPARE(parseOverlap(QString::fromLatin1(zero)).seconds, qint64(0));
+            QVERIFY(!parseDuration(QString::fromLatin1(zero)).seconds);
+        }
+        QCOMPARE(parseOverlap(u"1w2d"_s).seconds, qint64(9 * 86400));
+        QVERIFY(!parseOverlap(u""_s).seconds);
+        QVERIFY(!parseOverlap(u"00x"_s).seconds);
+        QVERIFY(!parseOverlap(u"-1h"_s).seconds);
+    }
+
     void requestDecodingIsStrict_data()
     {
         QTest::addColumn<QByteArray>("json");

@@ -22,13 +22,16 @@ struct RulesFixture
     std::unique_ptr<AccountService> service;
     std::unique_ptr<Store> store; // the test's own connection, for reading
     QDateTime clockNow = QDateTime::currentDateTimeUtc();
+    QString database;     // its URL, for a second service instance or raw SQL
+    QByteArray masterKey; // the service's, for a second instance on the same database
     QHash<QString, User> users;
     QHash<QString, Group> groups;
     QHash<QString, Vault> vaults;
 
     RulesFixture()
     {
-        const QString database = freshDatabase(dir);
+        database = freshDatabase(dir);
+        masterKey = crypto::randomBytes(32);
         serviceStore =
             Store::open(database, QStringLiteral("rules-service-%1").arg(quintptr(this)));
         serviceStore->migrate();
@@ -36,8 +39,8 @@ struct RulesFixture
         config.issuer = QStringLiteral("http://127.0.0.1:1");
         config.passwordHash = testHashParams();
         config.clock = [this] { return clockNow; };
-        service = std::make_unique<AccountService>(
-            *serviceStore, MasterKey::fromBytes(crypto::randomBytes(32)), config);
+        service = std::make_unique<AccountService>(*serviceStore, MasterKey::fromBytes(masterKey),
+                                                   config);
         service->initialize();
         store = Store::open(database, QStringLiteral("rules-test-%1").arg(quintptr(this)));
         const auto created = service->bootstrapOwner(
