@@ -367,6 +367,14 @@
         <source>&amp;Copy to clipboard</source>
         <translation>In die Zwischenablage &amp;kopieren</translation>
     </message>
+    <message>
+        <source>&amp;Save to file…</source>
+        <translation>In Datei &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Save the token to a file only you can read</source>
+        <translation>Das Token in einer Datei speichern, die nur Sie lesen können</translation>
+    </message>
 </context>
 <context>
     <name>ServersPage</name>
@@ -530,10 +538,6 @@
         <translation>Der Kontodienst unter %1 ist nicht erreichbar: %2</translation>
     </message>
     <message>
-        <source>The account service at %1 answered with something that is not the expected JSON.</source>
-        <translation>Der Kontodienst unter %1 hat nicht mit dem erwarteten JSON geantwortet.</translation>
-    </message>
-    <message>
         <source>The account service answered HTTP %1 (%2) without an explanation.</source>
         <translation>Der Kontodienst hat ohne Erklärung mit HTTP %1 (%2) geantwortet.</translation>
     </message>
@@ -555,6 +559,41 @@
     <message>
         <source>The keychain entry could not be removed (%1).</source>
         <translation>Der Eintrag im Schlüsselbund konnte nicht entfernt werden (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>ca::CredentialsCheck</name>
+    <message>
+        <source>(Fetching them from %1 failed: %2)</source>
+        <translation>(Sie von %1 abzurufen ist fehlgeschlagen: %2)</translation>
+    </message>
+    <message>
+        <source>Not signed in, so whether the server still exists and uses this file was not checked.</source>
+        <translation>Nicht angemeldet, daher wurde nicht geprüft, ob der Server noch existiert und diese Datei verwendet.</translation>
+    </message>
+    <message>
+        <source>Signed in to %1, not to this file&apos;s service %2, so the server was not looked up.</source>
+        <translation>Angemeldet bei %1, nicht beim Dienst dieser Datei (%2), daher wurde der Server nicht nachgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The Connect server %1 no longer exists: it was deleted, and this file and its tokens are of no use.</source>
+        <translation>Den Connect-Server %1 gibt es nicht mehr: Er wurde gelöscht, diese Datei und seine Tokens sind nutzlos.</translation>
+    </message>
+    <message>
+        <source>The Connect server &quot;%1&quot; is %2, not active.</source>
+        <translation>Der Connect-Server „%1“ ist %2, nicht aktiv.</translation>
+    </message>
+    <message>
+        <source>This is not the credentials file in force: the credentials of the Connect server &quot;%1&quot; were renewed on %2.</source>
+        <translation>Dies ist nicht die gültige Anmeldedatei: Die Anmeldedaten des Connect-Servers „%1“ wurden am %2 erneuert.</translation>
+    </message>
+    <message>
+        <source>The token &quot;%1&quot; was revoked on %2.</source>
+        <translation>Das Token „%1“ wurde am %2 widerrufen.</translation>
+    </message>
+    <message>
+        <source>The service knows no token with the ID %1.</source>
+        <translation>Der Dienst kennt kein Token mit der ID %1.</translation>
     </message>
 </context>
 <context>
@@ -580,24 +619,99 @@
         <translation>Sie kann später nicht mehr abgerufen werden: Der Dienst stellt sie nur jetzt bereit. Ohne sie kann der Connect-Server nicht starten, und Sie müssten den Server löschen und neu erstellen.</translation>
     </message>
     <message>
-        <source>Replace file?</source>
-        <translation>Datei ersetzen?</translation>
+        <source>%1 holds the credentials of another Connect server. Replace it?</source>
+        <translation>%1 enthält die Anmeldedaten eines anderen Connect-Servers. Ersetzen?</translation>
     </message>
     <message>
-        <source>%1 already exists. Replace it?</source>
-        <translation>%1 ist bereits vorhanden. Ersetzen?</translation>
+        <source>If it is the only copy, that server can&apos;t be set up any more: the service shows a credentials file only once.</source>
+        <translation>Ist es die einzige Kopie, lässt sich jener Server nicht mehr einrichten: Der Dienst zeigt eine Anmeldedatei nur einmal.</translation>
     </message>
     <message>
-        <source>Could not save</source>
-        <translation>Speichern fehlgeschlagen</translation>
+        <source>%1 holds the credentials of &quot;%2&quot;, which has been deleted. Replace it?</source>
+        <translation>%1 enthält die Anmeldedaten von „%2“, der gelöscht wurde. Ersetzen?</translation>
     </message>
     <message>
-        <source>Choose another place.</source>
-        <translation>Wählen Sie einen anderen Speicherort.</translation>
+        <source>The file is of no use any more.</source>
+        <translation>Die Datei ist nicht mehr von Nutzen.</translation>
     </message>
     <message>
-        <source>The existing file will be replaced.</source>
-        <translation>Die vorhandene Datei wird ersetzt.</translation>
+        <source>%1 holds the credentials of &quot;%2&quot;. Replace it?</source>
+        <translation>%1 enthält die Anmeldedaten von „%2“. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>If this is the only copy of &quot;%1&quot;&apos;s credentials, that server can&apos;t be set up any more: the service shows a credentials file only once.</source>
+        <translation>Ist dies die einzige Kopie der Anmeldedaten von „%1“, lässt sich dieser Server nicht mehr einrichten: Der Dienst zeigt eine Anmeldedatei nur einmal.</translation>
+    </message>
+</context>
+<context>
+    <name>ca::CredentialsFile</name>
+    <message>
+        <source>The file is not a usable credentials file: %1</source>
+        <translation>Die Datei ist keine brauchbare Anmeldedatei: %1</translation>
+    </message>
+    <message>
+        <source>it is not a JSON object.</source>
+        <translation>sie ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>its &quot;version&quot; is not &quot;2&quot;.</source>
+        <translation>ihre „version“ ist nicht „2“.</translation>
+    </message>
+    <message>
+        <source>its uniqueKey.k is not a 32-byte key.</source>
+        <translation>ihr uniqueKey.k ist kein 32-Byte-Schlüssel.</translation>
+    </message>
+    <message>
+        <source>its verifier is incomplete.</source>
+        <translation>ihr verifier ist unvollständig.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s verifier.localHash does not match its key: the file was altered or pieced together from two files.</source>
+        <translation>verifier.localHash der Datei passt nicht zu ihrem Schlüssel: Die Datei wurde verändert oder aus zwei Dateien zusammengesetzt.</translation>
+    </message>
+    <message>
+        <source>its encCredentials and uniqueKey don&apos;t belong together.</source>
+        <translation>ihre encCredentials und ihr uniqueKey gehören nicht zusammen.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s encCredentials can&apos;t be decrypted with its key: the file was altered or damaged.</source>
+        <translation>encCredentials der Datei lassen sich mit ihrem Schlüssel nicht entschlüsseln: Die Datei wurde verändert oder beschädigt.</translation>
+    </message>
+    <message>
+        <source>its encrypted identity names no account, server or service.</source>
+        <translation>ihre verschlüsselte Identität nennt kein Konto, keinen Server oder keinen Dienst.</translation>
+    </message>
+    <message>
+        <source>The token belongs to the Connect server %1, not to this file&apos;s server %2.</source>
+        <translation>Das Token gehört zum Connect-Server %1, nicht zum Server dieser Datei (%2).</translation>
+    </message>
+    <message>
+        <source>The token was issued by another account or service (%1) than this file&apos;s (%2).</source>
+        <translation>Das Token wurde von einem anderen Konto oder Dienst (%1) ausgestellt als dem dieser Datei (%2).</translation>
+    </message>
+    <message>
+        <source>The token was issued against other credentials of this server: the server&apos;s credentials were renewed after this file or after the token, so a Connect server using this file refuses the token.</source>
+        <translation>Das Token wurde zu anderen Anmeldedaten dieses Servers ausgestellt: Die Anmeldedaten des Servers wurden nach dieser Datei oder nach dem Token erneuert, daher weist ein Connect-Server mit dieser Datei das Token ab.</translation>
+    </message>
+    <message>
+        <source>This is not a token: a token has three parts separated by dots, each base64url JSON (the last the signature).</source>
+        <translation>Dies ist kein Token: Ein Token hat drei durch Punkte getrennte Teile, jeweils base64url-JSON (der letzte die Signatur).</translation>
+    </message>
+    <message>
+        <source>The token is signed with &quot;%1&quot;, not ES256 as this service signs.</source>
+        <translation>Das Token ist mit „%1“ signiert, nicht mit ES256 wie bei diesem Dienst.</translation>
+    </message>
+    <message>
+        <source>The service&apos;s signing keys (its JWKS) are not known, so the token&apos;s signature could not be checked.</source>
+        <translation>Die Signaturschlüssel des Dienstes (sein JWKS) sind nicht bekannt, daher konnte die Signatur des Tokens nicht geprüft werden.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s signature does not verify with the service&apos;s signing keys: the token was altered, or another service signed it.</source>
+        <translation>Die Signatur des Tokens passt nicht zu den Signaturschlüsseln des Dienstes: Das Token wurde verändert, oder ein anderer Dienst hat es signiert.</translation>
+    </message>
+    <message>
+        <source>The token expired on %1.</source>
+        <translation>Das Token ist am %1 abgelaufen.</translation>
     </message>
 </context>
 <context>
@@ -651,6 +765,31 @@
     <message>
         <source>The duration &quot;%1&quot; is zero; a token must live at least one second.</source>
         <translation>Die Dauer „%1“ ist null; ein Token muss mindestens eine Sekunde gültig sein.</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ExpiryCalendar</name>
+    <message>
+        <source>Connect token &quot;%1&quot; is revoked (scheduled)</source>
+        <translation>Connect-Token „%1“ wird widerrufen (geplant)</translation>
+    </message>
+    <message>
+        <source>Connect token &quot;%1&quot; expires</source>
+        <translation>Connect-Token „%1“ läuft ab</translation>
+    </message>
+    <message>
+        <source>Server: %1 (%2)
+Vaults: %3
+Token ID: %4
+Replace it before then: connect-admin-cli connect token rotate %4 --server %2</source>
+        <translation>Server: %1 (%2)
+Tresore: %3
+Token-ID: %4
+Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translation>
+    </message>
+    <message>
+        <source>Connect token expiry</source>
+        <translation>Ablauf von Connect-Tokens</translation>
     </message>
 </context>
 <context>
@@ -740,6 +879,54 @@
     <message>
         <source>Seeing and changing who administers Secrets Automation needs manager rights (Owners, Administrators, or a manager group).</source>
         <translation>Um zu sehen und zu ändern, wer Secrets Automation verwaltet, sind Managerrechte nötig (Owners, Administrators oder eine Managergruppe).</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ImpactPreview</name>
+    <message>
+        <source>No active token uses %1.</source>
+        <translation>Kein aktives Token verwendet %1.</translation>
+    </message>
+    <message>
+        <source>1 token loses %1: %2</source>
+        <translation>1 Token verliert %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tokens lose %1: %2</source>
+        <translation>
+            <numerusform>%n Token verliert %1: %2</numerusform>
+            <numerusform>%n Tokens verlieren %1: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply 1 change</source>
+        <translation>1 Änderung anwenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply %n changes</source>
+        <translation>
+            <numerusform>%n Änderung anwenden</numerusform>
+            <numerusform>%n Änderungen anwenden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 — 1 token loses access</source>
+        <translation>%1 — 1 Token verliert den Zugriff</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n tokens lose access</source>
+        <translation>
+            <numerusform>%1 — %n Token verliert den Zugriff</numerusform>
+            <numerusform>%1 — %n Tokens verlieren den Zugriff</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>More than one vault is named &quot;%1&quot;: %2. Use the ID instead.</source>
+        <translation>Mehr als ein Tresor heißt „%1“: %2. Verwenden Sie stattdessen die ID.</translation>
+    </message>
+    <message>
+        <source>No vault is named or has the ID &quot;%1&quot;.</source>
+        <translation>Kein Tresor heißt „%1“ oder hat diese ID.</translation>
     </message>
 </context>
 <context>
@@ -867,14 +1054,6 @@
     <message>
         <source>Signed in as %1 (%2) to %3</source>
         <translation>Bei %3 angemeldet als %1 (%2)</translation>
-    </message>
-    <message>
-        <source>&amp;Revoke</source>
-        <translation>&amp;Widerrufen</translation>
-    </message>
-    <message>
-        <source>&amp;Delete</source>
-        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <source>Quit Connect Admin</source>
@@ -1027,6 +1206,30 @@
         <source>Copied. The clipboard is cleared in %1 seconds if it still holds the token.</source>
         <translation>Kopiert. Die Zwischenablage wird in %1 Sekunden geleert, sofern sie dann noch das Token enthält.</translation>
     </message>
+    <message>
+        <source>Save the token &quot;%1&quot;</source>
+        <translation>Das Token „%1“ speichern</translation>
+    </message>
+    <message>
+        <source>Token (*.jwt *.txt)</source>
+        <translation>Token (*.jwt *.txt)</translation>
+    </message>
+    <message>
+        <source>Saved to %1 (readable by you only).</source>
+        <translation>In %1 gespeichert (nur für Sie lesbar).</translation>
+    </message>
+    <message>
+        <source>Close without keeping the token?</source>
+        <translation>Schließen, ohne das Token zu behalten?</translation>
+    </message>
+    <message>
+        <source>You have not copied or saved the token &quot;%1&quot;.</source>
+        <translation>Sie haben das Token „%1“ weder kopiert noch gespeichert.</translation>
+    </message>
+    <message>
+        <source>It is shown only now: the service does not keep it. Without it, revoke the token and issue a new one.</source>
+        <translation>Es wird nur jetzt angezeigt: Der Dienst speichert es nicht. Ohne es müssen Sie das Token widerrufen und ein neues ausstellen.</translation>
+    </message>
 </context>
 <context>
     <name>ca::SandboxLauncher</name>
@@ -1064,6 +1267,29 @@
     <message>
         <source>Cannot restrict the permissions of %1: %2</source>
         <translation>Die Zugriffsrechte von %1 können nicht eingeschränkt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ca::SecretFileDialog</name>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 existiert bereits. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>The existing file will be replaced.</source>
+        <translation>Die vorhandene Datei wird ersetzt.</translation>
+    </message>
+    <message>
+        <source>Replace file?</source>
+        <translation>Datei ersetzen?</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>Speichern fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Choose another place.</source>
+        <translation>Wählen Sie einen anderen Ort.</translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1385,10 @@
         <source>Copied the server ID %1.</source>
         <translation>Server-ID %1 kopiert.</translation>
     </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
 </context>
 <context>
     <name>ca::Session</name>
@@ -1188,6 +1418,30 @@
     <message>
         <source>Signing in…</source>
         <translation>Anmeldung läuft…</translation>
+    </message>
+    <message>
+        <source>Type the address of the account service.</source>
+        <translation>Geben Sie die Adresse des Kontodienstes ein.</translation>
+    </message>
+    <message>
+        <source>Start the address with https:// (for example https://%1), or http:// for a service on this computer.</source>
+        <translation>Beginnen Sie die Adresse mit https:// (zum Beispiel https://%1) oder mit http:// für einen Dienst auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid address.</source>
+        <translation>„%1“ ist keine gültige Adresse.</translation>
+    </message>
+    <message>
+        <source>The address must start with https:// (or http:// for a service on this computer), not %1://.</source>
+        <translation>Die Adresse muss mit https:// beginnen (oder mit http:// für einen Dienst auf diesem Computer), nicht mit %1://.</translation>
+    </message>
+    <message>
+        <source>The address needs a host name, for example https://connect-admin.example.com.</source>
+        <translation>Die Adresse braucht einen Hostnamen, zum Beispiel https://connect-admin.example.com.</translation>
+    </message>
+    <message>
+        <source>Type the email address you sign in with.</source>
+        <translation>Geben Sie die E-Mail-Adresse ein, mit der Sie sich anmelden.</translation>
     </message>
 </context>
 <context>
@@ -1268,6 +1522,10 @@
         <source>ID</source>
         <translation>ID</translation>
     </message>
+    <message>
+        <source>%1 — &quot;%2&quot; no longer has access to this vault, so the token can&apos;t reach it either.</source>
+        <translation>%1 — „%2“ hat keinen Zugriff mehr auf diesen Tresor, daher erreicht ihn auch das Token nicht.</translation>
+    </message>
 </context>
 <context>
     <name>ca::TokenScopeModel</name>
@@ -1302,6 +1560,14 @@
     <message>
         <source>expired</source>
         <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names &quot;%2&quot;, but its server no longer has access to that vault, so the token can&apos;t reach it either.</source>
+        <translation>„%1“ nennt „%2“, aber sein Server hat keinen Zugriff mehr auf diesen Tresor, daher erreicht ihn auch das Token nicht.</translation>
+    </message>
+    <message>
+        <source>%1 — this server no longer has access to it; tokens that name it can&apos;t reach it.</source>
+        <translation>%1 — dieser Server hat keinen Zugriff mehr darauf; Tokens, die ihn nennen, erreichen ihn nicht.</translation>
     </message>
 </context>
 <context>
@@ -1377,6 +1643,10 @@
     <message>
         <source>Revoked %1 tokens; %2 could not be revoked: %3</source>
         <translation>%1 Tokens widerrufen; %2 konnten nicht widerrufen werden: %3</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke</source>
+        <translation>&amp;Widerrufen</translation>
     </message>
 </context>
 <context>
