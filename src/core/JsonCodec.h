@@ -44,6 +44,8 @@ void write(Writer &w, const CreatedToken &created, const QDateTime &now);
 void write(Writer &w, const GrantBatchResult &result);
 void write(Writer &w, const GroupGrantResult &result);
 void write(Writer &w, const RemovedCount &removed);
+void write(Writer &w, const AuditVerification &verification);
+void write(Writer &w, const VaultAccess &access, const QDateTime &now);
 
 // A page of a list: {"items":[…],"next_cursor":"…"|null}; extra goes to each item's write().
 template <typename T, typename... Extra>
