@@ -96,6 +96,7 @@ const QList<Migration> &migrations()
              uR"(ALTER TABLE audit_events ADD COLUMN hash TEXT)"_s,
              uR"(CREATE UNIQUE INDEX audit_events_seq ON audit_events(seq))"_s,
              uR"(CREATE INDEX audit_events_actor ON audit_events(actor_id, id))"_s,
+             uR"(CREATE INDEX audit_events_actor_action ON audit_events(actor_id, action, id))"_s,
              uR"(CREATE INDEX audit_events_action ON audit_events(action, id))"_s,
              uR"(CREATE INDEX audit_events_at ON audit_events(at))"_s,
              uR"(CREATE TABLE audit_chain (chain TEXT PRIMARY KEY, seq BIGINT NOT NULL,
