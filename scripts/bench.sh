@@ -3,8 +3,9 @@
 # scale (bench/model-bench), GET /v1/connect/servers against nginx (bench/http-bench.sh), and
 # the load and soak benchmark (bench/load-bench: 50 connections of mixed reads and writes for
 # 60 s on loopback; requests, errors, p50 and p99 per kind of request), and what SQLite's
-# synchronous=FULL costs (bench/durability-bench).
-#   scripts/bench.sh [--only models|http|durability|load] [--db postgres://user@host:port/db | --postgres]
+# synchronous=FULL costs (bench/durability-bench), and the audit log at 1,000,000 events
+# (bench/audit-bench: filtered pages of 100 and a walk of the hash chain; AUDIT_BENCH_EVENTS).
+#   scripts/bench.sh [--only models|http|durability|audit|load] [--db postgres://user@host:port/db | --postgres]
 # --db runs the load benchmark on that PostgreSQL server (it makes a fresh database there and
 # drops it afterwards; put a password in PGPASSWORD or ~/.pgpass, not in the URL); --postgres
 # starts a throwaway cluster for it (default durability settings: fsync and synchronous
@@ -22,13 +23,13 @@ db=""
 throwaway=no
 while [ $# -gt 0 ]; do
     case $1 in
-    --only) only=${2:?--only takes models, http, durability or load}; shift 2 ;;
+    --only) only=${2:?--only takes models, http, durability, audit or load}; shift 2 ;;
     --db) db=${2:?--db takes a postgres:// URL}; shift 2 ;;
     --postgres) throwaway=yes; shift ;;
-    *) echo "usage: $0 [--only models|http|durability|load] [--db postgres://… | --postgres]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--only models|http|durability|audit|load] [--db postgres://… | --postgres]" >&2; exit 2 ;;
     esac
 done
-case $only in '' | models | http | durability | load) ;; *) echo "--only takes models, http, durability or load" >&2; exit 2 ;; esac
+case $only in '' | models | http | durability | audit | load) ;; *) echo "--only takes models, http, durability, audit or load" >&2; exit 2 ;; esac
 wants() { [ -z "$only" ] || [ "$only" = "$1" ]; }
 
 "$top/scripts/install-deps.sh" --bench
@@ -47,6 +48,11 @@ fi
 if wants durability; then
     echo "== SQLite durability: synchronous=FULL (the service) against NORMAL =="
     "$top/build/bench/durability-bench" "$top/build" "${DURABILITY_BENCH_OPS:-1000}" 2>/dev/null
+    echo
+fi
+if wants audit; then
+    echo "== audit log: filtered pages of 100 from ${AUDIT_BENCH_EVENTS:-1000000} events =="
+    "$top/build/bench/audit-bench" "${AUDIT_BENCH_EVENTS:-1000000}" 2>/dev/null
     echo
 fi
 wants load || exit 0

@@ -417,6 +417,66 @@ QList<Command> buildCommands()
     vrevoke.run = &vaultRevoke;
     c.append(vrevoke);
 
+    Command vget;
+    vget.path = u"connect vault get"_s;
+    vget.summary = u"Show who can reach a vault"_s;
+    vget.description =
+        u"Show the Connect servers that have a vault, each with its tokens that name the vault "
+        "(access, expiry, state), and the groups that manage those servers."_s;
+    vget.arguments = u"{ <vaultName> | <vaultID> } [flags]"_s;
+    vget.minArgs = vget.maxArgs = 1;
+    vget.notes = u"Only the servers you may see are listed. A vault you can't see is reported "
+                 "as not found."_s;
+    vget.run = &vaultGet;
+    c.append(vget);
+
+    // ---- audit
+    Command audit;
+    audit.path = u"audit"_s;
+    audit.summary = u"Read and verify the audit log"_s;
+    audit.description = u"Read the account's audit log and verify its hash chain."_s;
+    audit.arguments = u"[command]"_s;
+    c.append(audit);
+
+    Command alist;
+    alist.path = u"audit list"_s;
+    alist.summary = u"List audit events, newest first"_s;
+    alist.description = u"List what changed in the account, newest first, filtered by the "
+                        "service."_s;
+    alist.arguments = u"[flags]"_s;
+    alist.flags = {
+        valueFlag(u"since"_s, u"when"_s,
+                  u"Only events from this time on: a duration back from now (7d, 12h), a date "
+                  "(2026-11-01) or a time (2026-11-01T09:00:00Z)."_s),
+        valueFlag(u"until"_s, u"when"_s, u"Only events before this time (same forms)."_s),
+        valueFlag(u"actor"_s, u"email"_s, u"Only events by this user (email address or ID)."_s),
+        valueFlag(u"action"_s, u"action"_s,
+                  u"Only this action (token.create), or every action of a kind (token)."_s),
+        valueFlag(u"server"_s, u"server"_s, u"Only events about this Connect server."_s),
+        valueFlag(u"vault"_s, u"vault"_s, u"Only events about this vault."_s),
+        valueFlag(u"token"_s, u"token"_s, u"Only events about this token."_s),
+        valueFlag(u"group"_s, u"group"_s, u"Only events about this group."_s),
+        valueFlag(u"search"_s, u"text"_s,
+                  u"Only events whose action, target or detail "
+                  "contains this text."_s),
+        valueFlag(u"limit"_s, u"number"_s, u"Print at most this many events (default 100)."_s)};
+    alist.notes = u"Reading the audit log needs manager rights (Owners, Administrators or a "
+                  "Secrets Automation manager group). Objects are named by name or ID; an ID "
+                  "also finds events about objects deleted since."_s;
+    alist.run = &auditList;
+    c.append(alist);
+
+    Command averify;
+    averify.path = u"audit verify"_s;
+    averify.summary = u"Verify the audit log's hash chain"_s;
+    averify.description =
+        u"Walk the audit log's hash chain from its first event and report the first event that "
+        "was edited, deleted or moved, or that the chain is whole."_s;
+    averify.arguments = u"[flags]"_s;
+    averify.notes = u"Exits with status 1 when the chain is broken."_s;
+    averify.run = &auditVerify;
+    c.append(averify);
+
     return c;
 }
 
@@ -692,8 +752,8 @@ Invocation parseCommandLine(const QStringList &arguments)
             names.append(c->name());
         setError(u"\"%1\" needs a subcommand: %2"_s.arg(displayPath(*node), names.join(u", "_s)));
     } else if (node->path.isEmpty() && !inv.version) {
-        setError(
-            u"name a command: connect, signin or signout (see %1 --help)"_s.arg(programName()));
+        setError(u"name a command: audit, connect, signin or signout (see %1 --help)"_s.arg(
+            programName()));
     }
     if (inv.args.size() > node->maxArgs) {
         setError(node->maxArgs == 0

@@ -25,8 +25,12 @@ void tokenCalendar(Cli &cli, const Invocation &inv);
 
 void vaultGrant(Cli &cli, const Invocation &inv);
 void vaultRevoke(Cli &cli, const Invocation &inv);
+void vaultGet(Cli &cli, const Invocation &inv);
 void groupGrant(Cli &cli, const Invocation &inv);
 void groupRevoke(Cli &cli, const Invocation &inv);
+
+void auditList(Cli &cli, const Invocation &inv);
+void auditVerify(Cli &cli, const Invocation &inv);
 
 void signIn(Cli &cli, const Invocation &inv);
 void signOut(Cli &cli, const Invocation &inv);

@@ -508,4 +508,37 @@ void ApiClient::audit(QObject *context, PageHandler<AuditEvent> handler)
     fetchPages<AuditEvent>(u"/v1/audit"_s, {}, context, std::move(handler));
 }
 
+void ApiClient::auditPage(const AuditListQuery &query, QObject *context,
+                          Callback<Page<AuditEvent>> done)
+{
+    QUrlQuery q;
+    auto add = [&q](const QString &name, const QString &value) {
+        if (!value.isEmpty())
+            q.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(value)));
+    };
+    add(u"actor"_s, query.actor);
+    add(u"action"_s, query.action);
+    add(u"object"_s, query.object);
+    if (query.since.isValid())
+        add(u"since"_s, query.since.toUTC().toString(Qt::ISODateWithMs));
+    if (query.until.isValid())
+        add(u"until"_s, query.until.toUTC().toString(Qt::ISODateWithMs));
+    add(u"q"_s, query.text);
+    add(u"limit"_s, QString::number(query.limit));
+    add(u"cursor"_s, query.cursor);
+    fetchOne<Page<AuditEvent>>("GET", u"/v1/audit"_s, q, std::nullopt, context, std::move(done));
+}
+
+void ApiClient::verifyAudit(QObject *context, Callback<AuditVerification> done)
+{
+    fetchOne<AuditVerification>("GET", u"/v1/audit/verify"_s, {}, std::nullopt, context,
+                                std::move(done));
+}
+
+void ApiClient::vaultAccess(const QString &vault, QObject *context, Callback<VaultAccess> done)
+{
+    fetchOne<VaultAccess>("GET", u"/v1/vaults/"_s + segment(vault) + u"/access"_s, {}, std::nullopt,
+                          context, std::move(done));
+}
+
 } // namespace ca

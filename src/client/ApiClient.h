@@ -46,6 +46,20 @@ struct Done
 {
 };
 
+// GET /v1/audit's filters; empty fields filter nothing. object is an ID, or kind:name
+// (server:Prod, vault:Kubernetes, token:ci, group:Ops).
+struct AuditListQuery
+{
+    QString actor;  // email address or user ID
+    QString action; // "token.create", or "token" for every token.* action
+    QString object;
+    QDateTime since;
+    QDateTime until;
+    QString text;
+    int limit = 100;
+    QString cursor; // the nextCursor of the previous page
+};
+
 class ApiClient : public QObject
 {
     Q_OBJECT
@@ -129,6 +143,12 @@ public:
 
     // --- audit
     void audit(QObject *context, PageHandler<AuditEvent> handler);
+    // One page of the filtered log, newest first: for views that page on demand.
+    void auditPage(const AuditListQuery &query, QObject *context, Callback<Page<AuditEvent>> done);
+    void verifyAudit(QObject *context, Callback<AuditVerification> done);
+
+    // --- who can reach a vault (servers, their tokens naming it, the groups managing them)
+    void vaultAccess(const QString &vault, QObject *context, Callback<VaultAccess> done);
 
     // A request outside the wire types: its JSON object answer (empty for 204) or an error.
     void call(const QByteArray &method, const QString &path, const QUrlQuery &query,

@@ -190,6 +190,10 @@ struct AuditEvent
     QString targetType; // "server", "token", ...
     QString targetId;
     QJsonObject detail;
+    // The event's place in the account's hash chain and its SHA-256 (hex) over the previous
+    // event's hash and its own content; 0 and empty before the service has stored it.
+    qint64 seq = 0;
+    QString hash;
 };
 
 template <typename T>

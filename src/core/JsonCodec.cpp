@@ -232,6 +232,8 @@ void write(Writer &w, const AuditEvent &e)
         .field("target_id"_L1, e.targetId)
         .key("detail"_L1)
         .raw(QJsonDocument(e.detail).toJson(QJsonDocument::Compact))
+        .field("seq"_L1, e.seq)
+        .field("hash"_L1, e.hash)
         .endObject();
 }
 
@@ -430,6 +432,44 @@ void write(Writer &w, const RenewedCredentials &r, const QDateTime &now)
         .field("stale_tokens"_L1, r.staleTokens);
     rotatedList(w, "rotated"_L1, r.rotated, now);
     w.endObject();
+}
+
+void write(Writer &w, const AuditVerification &v)
+{
+    w.beginObject().field("whole"_L1, v.whole).field("count"_L1, v.count);
+    if (!v.whole) {
+        w.field("broken_seq"_L1, v.brokenSeq).key("broken_event_id"_L1);
+        if (v.brokenEventId)
+            w.value(v.brokenEventId);
+        else
+            w.null();
+        w.field("problem"_L1, v.problem);
+    }
+    w.endObject();
+}
+
+void write(Writer &w, const VaultAccess &access, const QDateTime &now)
+{
+    w.beginObject().key("vault"_L1);
+    write(w, access.vault);
+    w.key("servers"_L1).beginArray();
+    for (const VaultAccessServer &s : access.servers) {
+        w.beginObject().key("server"_L1);
+        write(w, s.server);
+        w.key("tokens"_L1).beginArray();
+        for (const Token &t : s.tokens)
+            write(w, t, now);
+        w.endArray().key("groups"_L1).beginArray();
+        for (const VaultAccessGroup &g : s.groups) {
+            w.beginObject()
+                .field("id"_L1, displayId(g.group.id, IdKind::Group))
+                .field("name"_L1, g.group.name)
+                .field("kind"_L1, groupGrantKindName(g.kind))
+                .endObject();
+        }
+        w.endArray().endObject();
+    }
+    w.endArray().endObject();
 }
 
 } // namespace ca::json

@@ -51,6 +51,8 @@ void write(Writer &w, const RemovedCount &removed);
 void write(Writer &w, const RotatedToken &rotated, const QDateTime &now);
 void write(Writer &w, const RotatedTokens &rotated, const QDateTime &now);
 void write(Writer &w, const RenewedCredentials &renewed, const QDateTime &now);
+void write(Writer &w, const AuditVerification &verification);
+void write(Writer &w, const VaultAccess &access, const QDateTime &now);
 
 // A page of a list: {"items":[…],"next_cursor":"…"|null}; extra goes to each item's write().
 template <typename T, typename... Extra>

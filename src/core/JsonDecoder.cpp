@@ -1037,6 +1037,56 @@ struct Spec<AuditEvent>
         {"target_type", Optional, [](Field &f, AuditEvent &e) { return f.string(e.targetType); }},
         {"target_id", Optional, [](Field &f, AuditEvent &e) { return f.string(e.targetId); }},
         {"detail", Optional, [](Field &f, AuditEvent &e) { return f.json(e.detail); }},
+        {"seq", Optional, [](Field &f, AuditEvent &e) { return f.integer(e.seq); }},
+        {"hash", Optional, [](Field &f, AuditEvent &e) { return f.string(e.hash); }},
+    };
+};
+
+template <>
+struct Spec<AuditVerification>
+{
+    static constexpr const char *what = "audit verification";
+    static constexpr FieldSpec<AuditVerification> fields[] = {
+        {"whole", Required, [](Field &f, AuditVerification &v) { return f.boolean(v.whole); }},
+        {"count", Required, [](Field &f, AuditVerification &v) { return f.integer(v.count); }},
+        {"broken_seq", Optional,
+         [](Field &f, AuditVerification &v) { return f.integer(v.brokenSeq); }},
+        {"broken_event_id", Nullable,
+         [](Field &f, AuditVerification &v) { return f.integer(v.brokenEventId); }},
+        {"problem", Optional, [](Field &f, AuditVerification &v) { return f.string(v.problem); }},
+    };
+};
+
+template <>
+struct Spec<VaultAccessGroup>
+{
+    static constexpr const char *what = "managing group";
+    static constexpr FieldSpec<VaultAccessGroup> fields[] = {
+        {"id", Required, [](Field &f, VaultAccessGroup &g) { return f.id(g.group.id); }},
+        {"name", Required, [](Field &f, VaultAccessGroup &g) { return f.string(g.group.name); }},
+        {"kind", Required,
+         [](Field &f, VaultAccessGroup &g) { return f.name(g.kind, groupGrantKindNames()); }},
+    };
+};
+
+template <>
+struct Spec<VaultAccessServer>
+{
+    static constexpr const char *what = "server with access";
+    static constexpr FieldSpec<VaultAccessServer> fields[] = {
+        {"server", Required, [](Field &f, VaultAccessServer &s) { return f.object(s.server); }},
+        {"tokens", Required, [](Field &f, VaultAccessServer &s) { return f.objects(s.tokens); }},
+        {"groups", Required, [](Field &f, VaultAccessServer &s) { return f.objects(s.groups); }},
+    };
+};
+
+template <>
+struct Spec<VaultAccess>
+{
+    static constexpr const char *what = "vault access";
+    static constexpr FieldSpec<VaultAccess> fields[] = {
+        {"vault", Required, [](Field &f, VaultAccess &a) { return f.object(a.vault); }},
+        {"servers", Required, [](Field &f, VaultAccess &a) { return f.objects(a.servers); }},
     };
 };
 
@@ -1450,6 +1500,8 @@ CA_DECODE(CreatedToken, Mode::Reply)
 CA_DECODE(GrantBatchResult, Mode::Reply)
 CA_DECODE(GroupGrantResult, Mode::Reply)
 CA_DECODE(RemovedCount, Mode::Reply)
+CA_DECODE(AuditVerification, Mode::Reply)
+CA_DECODE(VaultAccess, Mode::Reply)
 CA_DECODE(Page<Vault>, Mode::Reply)
 CA_DECODE(Page<Group>, Mode::Reply)
 CA_DECODE(Page<User>, Mode::Reply)

@@ -51,6 +51,8 @@ bool decode(const QByteArray &json, CreatedToken &out, DecodeError *error);
 bool decode(const QByteArray &json, GrantBatchResult &out, DecodeError *error);
 bool decode(const QByteArray &json, GroupGrantResult &out, DecodeError *error);
 bool decode(const QByteArray &json, RemovedCount &out, DecodeError *error);
+bool decode(const QByteArray &json, AuditVerification &out, DecodeError *error);
+bool decode(const QByteArray &json, VaultAccess &out, DecodeError *error);
 bool decode(const QByteArray &json, Page<Vault> &out, DecodeError *error);
 bool decode(const QByteArray &json, Page<Group> &out, DecodeError *error);
 bool decode(const QByteArray &json, Page<User> &out, DecodeError *error);

@@ -64,4 +64,36 @@ struct RenewedCredentials
     QList<RotatedToken> rotated;
 };
 
+// GET /v1/audit/verify: the hash chain walked from its start. whole, or the first position
+// whose event is missing, edited or out of place.
+struct AuditVerification
+{
+    bool whole = true;
+    qint64 count = 0;         // events that matched, in chain order, before any break
+    qint64 brokenSeq = 0;     // the first chain position that doesn't match (whole: 0)
+    qint64 brokenEventId = 0; // the event row found there (0: none, it was deleted)
+    QString problem;          // what is wrong there, in a sentence
+};
+
+// One server of GET /v1/vaults/{vault}/access, with its tokens naming the vault and the
+// groups that manage it.
+struct VaultAccessGroup
+{
+    Group group;
+    GroupGrantKind kind = GroupGrantKind::Server; // how the group manages the server
+};
+
+struct VaultAccessServer
+{
+    Server server;
+    QList<Token> tokens; // only those naming the vault
+    QList<VaultAccessGroup> groups;
+};
+
+struct VaultAccess
+{
+    Vault vault;
+    QList<VaultAccessServer> servers;
+};
+
 } // namespace ca

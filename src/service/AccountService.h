@@ -44,6 +44,17 @@ struct Actor
     }
 };
 
+// GET /v1/audit's filters as the request gave them; AccountService::auditEvents checks them.
+struct AuditQuery
+{
+    QString actor;  // a user's email address or ID
+    QString action; // "token.create", or "token" for every token.* action
+    QString object; // an ID, or kind:name (server:Prod, vault:Kubernetes, token:ci, group:Ops)
+    QString since;  // RFC 3339 time, or a date (YYYY-MM-DD, midnight UTC)
+    QString until;
+    QString text; // free text
+};
+
 // What a new account starts with; bootstrapOwner() fills in what is missing.
 struct NewAccount
 {
@@ -162,8 +173,17 @@ public:
                                   bool *created);
     Result<int> revokeGroup(const Actor &actor, const GroupGrantRequest &request);
 
-    // --- audit
+    // --- audit: manager rights (Owners, Administrators, Secrets Automation managers)
     Result<Page<AuditEvent>> audit(const Actor &actor, const PageRequest &page);
+    Result<Page<AuditEvent>> auditEvents(const Actor &actor, const AuditQuery &query,
+                                         const PageRequest &page);
+    Result<AuditVerification> verifyAudit(const Actor &actor);
+    // The same walk without a session: --verify-audit, run by whoever holds the database.
+    AuditVerification verifyAuditChain();
+
+    // --- who can reach a vault: the servers granted it (those the caller may see), their
+    // tokens naming it and the groups managing them. 404 for a vault the caller can't see.
+    Result<VaultAccess> vaultAccess(const Actor &actor, const QString &vaultRef);
 
     // --- signing keys, for /.well-known/jwks.json
     QJsonObject jwks();
@@ -202,6 +222,8 @@ private:
     std::optional<ApiError> requireManage(const Actor &actor, const Server &server) const;
     std::optional<ApiError> requireGrantable(const Actor &actor, const Vault &vault) const;
     std::optional<QSet<QString>> visibleServers(const Actor &actor) const;
+    Result<AuditFilter> auditFilter(const Actor &actor, const AuditQuery &query);
+    Result<QString> auditObject(const Actor &actor, const QString &object);
     std::optional<ApiError> checkBatch(const Actor &actor, const QList<GrantChange> &changes);
     Result<QList<TokenVault>> tokenVaults(const Actor &actor, const Server &server,
                                           const QList<VaultPermission> &requested);

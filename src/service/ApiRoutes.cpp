@@ -87,6 +87,8 @@ template <>
 constexpr bool kWrittenWithClock<RotatedTokens> = true;
 template <>
 constexpr bool kWrittenWithClock<RenewedCredentials> = true;
+template <>
+constexpr bool kWrittenWithClock<VaultAccess> = true;
 
 } // namespace
 
@@ -382,8 +384,23 @@ void ApiRoutes::install(Router &r)
           },
           {u"group"_s, u"server"_s, u"all_servers"_s});
 
-    // ---- audit
-    listRoute(r, u"/v1/audit"_s, &AccountService::audit);
+    // ---- audit: filtered server-side, and its hash chain verified
+    listRoute<AuditEvent>(r, u"/v1/audit"_s,
+                          [this](const Actor &a, const Req &q, const PageRequest &page) {
+                              const AuditQuery query{
+                                  q.queryValue(u"actor"_s),  q.queryValue(u"action"_s),
+                                  q.queryValue(u"object"_s), q.queryValue(u"since"_s),
+                                  q.queryValue(u"until"_s),  q.queryValue(u"q"_s)};
+                              return m_service.auditEvents(a, query, page);
+                          },
+                          {u"actor"_s, u"action"_s, u"object"_s, u"since"_s, u"until"_s, u"q"_s});
+    route(r, "GET", u"/v1/audit/verify"_s,
+          [this](const Actor &a, const Req &) { return reply(200, m_service.verifyAudit(a)); });
+
+    // ---- who can reach a vault
+    route(r, "GET", u"/v1/vaults/{vault}/access"_s, [this, param](const Actor &a, const Req &q) {
+        return reply(200, m_service.vaultAccess(a, param(q, "vault")));
+    });
 
     lifecycleRoutes(r);
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/Domain.h"
+#include "core/Replies.h"
 
 #include <QHash>
 #include <QSet>
@@ -36,6 +37,17 @@ struct PageRequest
 {
     int limit = 100;
     QString after; // exclusive keyset position (an ID, or an audit sequence number)
+};
+
+// What the audit list is filtered on; an empty field matches every event.
+struct AuditFilter
+{
+    QString actorId;  // canonical user ID
+    QString action;   // an action ("token.create"), or a family ("token": every token.* action)
+    QString objectId; // canonical ID of a server, vault, token, group or user the event concerns
+    QDateTime since;  // at >= since
+    QDateTime until;  // at < until
+    QString text;     // in the action, target or detail, case-insensitive
 };
 
 struct StoredUser
@@ -144,6 +156,8 @@ public:
     bool removeServerVault(const QString &serverId, const QString &vaultId);
     QList<VaultGrant> allGrants();
     QSet<QString> existingServerIds(const QSet<QString> &ids);
+    // The servers granted this vault (for GET /v1/vaults/{vault}/access).
+    QList<Server> serversWithVault(const QString &vaultId);
 
     // Tokens
     void insertToken(const Token &token, const QString &creatorId);
@@ -153,6 +167,8 @@ public:
                            const std::optional<QSet<QString>> &onlyServers);
     void renameToken(const QString &id, const QString &name);
     void revokeToken(const QString &id, const QDateTime &at);
+    // Every token (active, revoked, expired) whose scope names this vault.
+    QList<Token> tokensNamingVault(const QString &vaultId);
     int revokeTokensOfServer(const QString &serverId, const QDateTime &at);
 
     // Scheduled revocation and credentials renewal (StoreRotation.cpp)
@@ -189,10 +205,16 @@ public:
     void deleteSession(const QByteArray &tokenHash);
     int deleteExpiredSessions(const QDateTime &now);
 
-    // Audit
+    // Audit. insertAudit appends to the account's hash chain: the chain head's row is locked
+    // (PostgreSQL; SQLite's write lock is held already), so that concurrent writers, other
+    // instances included, append one after the other. Call it inside the change's transaction.
     void insertAudit(const AuditEvent &event);
-    Page<AuditEvent> listAudit(const PageRequest &page);
+    Page<AuditEvent> listAudit(const PageRequest &page, const AuditFilter &filter = {});
     qint64 auditCount();
+    // Walks the chain from its start and names the first event that doesn't match.
+    AuditVerification verifyAudit();
+    // Schema migration 5: chains the events written before it, in the order of their IDs.
+    void chainAuditBacklog();
 
     // Signing keys (the private key sealed under the master key)
     QList<StoredSigningKey> signingKeys();
@@ -210,6 +232,10 @@ private:
     QString placeholders(int n) const;
     QString serverSelect() const;
     void fillTokenVaults(QList<Token> &tokens);
+    // The chain head (seq, hash), locked until the transaction ends.
+    std::pair<qint64, QString> lockAuditHead();
+    void setAuditHead(qint64 seq, const QString &hash);
+    void insertAuditObjects(qint64 eventId, const QStringList &objectIds);
 
     QSqlDatabase m_db;
     bool m_postgres = false;

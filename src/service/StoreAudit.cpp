@@ -1,5 +1,7 @@
-// The Store's audit log and table counts.
+// The Store's audit log: appending to the hash chain, the filtered list, and table counts.
 #include "service/StoreSql.h"
+
+#include "service/AuditChain.h"
 
 #include <QJsonDocument>
 #include <limits>
@@ -9,33 +11,139 @@ using namespace ca::storesql;
 
 namespace ca {
 
-void Store::insertAudit(const AuditEvent &e)
+namespace {
+
+const QString kEventColumns =
+    u"e.id, e.at, e.actor_id, e.action, e.target_type, e.target_id, e.detail, e.seq, e.hash"_s;
+
+AuditEvent eventFromRow(const QSqlQuery &q)
 {
-    run(u"INSERT INTO audit_events (at, actor_id, action, target_type, target_id, detail) VALUES (?, ?, ?, ?, ?, ?)"_s,
-        {ms(e.at), textOrNull(e.actorId), e.action, e.targetType, e.targetId,
-         QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact))})
+    AuditEvent e;
+    e.id = q.value(0).toLongLong();
+    e.at = fromMs(q.value(1));
+    e.actorId = q.value(2).toString();
+    e.action = q.value(3).toString();
+    e.targetType = q.value(4).toString();
+    e.targetId = q.value(5).toString();
+    e.detail = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
+    e.seq = q.value(7).toLongLong();
+    e.hash = q.value(8).toString();
+    return e;
+}
+
+// A LIKE pattern that finds text anywhere, its wildcards taken literally.
+QString containsPattern(const QString &text)
+{
+    QString escaped = text.toLower();
+    escaped.replace(u"\\"_s, u"\\\\"_s).replace(u"%"_s, u"\\%"_s).replace(u"_"_s, u"\\_"_s);
+    return u'%' + escaped + u'%';
+}
+
+// The WHERE conditions (after "id < ?") and their values for a filter.
+void addConditions(const AuditFilter &f, QString &where, QVariantList &values)
+{
+    if (!f.actorId.isEmpty()) {
+        where += u" AND e.actor_id = ?"_s;
+        values.append(f.actorId);
+    }
+    if (f.action.contains(u'.')) {
+        where += u" AND e.action = ?"_s;
+        values.append(f.action);
+    } else if (!f.action.isEmpty()) {
+        // a family: "token." up to (not including) "token/", the next character
+        where += u" AND e.action >= ? AND e.action < ?"_s;
+        values << QString(f.action + u'.') << QString(f.action + u'/');
+    }
+    if (f.since.isValid()) {
+        where += u" AND e.at >= ?"_s;
+        values.append(ms(f.since));
+    }
+    if (f.until.isValid()) {
+        where += u" AND e.at < ?"_s;
+        values.append(ms(f.until));
+    }
+    if (!f.text.isEmpty()) {
+        where +=
+            u" AND (lower(e.action) LIKE ? ESCAPE '\\' OR lower(e.target_id) LIKE ? ESCAPE '\\'"
+            " OR lower(e.detail) LIKE ? ESCAPE '\\')"_s;
+        const QString pattern = containsPattern(f.text);
+        values << pattern << pattern << pattern;
+    }
+}
+
+} // namespace
+
+std::pair<qint64, QString> Store::lockAuditHead()
+{
+    std::pair<qint64, QString> head{0, {}};
+    forEachRow(run(m_postgres
+                       ? u"SELECT seq, hash FROM audit_chain WHERE chain = 'account' FOR UPDATE"_s
+                       : u"SELECT seq, hash FROM audit_chain WHERE chain = 'account'"_s),
+               [&](const QSqlQuery &q) {
+                   head = {q.value(0).toLongLong(), q.value(1).toString()};
+               });
+    return head;
+}
+
+void Store::setAuditHead(qint64 seq, const QString &hash)
+{
+    run(u"UPDATE audit_chain SET seq = ?, hash = ? WHERE chain = 'account'"_s, {seq, hash})
         .finish();
 }
 
-Page<AuditEvent> Store::listAudit(const PageRequest &page)
+void Store::insertAuditObjects(qint64 eventId, const QStringList &objectIds)
+{
+    for (const QString &object : objectIds)
+        run(u"INSERT INTO audit_objects (object_id, event_id) VALUES (?, ?)"_s, {object, eventId})
+            .finish();
+}
+
+void Store::insertAudit(const AuditEvent &e)
+{
+    Transaction tx(*this); // joins the change's transaction; alone it is one of its own
+    const auto [headSeq, headHash] = lockAuditHead();
+    auditchain::StoredEvent stored;
+    stored.seq = headSeq + 1;
+    stored.atMs = e.at.toMSecsSinceEpoch();
+    stored.actorId = e.actorId;
+    stored.action = e.action;
+    stored.targetType = e.targetType;
+    stored.targetId = e.targetId;
+    stored.detail = QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact));
+    const QString hash = auditchain::linkHash(headHash, stored);
+    qint64 id = 0;
+    forEachRow(
+        run(u"INSERT INTO audit_events (at, actor_id, action, target_type, target_id, detail, seq, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
+            {stored.atMs, textOrNull(e.actorId), e.action, e.targetType, e.targetId, stored.detail,
+             stored.seq, hash}),
+        [&](const QSqlQuery &q) { id = q.value(0).toLongLong(); });
+    insertAuditObjects(id, auditchain::objectsOf(e.targetId, e.detail));
+    setAuditHead(stored.seq, hash);
+    tx.commit();
+}
+
+Page<AuditEvent> Store::listAudit(const PageRequest &page, const AuditFilter &filter)
 {
     Page<AuditEvent> p;
     const qint64 before =
         page.after.isEmpty() ? std::numeric_limits<qint64>::max() : page.after.toLongLong();
-    forEachRow(
-        run(u"SELECT id, at, actor_id, action, target_type, target_id, detail FROM audit_events WHERE id < ? ORDER BY id DESC LIMIT ?"_s,
-            {before, page.limit + 1}),
-        [&](const QSqlQuery &q) {
-            AuditEvent e;
-            e.id = q.value(0).toLongLong();
-            e.at = fromMs(q.value(1));
-            e.actorId = q.value(2).toString();
-            e.action = q.value(3).toString();
-            e.targetType = q.value(4).toString();
-            e.targetId = q.value(5).toString();
-            e.detail = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
-            p.items.append(e);
-        });
+    QString sql;
+    QVariantList values;
+    if (filter.objectId.isEmpty()) {
+        sql = u"SELECT "_s + kEventColumns + u" FROM audit_events e WHERE e.id < ?"_s;
+        values.append(before);
+    } else {
+        // from the object's index entries, newest first: no scan of unrelated events
+        sql = u"SELECT "_s + kEventColumns +
+              u" FROM audit_objects o JOIN audit_events e ON e.id = o.event_id"
+              " WHERE o.object_id = ? AND o.event_id < ?"_s;
+        values << filter.objectId << before;
+    }
+    addConditions(filter, sql, values);
+    sql += filter.objectId.isEmpty() ? u" ORDER BY e.id DESC LIMIT ?"_s
+                                     : u" ORDER BY o.event_id DESC LIMIT ?"_s;
+    values.append(page.limit + 1);
+    forEachRow(run(sql, values), [&](const QSqlQuery &q) { p.items.append(eventFromRow(q)); });
     trimPage(p, page.limit, [](const AuditEvent &e) { return QString::number(e.id); });
     return p;
 }

@@ -16,6 +16,8 @@ struct Migration
 {
     int version;
     QStringList statements;
+    // Work that SQL alone can't do (hashing), run after the statements in their transaction.
+    void (*finish)(Store &) = nullptr;
 };
 
 const QList<Migration> &migrations()
@@ -97,6 +99,25 @@ const QList<Migration> &migrations()
              uR"(ALTER TABLE servers ADD COLUMN credentials_fingerprint TEXT)"_s,
              uR"(UPDATE servers SET credentials_issued_at = created_at)"_s,
          }},
+        // 5: the audit log as a hash chain (seq, hash; the head in audit_chain), the objects
+        // each event concerns, and the indexes of the filtered audit list. Events written
+        // before are chained by Store::chainAuditBacklog().
+        {5,
+         {
+             uR"(ALTER TABLE audit_events ADD COLUMN seq BIGINT)"_s,
+             uR"(ALTER TABLE audit_events ADD COLUMN hash TEXT)"_s,
+             uR"(CREATE UNIQUE INDEX audit_events_seq ON audit_events(seq))"_s,
+             uR"(CREATE INDEX audit_events_actor ON audit_events(actor_id, id))"_s,
+             uR"(CREATE INDEX audit_events_actor_action ON audit_events(actor_id, action, id))"_s,
+             uR"(CREATE INDEX audit_events_action ON audit_events(action, id))"_s,
+             uR"(CREATE INDEX audit_events_at ON audit_events(at))"_s,
+             uR"(CREATE TABLE audit_chain (chain TEXT PRIMARY KEY, seq BIGINT NOT NULL,
+                   hash TEXT NOT NULL))"_s,
+             uR"(INSERT INTO audit_chain (chain, seq, hash) VALUES ('account', 0, ''))"_s,
+             uR"(CREATE TABLE audit_objects (object_id TEXT NOT NULL, event_id BIGINT NOT NULL,
+                   PRIMARY KEY (object_id, event_id)))"_s,
+         },
+         [](Store &store) { store.chainAuditBacklog(); }},
     };
     return list;
 }
@@ -137,6 +158,8 @@ int Store::migrate()
                                                       : u"INTEGER PRIMARY KEY AUTOINCREMENT"_s);
                 exec(sql);
             }
+            if (m.finish)
+                m.finish(*this);
             run(u"INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"_s,
                 {m.version, QDateTime::currentMSecsSinceEpoch()})
                 .finish();

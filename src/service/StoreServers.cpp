@@ -133,3 +133,18 @@ QSet<QString> Store::existingServerIds(const QSet<QString> &ids)
 }
 
 } // namespace ca
+
+namespace ca {
+
+QList<Server> Store::serversWithVault(const QString &vaultId)
+{
+    QList<Server> found;
+    forEachRow(run(serverSelect() +
+                       u"WHERE s.id IN (SELECT server_id FROM server_vaults WHERE vault_id = ?) "
+                       "ORDER BY s.name, s.id"_s,
+                   {QDateTime::currentMSecsSinceEpoch(), vaultId}),
+               [&](const QSqlQuery &q) { found.append(serverFromRow(q)); });
+    return found;
+}
+
+} // namespace ca

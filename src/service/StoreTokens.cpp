@@ -144,3 +144,20 @@ int Store::revokeTokensOfServer(const QString &serverId, const QDateTime &at)
 }
 
 } // namespace ca
+
+namespace ca {
+
+QList<Token> Store::tokensNamingVault(const QString &vaultId)
+{
+    QList<Token> found;
+    forEachRow(
+        run(u"SELECT "_s + kTokenColumns +
+                u" FROM tokens WHERE id IN (SELECT token_id FROM token_vaults WHERE vault_id = ?)"
+                " ORDER BY name, id"_s,
+            {vaultId}),
+        [&](const QSqlQuery &q) { found.append(tokenFromRow(q)); });
+    fillTokenVaults(found);
+    return found;
+}
+
+} // namespace ca

@@ -97,10 +97,15 @@ struct Options
         u"Create the account and its first owner with this email; the password is read from standard input. Then exit (no port is opened)."_s,
         u"email"_s};
 
+    QCommandLineOption verifyAudit{
+        u"verify-audit"_s,
+        u"Walk the audit log's hash chain (--db or --sandbox) and report the first event that doesn't match, or that the chain is whole; exit 0 only when whole. Then exit (no port is opened)."_s};
+
     void addTo(QCommandLineParser &parser) const
     {
         parser.addOptions({listen, port, db, dbPasswordFile, masterKey, tlsCert, tlsKey, issuer,
-                           sandbox, sessionTtl, idle, requestTimeout, createOwner, backup});
+                           sandbox, sessionTtl, idle, requestTimeout, createOwner, backup,
+                           verifyAudit});
     }
 };
 
@@ -152,6 +157,26 @@ int createOwner(ca::ServiceHost &host, const QString &email)
         if (!created.ok())
             return fail(created.error().message);
         QTextStream(stdout) << "created the owner " << created->owner.email << Qt::endl;
+    } catch (const std::exception &e) {
+        return fail(QString::fromUtf8(e.what()));
+    }
+    return 0;
+}
+
+// --verify-audit: the hash chain walked on the database itself, no port and no session.
+int verifyAudit(ca::ServiceHost &host)
+{
+    if (const QString error = host.open(); !error.isEmpty())
+        return fail(error);
+    try {
+        const ca::AuditVerification v = host.service().verifyAuditChain();
+        if (!v.whole) {
+            QTextStream(stdout) << "audit chain broken at event " << v.brokenSeq << ": "
+                                << v.problem << " (" << v.count << " events before it match)"
+                                << Qt::endl;
+            return 2;
+        }
+        QTextStream(stdout) << "audit chain whole: " << v.count << " events" << Qt::endl;
     } catch (const std::exception &e) {
         return fail(QString::fromUtf8(e.what()));
     }
@@ -212,6 +237,8 @@ int main(int argc, char *argv[])
     ca::ServiceHost host(options);
     if (parser.isSet(o.createOwner))
         return createOwner(host, parser.value(o.createOwner));
+    if (parser.isSet(o.verifyAudit))
+        return verifyAudit(host);
 
     if (const QString error = host.start(); !error.isEmpty())
         return fail(error);

@@ -362,7 +362,15 @@ private slots:
             << u"connect token list"_s
             << QStringList{u"--server server"_s, u"both active and revoked"_s};
         QTest::newRow("connect vault")
-            << u"connect vault"_s << QStringList{u"grant"_s, u"revoke"_s};
+            << u"connect vault"_s << QStringList{u"get"_s, u"grant"_s, u"revoke"_s};
+        QTest::newRow("connect vault get")
+            << u"connect vault get"_s << QStringList{u"{ <vaultName> | <vaultID> }"_s};
+        QTest::newRow("audit") << u"audit"_s << QStringList{u"list"_s, u"verify"_s};
+        QTest::newRow("audit list")
+            << u"audit list"_s
+            << QStringList{u"--since when"_s,  u"--actor email"_s, u"--server server"_s,
+                           u"--vault vault"_s, u"--token token"_s, u"manager rights"_s};
+        QTest::newRow("audit verify") << u"audit verify"_s << QStringList{u"hash chain"_s};
         QTest::newRow("connect vault grant")
             << u"connect vault grant"_s << QStringList{u"--server string"_s, u"--vault string"_s};
         QTest::newRow("connect vault revoke")
@@ -1174,6 +1182,86 @@ private slots:
         VERIFY_FAILS(cli({u"connect"_s, u"vault"_s, u"revoke"_s, u"--server"_s, name, u"--vault"_s,
                           u"Kubernetes"_s}),
                      1, u"has no access to the vault \"Kubernetes\""_s);
+    }
+
+    void auditListFiltersAndFormats()
+    {
+        const QString name = unique(u"Audited"_s);
+        const QString id = createServer(name, {u"Kubernetes"_s});
+        const Run json = cli({u"audit"_s, u"list"_s, u"--server"_s, name, u"--since"_s, u"1h"_s,
+                              u"--format"_s, u"json"_s});
+        VERIFY_OK(json);
+        const QJsonArray events = QJsonDocument::fromJson(json.out).array();
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0][u"action"_s].toString(), u"server.create"_s);
+        QCOMPARE(events[0][u"target_id"_s].toString(), id);
+
+        // People get a table with the actor's email address, newest first.
+        const Run human = cli({u"audit"_s, u"list"_s, u"--actor"_s, kOwner, u"--action"_s,
+                               u"server"_s, u"--limit"_s, u"1"_s});
+        VERIFY_OK(human);
+        const QStringList lines = QString::fromUtf8(human.out).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines.at(0).startsWith(u"TIME"_s));
+        QVERIFY2(lines.at(1).contains(kOwner) && lines.at(1).contains(name),
+                 qPrintable(lines.at(1)));
+
+        // Events about a vault find the server granted it; more than 1000 is paged through.
+        const Run byVault = cli({u"audit"_s, u"list"_s, u"--vault"_s, u"Kubernetes"_s,
+                                 u"--format"_s, u"json"_s, u"--limit"_s, u"5000"_s});
+        VERIFY_OK(byVault);
+        QVERIFY(byVault.out.contains(id.toUtf8()));
+
+        VERIFY_FAILS(cli({u"audit"_s, u"list"_s, u"--since"_s, u"yesterday"_s}), 2, u"--since"_s);
+        VERIFY_FAILS(cli({u"audit"_s, u"list"_s, u"--server"_s, name, u"--vault"_s, u"x"_s}), 2,
+                     u"give one of"_s);
+        VERIFY_FAILS(cli({u"audit"_s, u"list"_s, u"--actor"_s, u"nobody@nowhere.example"_s}), 1,
+                     u"nobody@nowhere.example"_s);
+    }
+
+    void auditVerifyReportsTheChain()
+    {
+        const Run r = cli({u"audit"_s, u"verify"_s});
+        VERIFY_OK(r);
+        QVERIFY2(r.out.contains("is whole"), r.out.constData());
+        const Run json = cli({u"audit"_s, u"verify"_s, u"--format"_s, u"json"_s});
+        VERIFY_OK(json);
+        QCOMPARE(QJsonDocument::fromJson(json.out).object().value(u"whole"_s).toBool(), true);
+    }
+
+    void vaultGetShowsWhoCanReachIt()
+    {
+        const QString name = unique(u"Reach"_s);
+        createServer(name, {u"Customers"_s});
+        const QString tokenName = unique(u"reach-token"_s);
+        const Reply token = m_http->post(
+            u"/v1/connect/tokens"_s,
+            {{u"name"_s, tokenName},
+             {u"server"_s, name},
+             {u"vaults"_s,
+              QJsonArray{QJsonObject{{u"vault"_s, u"Customers"_s}, {u"access"_s, u"read"_s}}}}});
+        QCOMPARE(token.status, 201);
+        const Run human = cli({u"connect"_s, u"vault"_s, u"get"_s, u"Customers"_s});
+        VERIFY_OK(human);
+        const QString text = QString::fromUtf8(human.out);
+        QVERIFY2(text.contains(name) && text.contains(tokenName), qPrintable(text));
+        QVERIFY2(text.contains(u"read"_s) && text.contains(u"ACTIVE"_s), qPrintable(text));
+
+        const Run json =
+            cli({u"connect"_s, u"vault"_s, u"get"_s, u"Customers"_s, u"--format"_s, u"json"_s});
+        VERIFY_OK(json);
+        const QJsonObject access = QJsonDocument::fromJson(json.out).object();
+        QCOMPARE(access[u"vault"_s][u"name"_s].toString(), u"Customers"_s);
+        bool found = false;
+        for (const QJsonValue &s : access.value(u"servers"_s).toArray()) {
+            if (s[u"server"_s][u"name"_s].toString() == name) {
+                found = true;
+                QCOMPARE(s[u"tokens"_s].toArray().size(), 1);
+            }
+        }
+        QVERIFY(found);
+        VERIFY_FAILS(cli({u"connect"_s, u"vault"_s, u"get"_s, u"Nowhere"_s}), 1, u"Nowhere"_s);
+        VERIFY_FAILS(cli({u"connect"_s, u"vault"_s, u"get"_s}), 2, u"vault get"_s);
     }
 
     void groupGrantsAndRevokes()

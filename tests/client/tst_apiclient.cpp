@@ -235,6 +235,77 @@ private slots:
         QVERIFY(!audit.all().isEmpty());
     }
 
+    void auditPagesFiltersAndVerifies()
+    {
+        signIn();
+        for (const QString &name : {u"audit-a"_s, u"audit-b"_s, u"audit-c"_s}) {
+            Waiter<NewServerReply> s;
+            m_client->createServer(name, {u"Kubernetes"_s}, this, s.callback());
+            QVERIFY(s.wait().ok());
+        }
+        AuditListQuery query;
+        query.action = u"server.create"_s;
+        query.since = QDateTime::currentDateTimeUtc().addSecs(-600);
+        query.limit = 2;
+        Waiter<Page<AuditEvent>> first;
+        m_client->auditPage(query, this, first.callback());
+        QVERIFY2(first.wait().ok(), qPrintable(first.wait().error().message));
+        QCOMPARE(first.wait()->items.size(), 2);
+        QCOMPARE(first.wait()->items.at(0).detail.value(u"name"_s).toString(), u"audit-c"_s);
+        QVERIFY(!first.wait()->nextCursor.isEmpty());
+        query.cursor = first.wait()->nextCursor;
+        Waiter<Page<AuditEvent>> second;
+        m_client->auditPage(query, this, second.callback());
+        QVERIFY(second.wait().ok());
+        QCOMPARE(second.wait()->items.at(0).detail.value(u"name"_s).toString(), u"audit-a"_s);
+
+        AuditListQuery byObject;
+        byObject.object = u"server:audit-b"_s;
+        Waiter<Page<AuditEvent>> object;
+        m_client->auditPage(byObject, this, object.callback());
+        QCOMPARE(object.wait()->items.size(), 1);
+
+        AuditListQuery bad;
+        bad.actor = u"nobody@nowhere.example"_s;
+        Waiter<Page<AuditEvent>> refused;
+        m_client->auditPage(bad, this, refused.callback());
+        QCOMPARE(refused.wait().error().status, 404);
+
+        Waiter<AuditVerification> verified;
+        m_client->verifyAudit(this, verified.callback());
+        QVERIFY(verified.wait().ok());
+        QVERIFY(verified.wait()->whole);
+        QCOMPARE(verified.wait()->count, m_svc->openDatabase()->auditCount());
+    }
+
+    void vaultAccessNamesServersTokensAndGroups()
+    {
+        signIn();
+        Waiter<NewServerReply> s;
+        m_client->createServer(u"reach"_s, {u"Customers"_s}, this, s.callback());
+        QVERIFY(s.wait().ok());
+        NewTokenRequest request;
+        request.name = u"reach-token"_s;
+        request.server = u"reach"_s;
+        request.vaults = {{u"Customers"_s, Access::Write}};
+        Waiter<NewTokenReply> t;
+        m_client->createToken(request, this, t.callback());
+        QVERIFY2(t.wait().ok(), qPrintable(t.wait().error().message));
+        Waiter<VaultAccess> access;
+        m_client->vaultAccess(u"Customers"_s, this, access.callback());
+        QVERIFY2(access.wait().ok(), qPrintable(access.wait().error().message));
+        QCOMPARE(access.wait()->vault.name, u"Customers"_s);
+        const auto &servers = access.wait()->servers;
+        const auto reach = std::find_if(servers.cbegin(), servers.cend(),
+                                        [](const auto &e) { return e.server.name == u"reach"; });
+        QVERIFY(reach != servers.cend());
+        QCOMPARE(reach->tokens.size(), 1);
+        QCOMPARE(reach->tokens.first().vaults.first().access, Access::Write);
+        Waiter<VaultAccess> missing;
+        m_client->vaultAccess(u"No such vault"_s, this, missing.callback());
+        QCOMPARE(missing.wait().error().status, 404);
+    }
+
     void grantBatchAndConflict()
     {
         signIn();

@@ -480,9 +480,13 @@ private slots:
                      u"server.create"_s,
                      u"server"_s,
                      u"X"_s,
-                     QJsonObject{{u"name"_s, u"Dev"_s}, {u"vaults"_s, QJsonArray{1, true}}}};
+                     QJsonObject{{u"name"_s, u"Dev"_s}, {u"vaults"_s, QJsonArray{1, true}}},
+                     7,
+                     QString(64, u'a')};
         const AuditEvent eb = decoded<AuditEvent>(wire(e));
         QCOMPARE(eb.id, 42);
+        QCOMPARE(eb.seq, 7);
+        QCOMPARE(eb.hash, e.hash);
         QCOMPARE(eb.actorId, e.actorId);
         QCOMPARE(eb.detail, e.detail);
     }

@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -36,6 +38,14 @@ class TestHttp : public QObject
         if (r.status != 201)
             qWarning("create server: %d %s", r.status, r.body.constData());
         return r.json.value(u"server"_s).toObject();
+    }
+
+    // A statement on the service's database behind its back, as an intruder would.
+    void tamperWithAudit(const QString &sql)
+    {
+        auto store = Store::open(m_svc->host->database(), u"http-tamper"_s);
+        QSqlQuery q(QSqlDatabase::database(u"http-tamper"_s));
+        QVERIFY2(q.exec(sql), qPrintable(sql));
     }
 
 private slots:
@@ -94,7 +104,9 @@ private slots:
             {"GET", u"/v1/connect/group-grants"_s},
             {"POST", u"/v1/connect/group-grants"_s},
             {"DELETE", u"/v1/connect/group-grants"_s},
-            {"GET", u"/v1/audit"_s}};
+            {"GET", u"/v1/audit"_s},
+            {"GET", u"/v1/audit/verify"_s},
+            {"GET", u"/v1/vaults/x/access"_s}};
         Http signedOut(m_svc->url);
         signedOut.signIn(u"admin@sandbox.example"_s, m_svc->passwordOf(u"admin@sandbox.example"_s));
         QCOMPARE(signedOut.del(u"/v1/auth/sessions/current"_s).status, 204);
@@ -841,6 +853,78 @@ private slots:
                                             first.json.value(u"next_cursor"_s).toString());
         QCOMPARE(foreign.status, 400);
         QCOMPARE(foreign.code(), u"invalid_parameter"_s);
+    }
+
+    void auditIsFilteredOverHttp()
+    {
+        QVERIFY(!createServer(u"Audited"_s, {u"Kubernetes"_s}).isEmpty());
+        const Reply byAction = m_http->get(u"/v1/audit?action=server.create&limit=1"_s);
+        QCOMPARE(byAction.status, 200);
+        const QJsonArray items = byAction.json.value(u"items"_s).toArray();
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items[0][u"action"_s].toString(), u"server.create"_s);
+        QCOMPARE(items[0][u"detail"_s][u"name"_s].toString(), u"Audited"_s);
+        QVERIFY(items[0][u"seq"_s].toInteger() > 0);
+        QCOMPARE(items[0][u"hash"_s].toString().size(), 64);
+        // The next page keeps the filter: only older server.create events.
+        const Reply next = m_http->get(u"/v1/audit?action=server.create&limit=100&cursor="_s +
+                                       percent(byAction.json.value(u"next_cursor"_s).toString()));
+        QCOMPARE(next.status, 200);
+        for (const QJsonValue &e : next.json.value(u"items"_s).toArray())
+            QCOMPARE(e[u"action"_s].toString(), u"server.create"_s);
+        const Reply byObject = m_http->get(u"/v1/audit?object=server:Audited"_s);
+        QCOMPARE(byObject.json.value(u"items"_s).toArray().size(), 1);
+        const Reply byActor =
+            m_http->get(u"/v1/audit?actor="_s + percent(u"owner@sandbox.example"_s));
+        QCOMPARE(byActor.status, 200);
+        QVERIFY(!byActor.json.value(u"items"_s).toArray().isEmpty());
+        QCOMPARE(m_http->get(u"/v1/audit?since=last+week"_s).status, 400);
+        QCOMPARE(m_http->get(u"/v1/audit?since=last+week"_s).code(), u"invalid_parameter"_s);
+        QCOMPARE(m_http->get(u"/v1/audit?object=server:Nowhere"_s).status, 404);
+        QCOMPARE(m_http->get(u"/v1/audit?colour=red"_s).status, 400);
+    }
+
+    void auditVerifiesOverHttp()
+    {
+        const Reply whole = m_http->get(u"/v1/audit/verify"_s);
+        QCOMPARE(whole.status, 200);
+        QCOMPARE(whole.json.value(u"whole"_s).toBool(), true);
+        QCOMPARE(whole.json.value(u"count"_s).toInteger(), m_svc->openDatabase()->auditCount());
+        tamperWithAudit(u"UPDATE audit_events SET detail = '{}' WHERE seq = 2"_s);
+        const Reply broken = m_http->get(u"/v1/audit/verify"_s);
+        QCOMPARE(broken.status, 200);
+        QCOMPARE(broken.json.value(u"whole"_s).toBool(), false);
+        QCOMPARE(broken.json.value(u"broken_seq"_s).toInteger(), 2);
+        QCOMPARE(broken.json.value(u"count"_s).toInteger(), 1);
+        QVERIFY(!broken.json.value(u"problem"_s).toString().isEmpty());
+    }
+
+    void vaultAccessOverHttp()
+    {
+        QVERIFY(!createServer(u"Reach"_s, {u"Kubernetes"_s}).isEmpty());
+        QCOMPARE(m_http
+                     ->post(u"/v1/connect/tokens"_s,
+                            {{u"name"_s, u"reach-ci"_s},
+                             {u"server"_s, u"Reach"_s},
+                             {u"vaults"_s, QJsonArray{QJsonObject{{u"vault"_s, u"Kubernetes"_s},
+                                                                  {u"access"_s, u"read"_s}}}}})
+                     .status,
+                 201);
+        const Reply r = m_http->get(u"/v1/vaults/Kubernetes/access"_s);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json[u"vault"_s][u"name"_s].toString(), u"Kubernetes"_s);
+        const QJsonArray servers = r.json.value(u"servers"_s).toArray();
+        QJsonObject reach;
+        for (const QJsonValue &s : servers) {
+            if (s[u"server"_s][u"name"_s].toString() == u"Reach")
+                reach = s.toObject();
+        }
+        QVERIFY(!reach.isEmpty());
+        const QJsonArray tokens = reach.value(u"tokens"_s).toArray();
+        QCOMPARE(tokens.size(), 1);
+        QCOMPARE(tokens[0][u"name"_s].toString(), u"reach-ci"_s);
+        QCOMPARE(tokens[0][u"state"_s].toString(), u"ACTIVE"_s);
+        QCOMPARE(m_http->get(u"/v1/vaults/Nowhere/access"_s).status, 404);
     }
 };
 

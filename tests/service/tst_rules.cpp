@@ -653,6 +653,185 @@ private slots:
         f->clockNow = f->clockNow.addSecs(16 * 60);
         QVERIFY(f->service->beginSignIn(u.user.email, u"1.2.3.4"_s).ok());
     }
+
+    // ---- the filtered audit log
+private:
+    // A small history: ops and the owner change things on two servers.
+    void auditHistory()
+    {
+        const Actor owner = f->actor(u"owner"_s);
+        bool created = false;
+        f->server(u"Prod"_s, {u"Kubernetes"_s});
+        f->server(u"Dev"_s, {u"Customers"_s});
+        QVERIFY(f->service->grantGroup(owner, {u"Ops"_s, u"Prod"_s, false}, &created).ok());
+        const Actor ops = f->actor(u"ops"_s);
+        QVERIFY(
+            f->service->createToken(ops, u"ci"_s, u"Prod"_s, {{u"Kubernetes"_s, Access::Read}}, {})
+                .ok());
+        QVERIFY(f->service->renameServer(ops, u"Prod"_s, u"Production"_s).ok());
+        QVERIFY(f->service->grantVault(owner, u"Dev"_s, u"Kubernetes"_s).ok());
+    }
+
+    QStringList actions(const Result<Page<AuditEvent>> &r)
+    {
+        QStringList out;
+        if (!r.ok())
+            return {u"error: "_s + r.error().message};
+        for (const AuditEvent &e : r->items)
+            out.append(e.action);
+        return out;
+    }
+
+    Result<Page<AuditEvent>> audit(const AuditQuery &q, int limit = 100)
+    {
+        return f->service->auditEvents(f->actor(u"owner"_s), q, {limit, {}});
+    }
+
+private slots:
+    void auditFiltersByActor()
+    {
+        auditHistory();
+        const QStringList expected{u"server.rename"_s, u"token.create"_s};
+        QCOMPARE(actions(audit({u"ops@test.example"_s, {}, {}, {}, {}, {}})), expected);
+        QCOMPARE(actions(audit({f->users.value(u"ops"_s).id.toUpper(), {}, {}, {}, {}, {}})),
+                 expected);
+        QCOMPARE(audit({u"nobody@else.example"_s, {}, {}, {}, {}, {}}).error().status, 404);
+        QCOMPARE(audit({u"not an id"_s, {}, {}, {}, {}, {}}).error().status, 400);
+    }
+
+    void auditFiltersByActionAndKind()
+    {
+        auditHistory();
+        QCOMPARE(actions(audit({{}, u"server.create"_s, {}, {}, {}, {}})),
+                 (QStringList{u"server.create"_s, u"server.create"_s}));
+        // A kind: every server.* action, and nothing of server_x or grants.
+        QCOMPARE(actions(audit({{}, u"server"_s, {}, {}, {}, {}})),
+                 (QStringList{u"server.rename"_s, u"server.create"_s, u"server.create"_s}));
+        QCOMPARE(audit({{}, u"DROP TABLE"_s, {}, {}, {}, {}}).error().status, 400);
+    }
+
+    void auditFiltersByObject()
+    {
+        auditHistory();
+        // Events about Prod: its creation, the group grant naming it, the token on it, the
+        // rename; by name or by ID (also after the rename, under the new name).
+        const QStringList prod{u"server.rename"_s, u"token.create"_s, u"group.grant"_s,
+                               u"server.create"_s};
+        QCOMPARE(actions(audit({{}, {}, u"server:Production"_s, {}, {}, {}})), prod);
+        const QString prodId = f->store->serverCandidates(u"Production"_s).first().id;
+        QCOMPARE(actions(audit({{}, {}, prodId.toUpper(), {}, {}, {}})), prod);
+        // Events naming the vault Kubernetes: its creation, both servers' grants, the token.
+        QCOMPARE(actions(audit({{}, {}, u"vault:Kubernetes"_s, {}, {}, {}})),
+                 (QStringList{u"vault.grant"_s, u"token.create"_s, u"server.create"_s,
+                              u"vault.group_access.add"_s, u"vault.group_access.add"_s,
+                              u"vault.group_access.add"_s, u"vault.create"_s}));
+        QCOMPARE(actions(audit({{}, {}, u"token:ci"_s, {}, {}, {}})),
+                 (QStringList{u"token.create"_s}));
+        QCOMPARE(audit({{}, {}, u"server:Nowhere"_s, {}, {}, {}}).error().status, 404);
+        QCOMPARE(audit({{}, {}, u"Nowhere"_s, {}, {}, {}}).error().status, 400);
+    }
+
+    void auditFiltersByTimeAndText()
+    {
+        const QDateTime start = f->clockNow;
+        f->clockNow = start.addDays(1);
+        f->server(u"Early"_s);
+        f->clockNow = start.addDays(3);
+        f->server(u"Late"_s);
+        const QString day2 = start.addDays(2).toString(Qt::ISODate);
+        QCOMPARE(actions(audit({{}, u"server"_s, {}, day2, {}, {}})),
+                 (QStringList{u"server.create"_s}));
+        QCOMPARE(audit({{}, u"server"_s, {}, day2, {}, {}})->items.first().detail.value(u"name"_s),
+                 u"Late"_s);
+        QCOMPARE(audit({{}, u"server"_s, {}, {}, day2, {}})->items.first().detail.value(u"name"_s),
+                 u"Early"_s);
+        QCOMPARE(audit({{}, {}, {}, u"yesterday"_s, {}, {}}).error().status, 400);
+        // Free text, case-insensitive, wildcards taken literally.
+        QCOMPARE(actions(audit({{}, {}, {}, {}, {}, u"lAtE"_s})),
+                 (QStringList{u"server.create"_s}));
+        QCOMPARE(audit({{}, {}, {}, {}, {}, u"%"_s})->items.size(), 0);
+    }
+
+    void auditPagesNewestFirstWithFilters()
+    {
+        for (int i = 0; i < 7; ++i)
+            f->server(u"S%1"_s.arg(i));
+        QStringList names;
+        PageRequest page{3, {}};
+        for (;;) {
+            const auto r = f->service->auditEvents(f->actor(u"owner"_s),
+                                                   {{}, u"server.create"_s, {}, {}, {}, {}}, page);
+            QVERIFY(r.ok());
+            for (const AuditEvent &e : r->items)
+                names.append(e.detail.value(u"name"_s).toString());
+            if (r->nextCursor.isEmpty())
+                break;
+            page.after = r->nextCursor;
+        }
+        QCOMPARE(names,
+                 (QStringList{u"S6"_s, u"S5"_s, u"S4"_s, u"S3"_s, u"S2"_s, u"S1"_s, u"S0"_s}));
+    }
+
+    void auditNeedsManagerRights()
+    {
+        QCOMPARE(f->service->auditEvents(f->actor(u"ops"_s), {}, {}).error().status, 403);
+        QCOMPARE(f->service->verifyAudit(f->actor(u"ops"_s)).error().status, 403);
+        const auto v = f->service->verifyAudit(f->actor(u"owner"_s));
+        QVERIFY(v.ok());
+        QVERIFY(v->whole);
+        QCOMPARE(v->count, f->store->auditCount());
+    }
+
+    // ---- who can reach a vault
+
+    void vaultAccessListsServersTokensAndGroups()
+    {
+        auditHistory(); // Production and Dev have Kubernetes; ci names it; Ops manages Prod
+        const Actor owner = f->actor(u"owner"_s);
+        bool created = false;
+        QVERIFY(f->service->grantGroup(owner, {u"Managers"_s, {}, false}, &created).ok());
+        QVERIFY(f->service
+                    ->createToken(owner, u"other"_s, u"Dev"_s, {{u"Customers"_s, Access::Read}}, {})
+                    .ok());
+        const auto a = f->service->vaultAccess(owner, u"Kubernetes"_s);
+        QVERIFY2(a.ok(), qPrintable(a.error().message));
+        QCOMPARE(a->vault.name, u"Kubernetes"_s);
+        QCOMPARE(a->servers.size(), 2);
+        const VaultAccessServer &dev = a->servers.at(0); // by name
+        const VaultAccessServer &prod = a->servers.at(1);
+        QCOMPARE(dev.server.name, u"Dev"_s);
+        QCOMPARE(dev.tokens.size(), 0); // "other" names only Customers
+        QCOMPARE(prod.server.name, u"Production"_s);
+        QCOMPARE(prod.tokens.size(), 1);
+        QCOMPARE(prod.tokens.first().name, u"ci"_s);
+        QCOMPARE(prod.tokens.first().vaults.first().access, Access::Read);
+        QCOMPARE(prod.groups.size(), 2);
+        QCOMPARE(prod.groups.at(0).group.name, u"Managers"_s);
+        QCOMPARE(prod.groups.at(0).kind, GroupGrantKind::Manager);
+        QCOMPARE(prod.groups.at(1).group.name, u"Ops"_s);
+        QCOMPARE(prod.groups.at(1).kind, GroupGrantKind::Server);
+        QCOMPARE(dev.groups.size(), 1); // Managers only
+    }
+
+    void vaultAccessShowsOnlyServersTheCallerSees()
+    {
+        auditHistory();
+        const auto a = f->service->vaultAccess(f->actor(u"ops"_s), u"Kubernetes"_s);
+        QVERIFY(a.ok());
+        QCOMPARE(a->servers.size(), 1);
+        QCOMPARE(a->servers.first().server.name, u"Production"_s);
+    }
+
+    void vaultAccessOfAVaultTheCallerCantSeeIsNotFound()
+    {
+        // The owner's Private vault is invisible to everyone else.
+        QCOMPARE(f->service->vaultAccess(f->actor(u"ops"_s), u"Private"_s).error().status, 404);
+        QCOMPARE(f->service->vaultAccess(f->actor(u"ops"_s), f->vaults.value(u"Private"_s).id)
+                     .error()
+                     .status,
+                 404);
+        QCOMPARE(f->service->vaultAccess(f->actor(u"owner"_s), u"Nowhere"_s).error().status, 404);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRules)

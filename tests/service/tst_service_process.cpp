@@ -5,6 +5,8 @@
 
 #include <QDirIterator>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <csignal>
@@ -184,6 +186,30 @@ private slots:
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 0);
         QVERIFY(p.readAllStandardOutput().contains("created the owner x@example.com"));
+    }
+
+    void verifyAuditWalksTheChainOnTheDatabase()
+    {
+        const QString db = m_dir.filePath(u"verify.sqlite"_s);
+        QCOMPARE(run({u"--db"_s, db, u"--create-owner"_s, u"v@example.com"_s},
+                     "a long enough password\n")
+                     .exitCode,
+                 0);
+        const Run whole = run({u"--db"_s, db, u"--verify-audit"_s});
+        QCOMPARE(whole.exitCode, 0);
+        const qint64 events = ca::Store::open(db, u"verify-count"_s)->auditCount();
+        QVERIFY(events >= 4); // signing key, account, owner, groups, membership
+        QVERIFY2(whole.out.contains(
+                     QByteArray("audit chain whole: " + QByteArray::number(events) + " events")),
+                 whole.out.constData());
+        {
+            auto store = ca::Store::open(db, u"verify-tamper"_s);
+            QSqlQuery q(QSqlDatabase::database(u"verify-tamper"_s));
+            QVERIFY(q.exec(u"UPDATE audit_events SET target_id = 'SOMEONE' WHERE seq = 3"_s));
+        }
+        const Run broken = run({u"--db"_s, db, u"--verify-audit"_s});
+        QCOMPARE(broken.exitCode, 2);
+        QVERIFY2(broken.out.contains("audit chain broken at event 3"), broken.out.constData());
     }
 
     void onlineBackupWhileServing()

@@ -3,6 +3,7 @@
 #include "core/Ids.h"
 #include "service/Store.h"
 
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTest>
@@ -149,8 +150,8 @@ private slots:
         bool thrown = false;
         try {
             Store::Transaction tx(*m_store);
-            m_store->insertAudit(
-                AuditEvent{0, QDateTime::currentDateTimeUtc(), {}, u"x"_s, u"y"_s, u"z"_s, {}});
+            m_store->insertAudit(AuditEvent{
+                0, QDateTime::currentDateTimeUtc(), {}, u"x"_s, u"y"_s, u"z"_s, {}, 0, {}});
             m_store->insertUser(User{newId(), u"dup@b.c"_s, u"B"_s, u"ACTIVE"_s}, u"hash"_s,
                                 QDateTime::currentDateTimeUtc());
             tx.commit();
@@ -235,6 +236,186 @@ private slots:
             acls.insert(aclBits(v.access));
         QCOMPARE(acls, (QSet<int>{48, 960}));
         QVERIFY(!back->expiresAt.isValid());
+    }
+
+    // ---- the audit log's hash chain
+private:
+    // n events, each in its own transaction, as the service writes them.
+    void writeEvents(Store &store, int n, const QString &action = u"server.rename"_s)
+    {
+        for (int i = 0; i < n; ++i)
+            store.insertAudit(AuditEvent{0,
+                                         QDateTime::currentDateTimeUtc(),
+                                         {},
+                                         action,
+                                         u"server"_s,
+                                         newId().toUpper(),
+                                         QJsonObject{{u"to"_s, u"name %1"_s.arg(i)}},
+                                         0,
+                                         {}});
+    }
+
+    // A statement on the store's own connection, behind its back: what an intruder with
+    // database access would do.
+    void tamper(const QString &sql)
+    {
+        QSqlQuery q(QSqlDatabase::database(u"store-test"_s));
+        QVERIFY2(q.exec(sql), qPrintable(sql));
+    }
+
+    qint64 idAt(qint64 seq)
+    {
+        QSqlQuery q(QSqlDatabase::database(u"store-test"_s));
+        q.exec(u"SELECT id FROM audit_events WHERE seq = %1"_s.arg(seq));
+        return q.next() ? q.value(0).toLongLong() : -1;
+    }
+
+private slots:
+    void auditChainIsWholeAfterWrites()
+    {
+        writeEvents(*m_store, 10);
+        const AuditVerification v = m_store->verifyAudit();
+        QVERIFY2(v.whole, qPrintable(v.problem));
+        QCOMPARE(v.count, m_store->auditCount());
+        QCOMPARE(v.count, 10);
+        // Each event links to the one before it.
+        const Page<AuditEvent> page = m_store->listAudit({2, {}});
+        QCOMPARE(page.items.at(0).seq, 10);
+        QCOMPARE(page.items.at(1).seq, 9);
+        QCOMPARE(page.items.at(0).hash.size(), 64);
+    }
+
+    void auditChainFindsAnEditedEvent()
+    {
+        writeEvents(*m_store, 10);
+        const qint64 id = idAt(4);
+        tamper(u"UPDATE audit_events SET detail = '{\"to\":\"innocent\"}' WHERE seq = 4"_s);
+        const AuditVerification v = m_store->verifyAudit();
+        QVERIFY(!v.whole);
+        QCOMPARE(v.brokenSeq, 4);
+        QCOMPARE(v.brokenEventId, id);
+        QCOMPARE(v.count, 3);
+    }
+
+    void auditChainFindsAnEditedActor()
+    {
+        writeEvents(*m_store, 5);
+        tamper(u"UPDATE audit_events SET actor_id = 'someoneelse' WHERE seq = 2"_s);
+        const AuditVerification v = m_store->verifyAudit();
+        QVERIFY(!v.whole);
+        QCOMPARE(v.brokenSeq, 2);
+    }
+
+    void auditChainFindsADeletedEvent()
+    {
+        writeEvents(*m_store, 10);
+        tamper(u"DELETE FROM audit_events WHERE seq = 6"_s);
+        const AuditVerification v = m_store->verifyAudit();
+        QVERIFY(!v.whole);
+        QCOMPARE(v.brokenSeq, 6);
+        QCOMPARE(v.brokenEventId, 0); // nothing is there any more
+        QVERIFY2(v.problem.contains(u"missing"_s), qPrintable(v.problem));
+    }
+
+    void auditChainFindsTheLastEventDeleted()
+    {
+        writeEvents(*m_store, 10);
+        tamper(u"DELETE FROM audit_events WHERE seq = 10"_s);
+        const AuditVerification v = m_store->verifyAudit();
+        QVERIFY(!v.whole);
+        QCOMPARE(v.brokenSeq, 10);
+    }
+
+    void auditChainFindsTwoEventsReordered()
+    {
+        writeEvents(*m_store, 10);
+        // Swap the chain places of events 5 and 7 (through a free value: seq is unique).
+        tamper(u"UPDATE audit_events SET seq = -5 WHERE seq = 5"_s);
+        tamper(u"UPDATE audit_events SET seq = 5 WHERE seq = 7"_s);
+        tamper(u"UPDATE audit_events SET seq = 7 WHERE seq = -5"_s);
+        const AuditVerification v = m_store->verifyAudit();
+        QVERIFY(!v.whole);
+        QCOMPARE(v.brokenSeq, 5);
+        QCOMPARE(v.count, 4);
+    }
+
+    void auditChainFindsEventsReorderedWithTheirHashes()
+    {
+        // Swapping whole rows (content and hash together) breaks the link to the previous one.
+        writeEvents(*m_store, 6);
+        tamper(u"UPDATE audit_events SET seq = -3 WHERE seq = 3"_s);
+        tamper(u"UPDATE audit_events SET seq = 3 WHERE seq = 4"_s);
+        tamper(u"UPDATE audit_events SET seq = 4 WHERE seq = -3"_s);
+        QCOMPARE(m_store->verifyAudit().brokenSeq, 3);
+    }
+
+    void auditChainFindsAnEventAddedOutsideIt()
+    {
+        writeEvents(*m_store, 3);
+        tamper(u"INSERT INTO audit_events (at, action, target_type, target_id, detail) "
+               "VALUES (1, 'server.delete', 'server', 'X', '{}')"_s);
+        const AuditVerification v = m_store->verifyAudit();
+        QVERIFY(!v.whole);
+        QVERIFY2(v.problem.contains(u"not part of the chain"_s), qPrintable(v.problem));
+    }
+
+    void auditBacklogIsChainedByTheMigration()
+    {
+        // Events as schema 1 left them: no place in the chain, no hash, no object index.
+        writeEvents(*m_store, 7);
+        tamper(u"UPDATE audit_events SET seq = NULL, hash = NULL"_s);
+        tamper(u"DELETE FROM audit_objects"_s);
+        tamper(u"UPDATE audit_chain SET seq = 0, hash = ''"_s);
+        QVERIFY(!m_store->verifyAudit().whole);
+        {
+            Store::Transaction tx(*m_store);
+            m_store->chainAuditBacklog();
+            tx.commit();
+        }
+        const AuditVerification v = m_store->verifyAudit();
+        QVERIFY2(v.whole, qPrintable(v.problem));
+        QCOMPARE(v.count, 7);
+        writeEvents(*m_store, 1); // new events continue the chain
+        QCOMPARE(m_store->verifyAudit().count, 8);
+        // Chained in the order they were written, and findable by object again.
+        const Page<AuditEvent> all = m_store->listAudit({100, {}});
+        QCOMPARE(all.items.last().seq, 1);
+        AuditFilter byTarget;
+        byTarget.objectId = canonicalId(all.items.last().targetId);
+        QCOMPARE(m_store->listAudit({100, {}}, byTarget).items.size(), 1);
+    }
+
+    void concurrentWritersMakeOneChain()
+    {
+        // Two instances (two connections, two threads) append at the same moment; their
+        // events interleave, and the chain stays one line without gaps or forks.
+        std::atomic<int> arrived{0};
+        QString errors[2];
+        QList<QThread *> threads;
+        for (int i = 0; i < 2; ++i) {
+            threads.append(QThread::create([&, i] {
+                ++arrived;
+                while (arrived.load() < 2)
+                    QThread::yieldCurrentThread();
+                try {
+                    auto store = Store::open(m_url, u"chain-writer-%1"_s.arg(i));
+                    writeEvents(*store, 150, i ? u"token.create"_s : u"server.create"_s);
+                } catch (const StoreError &e) {
+                    errors[i] = QString::fromUtf8(e.what());
+                }
+            }));
+            threads.last()->start();
+        }
+        for (QThread *t : threads) {
+            QVERIFY(t->wait(120000));
+            delete t;
+        }
+        for (const QString &e : errors)
+            QVERIFY2(e.isEmpty(), qPrintable(e));
+        const AuditVerification v = m_store->verifyAudit();
+        QVERIFY2(v.whole, qPrintable(v.problem));
+        QCOMPARE(v.count, 300);
+        QCOMPARE(m_store->auditCount(), 300);
     }
 };
 
