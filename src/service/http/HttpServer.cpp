@@ -13,6 +13,12 @@ namespace ca {
 
 namespace {
 
+// Connections the kernel completes before we accept them. Qt's default is 50: a burst of more
+// connections than that overflows the queue, the kernel drops their handshakes, and their
+// requests arrive seconds later (retransmitted) — after a short idle timeout, not at all.
+// The kernel caps this at net.core.somaxconn (4096 on Debian 12); nginx asks for 511.
+constexpr int kListenBacklog = 4096;
+
 // A listening socket whose accepted connections get a ConnectionGuard before QHttpServer
 // connects to them, so the guard sees every byte first.
 template <typename Base>
@@ -81,6 +87,7 @@ quint16 HttpServer::listenOn(const QHostAddress &address, quint16 port,
     } else {
         server = new GuardedServer<QTcpServer>(m_limits, this);
     }
+    server->setListenBacklogSize(kListenBacklog);
     if (!server->listen(address, port)) {
         *error = server->errorString();
         delete server;
