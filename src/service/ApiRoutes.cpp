@@ -18,7 +18,6 @@ namespace {
 
 constexpr int kDefaultLimit = 100;
 constexpr int kMaxLimit = 1000;
-constexpr int kMaxSignInsInFlight = 32;
 
 HttpResponse fail(const ApiError &e)
 {
@@ -84,13 +83,12 @@ constexpr bool kWrittenWithClock<Page<T>> = kWrittenWithClock<T>;
 
 } // namespace
 
-ApiRoutes::ApiRoutes(AccountService &service, QObject *parent)
+ApiRoutes::ApiRoutes(AccountService &service, ServiceShared &shared, QObject *parent)
     : QObject(parent)
     , m_service(service)
+    , m_shared(shared)
     , m_cursors(service.cursorKey())
-{
-    m_passwordPool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
-}
+{}
 
 template <typename T>
 HttpResponse ApiRoutes::reply(int status, const Result<T> &result) const
@@ -206,20 +204,28 @@ void ApiRoutes::signIn(const HttpRequest &req, const Respond &respond)
         return respond(fail(ApiError::badRequest(u"The password is longer than 1024 bytes."_s,
                                                  u"invalid_field"_s)));
     // Password checks are deliberately slow; a flood of them must not queue without end.
-    if (m_signInsInFlight >= kMaxSignInsInFlight) {
+    if (m_shared.signInsInFlight.fetch_add(1) >= ServiceShared::kMaxSignInsInFlight) {
+        --m_shared.signInsInFlight;
         ApiError busy{
             429, u"rate_limited"_s, u"Too many sign-ins at once. Try again in a moment."_s, {}};
         busy.extra.insert(u"retry_after"_s, 1);
         return respond(fail(busy));
     }
+    // Every attempt admitted above leaves once, when the last copy of this goes.
+    struct InFlight
+    {
+        std::atomic<int> &count;
+        ~InFlight() { --count; }
+    };
+    const auto leave = std::make_shared<InFlight>(m_shared.signInsInFlight);
     const auto attempt = m_service.beginSignIn(email, req.peer);
     if (!attempt.ok())
         return respond(fail(attempt.error()));
     const QString hash = attempt->hashToCheck;
     const QString peer = req.peer;
-    QtConcurrent::run(&m_passwordPool, [hash, password] {
+    QtConcurrent::run(&m_shared.passwordPool, [hash, password] {
         return crypto::verifyPassword(hash, password);
-    }).then(this, [this, attempt = attempt.value(), email, peer, respond](bool matches) {
+    }).then(this, [this, attempt = attempt.value(), email, peer, respond, leave](bool matches) {
         try {
             respond(reply(201, m_service.finishSignIn(attempt, matches, email, peer)));
         } catch (const std::exception &e) {

@@ -5,10 +5,10 @@
 
 #include "core/PageCursor.h"
 #include "service/AccountService.h"
+#include "service/ServiceShared.h"
 #include "service/http/Router.h"
 
 #include <QObject>
-#include <QThreadPool>
 
 namespace ca {
 
@@ -16,7 +16,8 @@ class ApiRoutes : public QObject
 {
     Q_OBJECT
 public:
-    ApiRoutes(AccountService &service, QObject *parent = nullptr);
+    // shared: what this worker's routes share with the other workers of the process.
+    ApiRoutes(AccountService &service, ServiceShared &shared, QObject *parent = nullptr);
     void install(Router &router);
 
 private:
@@ -55,9 +56,8 @@ private:
     void signIn(const HttpRequest &req, const Respond &respond);
 
     AccountService &m_service;
+    ServiceShared &m_shared;
     PageCursor m_cursors;
-    QThreadPool m_passwordPool; // argon2 runs here, never on the request thread
-    int m_signInsInFlight = 0;
 };
 
 } // namespace ca

@@ -6,6 +6,7 @@
 #include "core/Domain.h"
 
 #include <QHash>
+#include <QMutex>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -30,6 +31,9 @@ struct StoreOptions
     // PostgreSQL: the password (from --db-password-file). Empty: the URL's, else libpq's own
     // (PGPASSFILE, ~/.pgpass, a service file named by PGSERVICE or service=).
     QString password;
+    // SQLite: shared by every Store of a process so that their write transactions wait for
+    // each other here, not in SQLite's busy handler (which sleeps in steps of milliseconds).
+    std::shared_ptr<QMutex> sqliteWriteLock;
 };
 
 struct PageRequest
@@ -182,6 +186,7 @@ public:
 
 private:
     Store(QSqlDatabase db, bool postgres, QString description);
+    void endTransaction(const QString &statement);
     QSqlQuery &prepare(const QString &sql);
     QSqlQuery &run(const QString &sql, const QVariantList &values = {});
     void exec(const QString &sql);
@@ -195,6 +200,7 @@ private:
     QString m_description;
     QHash<QString, QSqlQuery> m_prepared;
     int m_transactionDepth = 0;
+    std::shared_ptr<QMutex> m_writeLock; // SQLite: held from BEGIN to COMMIT or ROLLBACK
 };
 
 } // namespace ca

@@ -70,6 +70,7 @@ std::unique_ptr<RunningService> startService(const HttpLimits &limits,
     auto s = std::make_unique<RunningService>();
     ServiceOptions o;
     o.port = 0;
+    o.workers = kTestWorkers;
     o.sandboxDir = s->dir.filePath(u"sandbox"_s);
     o.database = freshDatabase(s->dir);
     o.limits = limits;

@@ -24,6 +24,10 @@ QString freshDatabase(const QTemporaryDir &dir);
 // Faster password hashing for tests that create many users; still real argon2id.
 crypto::PasswordHashParams testHashParams();
 
+// Workers of every test service: more than one, and more than the cores of a small machine,
+// so that every test also checks that what one worker did holds on the others.
+constexpr int kTestWorkers = 3;
+
 // A running service with the sandbox's demo account, listening on 127.0.0.1 (free port).
 struct RunningService
 {

@@ -1,0 +1,29 @@
+// What the workers of one service process share: the sign-in throttle and the password
+// checks (so that limits hold for the process, not per worker), and SQLite's write lock.
+// Everything here is thread-safe; each worker has its own database connection and rules.
+#pragma once
+
+#include "service/SignInThrottle.h"
+
+#include <QMutex>
+#include <QThreadPool>
+#include <atomic>
+#include <memory>
+
+namespace ca {
+
+struct ServiceShared
+{
+    ServiceShared();
+
+    std::shared_ptr<SignInThrottle> throttle = std::make_shared<SignInThrottle>();
+    // argon2 runs here, never on a worker's event loop; at most kMaxSignInsInFlight at once.
+    QThreadPool passwordPool;
+    std::atomic<int> signInsInFlight{0};
+    static constexpr int kMaxSignInsInFlight = 32;
+    // SQLite: one writer at a time across the workers, waited for here rather than in
+    // SQLite's busy handler (which sleeps in steps of milliseconds).
+    std::shared_ptr<QMutex> sqliteWriteLock = std::make_shared<QMutex>();
+};
+
+} // namespace ca
