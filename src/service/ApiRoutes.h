@@ -30,9 +30,20 @@ private:
     using ListAction =
         std::function<Result<Page<T>>(const Actor &, const HttpRequest &, const PageRequest &)>;
 
+    // Whether a GET's answers are kept in the process's AnswerCache (lists).
+    enum class Cached { No, Yes };
+
     // A route for signed-in callers only: everything else is 401 before the action runs.
+    // Every answer carries X-Account-Revision (a GET's: the revision it shows at least; a
+    // change's: the revision it made); every GET answer an ETag (see read()).
     void route(Router &r, const QByteArray &method, const QString &pattern, Action action,
-               const QStringList &query = {});
+               const QStringList &query = {}, Cached cached = Cached::No);
+    // A GET's answer: from the cache or the action, 304 when If-None-Match names its ETag.
+    HttpResponse read(const Actor &actor, const HttpRequest &req, const Action &action,
+                      Cached cached);
+    // The action's answer for a GET, kept in the cache when it is a success.
+    HttpResponse fill(const Actor &actor, const HttpRequest &req, const Action &action,
+                      const AnswerCache::Key &key);
     // ...whose body is a JSON request of type Body, decoded strictly before the action runs.
     template <typename Body>
     void bodyRoute(Router &r, const QByteArray &method, const QString &pattern,

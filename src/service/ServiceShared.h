@@ -1,8 +1,10 @@
 // What the workers of one service process share: the sign-in throttle and the password
-// checks (so that limits hold for the process, not per worker), and SQLite's write lock.
+// checks (so that limits hold for the process, not per worker), SQLite's write lock, and
+// the cache of list answers.
 // Everything here is thread-safe; each worker has its own database connection and rules.
 #pragma once
 
+#include "service/AnswerCache.h"
 #include "service/SignInThrottle.h"
 
 #include <QMutex>
@@ -24,6 +26,8 @@ struct ServiceShared
     // SQLite: one writer at a time across the workers, waited for here rather than in
     // SQLite's busy handler (which sleeps in steps of milliseconds).
     std::shared_ptr<QMutex> sqliteWriteLock = std::make_shared<QMutex>();
+    // Encoded answers of list GETs, keyed by the account revision they show.
+    AnswerCache answers;
 };
 
 } // namespace ca

@@ -211,8 +211,11 @@ void Store::endTransaction(const QString &statement)
     for (auto &q : m_prepared)
         q.finish();
     if (statement == u"COMMIT") {
+        if (std::exchange(m_revisionDue, false))
+            bumpAccountRevision();
         exec(statement);
     } else {
+        m_revisionDue = false;
         QSqlQuery q(m_db);
         q.exec(statement);
     }

@@ -15,6 +15,12 @@ void Store::insertAudit(const AuditEvent &e)
         {ms(e.at), textOrNull(e.actorId), e.action, e.targetType, e.targetId,
          QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact))})
         .finish();
+    // Every change writes an audit event: the account's revision follows them (at COMMIT,
+    // once per transaction, rather than once per event of a batch).
+    if (m_transactionDepth > 0)
+        m_revisionDue = true;
+    else
+        bumpAccountRevision();
 }
 
 Page<AuditEvent> Store::listAudit(const PageRequest &page)

@@ -85,6 +85,19 @@ const QList<Migration> &migrations()
              uR"(CREATE TABLE signing_keys (kid TEXT PRIMARY KEY, private_sealed {BLOB} NOT NULL,
                    public_jwk TEXT NOT NULL, created_at BIGINT NOT NULL))"_s,
          }},
+        // 2 and 3 are other branches' (the versions are applied in order; gaps are fine).
+        {4,
+         {
+             uR"(INSERT INTO meta (key, value) VALUES ('account_revision', 1))"_s,
+             // The next token expiry, for how long cached answers hold (Store::nextTokenExpiry).
+             uR"(CREATE INDEX tokens_expires ON tokens(expires_at))"_s,
+             // Servers' token counts without reading their tokens (Store::serverSelect).
+             uR"(ALTER TABLE servers ADD COLUMN live_tokens BIGINT NOT NULL DEFAULT 0)"_s,
+             uR"(UPDATE servers SET live_tokens = (SELECT COUNT(*) FROM tokens t
+                   WHERE t.server_id = servers.id AND t.revoked_at IS NULL))"_s,
+             uR"(CREATE INDEX tokens_live_expiring ON tokens(server_id, expires_at)
+                   WHERE revoked_at IS NULL AND expires_at IS NOT NULL)"_s,
+         }},
     };
     return list;
 }

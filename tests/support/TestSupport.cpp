@@ -98,10 +98,12 @@ std::unique_ptr<Store> RunningService::openDatabase() const
 }
 
 Reply Http::send(const QByteArray &method, const QString &path, const QByteArray &body,
-                 const QByteArray &contentType)
+                 const QByteArray &contentType, const QByteArray &ifNoneMatch)
 {
     QNetworkRequest request(QUrl(m_base + path));
     request.setTransferTimeout(30000);
+    if (!ifNoneMatch.isEmpty())
+        request.setRawHeader("If-None-Match", ifNoneMatch);
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
     if (!body.isEmpty() && !contentType.isEmpty())

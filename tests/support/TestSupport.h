@@ -64,8 +64,14 @@ public:
     // Trust these CA certificates (a service with a test certificate).
     void setTls(const QSslConfiguration &tls) { m_tls = tls; }
     Reply send(const QByteArray &method, const QString &path, const QByteArray &body = {},
-               const QByteArray &contentType = "application/json");
+               const QByteArray &contentType = "application/json",
+               const QByteArray &ifNoneMatch = {});
     Reply get(const QString &path) { return send("GET", path); }
+    // A conditional GET: 304 when the answer still has this ETag.
+    Reply get(const QString &path, const QByteArray &ifNoneMatch)
+    {
+        return send("GET", path, {}, {}, ifNoneMatch);
+    }
     Reply del(const QString &path) { return send("DELETE", path); }
     Reply post(const QString &path, const QJsonObject &o)
     {
