@@ -8,7 +8,9 @@
 # so that the page is the default 100 items. It runs with the logging it ships with; to see
 # what its per-request debug log costs, run e.g.
 #   QT_LOGGING_RULES='connectadmin.http.debug=false' bench/http-bench.sh ...
-# wrk runs -t2 -c20 on the same machine, alternating service/nginx/service/nginx.
+# wrk runs -t2 -c20 on the same machine, alternating service/nginx/service/nginx. The service
+# runs BENCH_WORKERS workers (default: the cores), nginx as many worker processes. A third
+# target is the service answering 304 to If-None-Match with the page's ETag.
 set -euo pipefail
 
 usage() {
@@ -19,8 +21,10 @@ if [ $# -lt 1 ] || [ $# -gt 2 ]; then usage; fi
 service_bin=$1
 duration=${2:-10}
 servers_to_create=${BENCH_SERVERS:-100}
+workers=${BENCH_WORKERS:-$(nproc)}
 [[ $duration =~ ^[1-9][0-9]*$ ]] || usage
 [[ $servers_to_create =~ ^[0-9]+$ ]] || { echo "BENCH_SERVERS must be a number" >&2; exit 2; }
+[[ $workers =~ ^[1-9][0-9]*$ ]] || { echo "BENCH_WORKERS must be a number" >&2; exit 2; }
 if [ ! -f "$service_bin" ] || [ ! -x "$service_bin" ]; then
     echo "not an executable: $service_bin" >&2
     exit 2
@@ -71,7 +75,7 @@ free_port() {
 # ---- the account service (a copy: the build dir may change under us)
 mkdir -p "$tmp/bin"
 cp "$service_bin" "$tmp/bin/connect-admin-service"
-"$tmp/bin/connect-admin-service" --sandbox "$tmp/sandbox" --port 0 \
+"$tmp/bin/connect-admin-service" --sandbox "$tmp/sandbox" --port 0 --workers "$workers" \
     >"$tmp/service.out" 2>"$tmp/service.log" &
 service_pid=$!
 url=""
@@ -107,9 +111,15 @@ rm -f "$tmp/created.json"
 # ---- the same bytes, served by nginx
 root="$tmp/nginx/root"
 mkdir -p "$root" "$tmp/nginx/temp"
-code=$(curl -sS -o "$root/servers.json" -w '%{http_code}' -H "$auth" "$url/v1/connect/servers")
+code=$(curl -sS -o "$root/servers.json" -D "$tmp/servers.headers" -w '%{http_code}' -H "$auth" \
+    "$url/v1/connect/servers")
 [ "$code" = 200 ] || die "GET /v1/connect/servers answered $code"
 body_bytes=$(wc -c <"$root/servers.json")
+etag=$(tr -d '\r' <"$tmp/servers.headers" | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
+[ -n "$etag" ] || die "GET /v1/connect/servers has no ETag"
+code=$(curl -sS -o /dev/null -w '%{http_code}' -H "$auth" -H "If-None-Match: $etag" \
+    "$url/v1/connect/servers")
+[ "$code" = 304 ] || die "If-None-Match with the page's ETag answered $code, not 304"
 items=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["items"]))' "$root/servers.json")
 
 nginx_port=$(free_port)
@@ -118,7 +128,7 @@ user_line=""
 cat >"$tmp/nginx/nginx.conf" <<EOF
 $user_line
 daemon off;
-worker_processes 1;
+worker_processes $workers;
 pid $tmp/nginx/nginx.pid;
 error_log $tmp/nginx/error.log warn;
 events { worker_connections 1024; }
@@ -163,9 +173,11 @@ run_wrk() { # name url [header]: prints requests/s
 }
 
 echo "GET /v1/connect/servers: $items items, $body_bytes bytes of JSON (identical from both)"
-echo "wrk -t2 -c20 -d${duration}s, 2 rounds each, order service/nginx/service/nginx"
+echo "wrk -t2 -c20 -d${duration}s, 2 rounds each, order service/nginx/304/service/nginx/304;" \
+    "$workers service workers, $workers nginx workers"
 service_rps=()
 nginx_rps=()
+not_modified_rps=()
 for round in 1 2; do
     rps=$(run_wrk service "$url/v1/connect/servers" -H "$auth")
     [ -n "$rps" ] || die "wrk reported no requests/s for the service"
@@ -175,21 +187,29 @@ for round in 1 2; do
     [ -n "$rps" ] || die "wrk reported no requests/s for nginx"
     nginx_rps+=("$rps")
     echo "  round $round nginx:   $rps req/s"
+    rps=$(run_wrk 304 "$url/v1/connect/servers" -H "$auth" -H "If-None-Match: $etag")
+    [ -n "$rps" ] || die "wrk reported no requests/s for the 304 answers"
+    not_modified_rps+=("$rps")
+    echo "  round $round 304:     $rps req/s"
 done
 
 log_lines=$(wc -l <"$tmp/service.log")
 python3 - "${service_rps[*]}" "${nginx_rps[*]}" "$(nproc)" "$log_lines" \
-    "${QT_LOGGING_RULES:-}" <<'EOF'
+    "${QT_LOGGING_RULES:-}" "${not_modified_rps[*]}" <<'EOF'
 import statistics, sys
 service = [float(x) for x in sys.argv[1].split()]
 nginx = [float(x) for x in sys.argv[2].split()]
 nproc, log_lines, rules = sys.argv[3], int(sys.argv[4]), sys.argv[5]
+not_modified = [float(x) for x in sys.argv[6].split()]
 s, n = statistics.median(service), statistics.median(nginx)
 print()
 print(f"{'target':<10}{'median req/s':>14}   rounds")
 print(f"{'service':<10}{s:>14.0f}   " + ", ".join(f"{x:.0f}" for x in service))
 print(f"{'nginx':<10}{n:>14.0f}   " + ", ".join(f"{x:.0f}" for x in nginx))
+m = statistics.median(not_modified)
+print(f"{'304':<10}{m:>14.0f}   " + ", ".join(f"{x:.0f}" for x in not_modified))
 print(f"ratio service/nginx: {s / n:.3f}" if n > 0 else "ratio service/nginx: n/a")
+print(f"cost of a 304 / cost of the full answer: {s / m:.3f}" if m > 0 else "")
 print()
 print(f"nproc: {nproc}. Note: wrk runs on the same machine and shares the {nproc} cores with the "
       "server under test, so both figures are lower than with a separate load generator.")

@@ -159,6 +159,11 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QUrlQu
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
     if (m_ssl)
         request.setSslConfiguration(*m_ssl);
+    const bool conditional = method == "GET" && withSession;
+    if (conditional) {
+        if (const auto kept = m_kept.constFind(text); kept != m_kept.constEnd())
+            request.setRawHeader("If-None-Match", kept->etag);
+    }
     QNetworkReply *reply = m_nam->sendCustomRequest(request, method, body.value_or(QByteArray()));
     auto sslProblem = std::make_shared<QString>();
     connect(reply, &QNetworkReply::sslErrors, reply, [sslProblem](const QList<QSslError> &errors) {
@@ -174,13 +179,38 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QUrlQu
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
     connect(reply, &QNetworkReply::finished, this,
-            [this, reply, guard, hasContext, withSession, sslProblem, done = std::move(done)] {
+            [this, reply, guard, hasContext, withSession, conditional, text, sslProblem,
+             done = std::move(done)] {
                 reply->deleteLater();
-                const Result<QByteArray> result = interpret(reply, withSession, *sslProblem);
+                const Result<QByteArray> result = conditional
+                                                      ? interpretKept(reply, text, *sslProblem)
+                                                      : interpret(reply, withSession, *sslProblem);
                 if (hasContext && !guard)
                     return; // nobody is waiting any more
                 done(result);
             });
+}
+
+Result<QByteArray> ApiClient::interpretKept(QNetworkReply *reply, const QString &url,
+                                            const QString &sslProblem)
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 304) {
+        if (const auto kept = m_kept.constFind(url); kept != m_kept.constEnd()) {
+            ++m_notModified;
+            return kept->body; // unchanged: the same bytes, and so the same rows
+        }
+    }
+    Result<QByteArray> result = interpret(reply, true, sslProblem);
+    const QByteArray etag = reply->rawHeader("ETag");
+    if (result.ok() && !etag.isEmpty()) {
+        if (m_kept.size() >= kMaxKept)
+            m_kept.clear();
+        m_kept.insert(url, {etag, *result});
+    } else {
+        m_kept.remove(url);
+    }
+    return result;
 }
 
 Result<QByteArray> ApiClient::interpret(QNetworkReply *reply, bool hadSession,

@@ -11,6 +11,7 @@
 #include "core/Replies.h"
 #include "core/Requests.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -68,9 +69,17 @@ public:
 
     void setBaseUrl(const QUrl &url);
     QUrl baseUrl() const { return m_baseUrl; }
-    void setSessionToken(const QString &token) { m_token = token; }
+    // Another session may see other answers: the kept copies go with the old one.
+    void setSessionToken(const QString &token)
+    {
+        m_token = token;
+        m_kept.clear();
+    }
     QString sessionToken() const { return m_token; }
     bool hasSession() const { return !m_token.isEmpty(); }
+    // GET answers that came back 304 and were served from the kept copy (F5 on unchanged
+    // data moves no bytes): for diagnostics and tests.
+    int notModifiedAnswers() const { return m_notModified; }
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
     int timeout() const { return m_timeoutMs; }
     void setPageSize(int items) { m_pageSize = items; }
@@ -174,6 +183,10 @@ private:
     template <typename T>
     void fetchPages(const QString &path, QUrlQuery query, QObject *context, PageHandler<T> handler);
     Result<QByteArray> interpret(QNetworkReply *reply, bool hadSession, const QString &sslProblem);
+    // interpret() for a GET with the session: a 304 answers the kept copy of url's answer;
+    // a 2xx with an ETag is kept for next time.
+    Result<QByteArray> interpretKept(QNetworkReply *reply, const QString &url,
+                                     const QString &sslProblem);
 
     QNetworkAccessManager *m_nam;
     QUrl m_baseUrl;
@@ -182,6 +195,15 @@ private:
     int m_pageSize = 500;
     std::optional<QSslConfiguration> m_ssl;
     bool m_reachable = true;
+    // The last answer of each GET URL with its ETag, sent back as If-None-Match.
+    struct Kept
+    {
+        QByteArray etag;
+        QByteArray body;
+    };
+    QHash<QString, Kept> m_kept;
+    static constexpr qsizetype kMaxKept = 256;
+    int m_notModified = 0;
 };
 
 } // namespace ca

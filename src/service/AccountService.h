@@ -90,6 +90,13 @@ public:
     // --- the database, for /health
     int schemaVersion();
     bool isPostgres() const { return m_store.isPostgres(); }
+    // The account's revision now (one indexed read), and the one this service's last
+    // committed change made (see Store::accountRevision).
+    qint64 accountRevision() { return m_store.accountRevision(); }
+    qint64 committedRevision() const { return m_store.committedRevision(); }
+    // When the next token of the account expires (ms since the epoch), or 0 for never:
+    // until then, answers that depend on the clock stay what they are.
+    qint64 nextTokenExpiry() { return m_store.nextTokenExpiry(now()); }
 
     // --- sessions; password checking itself is done by the caller off the request thread.
     // Every beginSignIn() is followed by exactly one finishSignIn() for the same attempt.

@@ -46,14 +46,12 @@ Result<SessionInfo> AccountService::finishSignIn(const SignInAttempt &attempt, b
 {
     // The verdict comes in order: once failures that finished earlier reached the limit,
     // this attempt is refused whatever its password (see SignInThrottle).
-    if (const qint64 wait = m_throttle->retryAfter(email, peer, now()))
+    const bool failed = !attempt.user || !passwordMatches || attempt.user->user.state != u"ACTIVE";
+    if (const qint64 wait = m_throttle->verdict(email, peer, now(), failed))
         return tooManyFailures(wait);
-    if (!attempt.user || !passwordMatches || attempt.user->user.state != u"ACTIVE") {
-        m_throttle->recordFailure(email, peer, now());
+    if (failed)
         return ApiError::unauthorized(u"The email address or password is wrong."_s,
                                       u"invalid_credentials"_s);
-    }
-    m_throttle->recordSuccess(email);
     const QByteArray token = crypto::base64Url(crypto::randomBytes(32));
     const QDateTime created = now();
     const QDateTime expires = created.addSecs(m_config.sessionTtlSeconds);

@@ -18,7 +18,6 @@ namespace {
 
 constexpr int kDefaultLimit = 100;
 constexpr int kMaxLimit = 1000;
-constexpr int kMaxSignInsInFlight = 32;
 
 HttpResponse fail(const ApiError &e)
 {
@@ -47,6 +46,38 @@ Result<Body> requestBody(const HttpRequest &req)
 }
 
 const QStringList kPaged{u"limit"_s, u"cursor"_s};
+
+const QByteArray kRevisionHeader = "X-Account-Revision";
+
+// A strong validator of an answer: a digest of its bytes, so equal answers have equal tags
+// on every worker and instance, whichever made them.
+QByteArray entityTag(const QByteArray &body)
+{
+    return '"' + crypto::base64Url(crypto::sha256(body).left(16)) + '"';
+}
+
+QByteArray headerOf(const HttpResponse &answer, const QByteArray &name)
+{
+    for (const auto &[key, value] : answer.headers)
+        if (key == name)
+            return value;
+    return {};
+}
+
+// Whether an If-None-Match header names tag (or is "*"); weak tags compare by their value.
+bool matchesEntityTag(const QByteArray &ifNoneMatch, const QByteArray &tag)
+{
+    if (ifNoneMatch.isEmpty())
+        return false;
+    for (QByteArray candidate : ifNoneMatch.split(',')) {
+        candidate = candidate.trimmed();
+        if (candidate.startsWith("W/"))
+            candidate = candidate.mid(2);
+        if (candidate == "*" || candidate == tag)
+            return true;
+    }
+    return false;
+}
 
 // Where the store resumes a list: an ID, or an audit event's sequence number. A cursor is
 // signed, so this only guards against a key that signed something else.
@@ -92,13 +123,12 @@ constexpr bool kWrittenWithClock<VaultAccess> = true;
 
 } // namespace
 
-ApiRoutes::ApiRoutes(AccountService &service, QObject *parent)
+ApiRoutes::ApiRoutes(AccountService &service, ServiceShared &shared, QObject *parent)
     : QObject(parent)
     , m_service(service)
+    , m_shared(shared)
     , m_cursors(service.cursorKey())
-{
-    m_passwordPool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
-}
+{}
 
 template <typename T>
 HttpResponse ApiRoutes::reply(int status, const Result<T> &result) const
@@ -141,20 +171,77 @@ Result<PageRequest> ApiRoutes::pageRequest(const HttpRequest &req, const QString
 }
 
 void ApiRoutes::route(Router &r, const QByteArray &method, const QString &pattern, Action action,
-                      const QStringList &query)
+                      const QStringList &query, Cached cached)
 {
     r.add(
         method, pattern,
-        [this, action = std::move(action)](const HttpRequest &req, const Respond &respond) {
+        [this, method, cached, action = std::move(action)](const HttpRequest &req,
+                                                           const Respond &respond) {
             const Result<Actor> actor = m_service.authenticate(req.header("authorization"));
             if (!actor.ok()) {
                 HttpResponse refused = fail(actor.error());
                 refused.headers.append({QByteArray("WWW-Authenticate"), QByteArray("Bearer")});
                 return respond(refused);
             }
-            respond(action(*actor, req));
+            if (method == "GET")
+                return respond(read(*actor, req, action, cached));
+            const qint64 before = m_service.committedRevision();
+            HttpResponse answer = action(*actor, req);
+            if (const qint64 after = m_service.committedRevision(); after != before)
+                answer.headers.append({kRevisionHeader, QByteArray::number(after)});
+            respond(answer);
         },
         query);
+}
+
+HttpResponse ApiRoutes::read(const Actor &actor, const HttpRequest &req, const Action &action,
+                             Cached cached)
+{
+    // Read before the answer is made, so the answer is at least as new as this revision:
+    // a change acknowledged anywhere before this request is in it (read-your-writes).
+    const qint64 revision = m_service.accountRevision();
+    const AnswerCache::Key key{req.path + u'?' + req.query.query(QUrl::FullyEncoded), actor.user.id,
+                               revision};
+    HttpResponse answer;
+    std::optional<AnswerCache::Answer> hit;
+    if (cached == Cached::Yes)
+        hit = m_shared.answers.find(key, m_service.now().toMSecsSinceEpoch());
+    if (hit) {
+        answer = HttpResponse::json(hit->body);
+        answer.headers.append({"ETag", hit->etag});
+        answer.revalidate = true;
+    } else if (cached == Cached::Yes) {
+        answer = fill(actor, req, action, key);
+    } else {
+        answer = action(actor, req);
+        if (answer.status == 200) {
+            answer.headers.append({"ETag", entityTag(answer.body)});
+            answer.revalidate = true;
+        }
+    }
+    if (answer.revalidate) {
+        const QByteArray etag = headerOf(answer, "ETag");
+        if (matchesEntityTag(req.header("if-none-match"), etag))
+            answer = HttpResponse::notModified(etag);
+    }
+    answer.headers.append({kRevisionHeader, QByteArray::number(revision)});
+    return answer;
+}
+
+HttpResponse ApiRoutes::fill(const Actor &actor, const HttpRequest &req, const Action &action,
+                             const AnswerCache::Key &key)
+{
+    // Token states and active-token counts change when a token expires, with no write: such
+    // an answer is kept only until the account's next token expiry.
+    const qint64 freshUntil = m_service.nextTokenExpiry();
+    HttpResponse answer = action(actor, req);
+    if (answer.status != 200)
+        return answer;
+    const QByteArray etag = entityTag(answer.body);
+    m_shared.answers.store(key, {answer.body, etag, freshUntil});
+    answer.headers.append({"ETag", etag});
+    answer.revalidate = true;
+    return answer;
 }
 
 template <typename Body>
@@ -185,7 +272,7 @@ void ApiRoutes::listRoute(Router &r, const QString &pattern, ListAction<T> list,
                 result->nextCursor = m_cursors.encode(pattern, result->nextCursor);
             return reply(200, result);
         },
-        kPaged + extraQuery);
+        kPaged + extraQuery, Cached::Yes);
 }
 
 template <typename T>
@@ -214,20 +301,28 @@ void ApiRoutes::signIn(const HttpRequest &req, const Respond &respond)
         return respond(fail(ApiError::badRequest(u"The password is longer than 1024 bytes."_s,
                                                  u"invalid_field"_s)));
     // Password checks are deliberately slow; a flood of them must not queue without end.
-    if (m_signInsInFlight >= kMaxSignInsInFlight) {
+    if (m_shared.signInsInFlight.fetch_add(1) >= ServiceShared::kMaxSignInsInFlight) {
+        --m_shared.signInsInFlight;
         ApiError busy{
             429, u"rate_limited"_s, u"Too many sign-ins at once. Try again in a moment."_s, {}};
         busy.extra.insert(u"retry_after"_s, 1);
         return respond(fail(busy));
     }
+    // Every attempt admitted above leaves once, when the last copy of this goes.
+    struct InFlight
+    {
+        std::atomic<int> &count;
+        ~InFlight() { --count; }
+    };
+    const auto leave = std::make_shared<InFlight>(m_shared.signInsInFlight);
     const auto attempt = m_service.beginSignIn(email, req.peer);
     if (!attempt.ok())
         return respond(fail(attempt.error()));
     const QString hash = attempt->hashToCheck;
     const QString peer = req.peer;
-    QtConcurrent::run(&m_passwordPool, [hash, password] {
+    QtConcurrent::run(&m_shared.passwordPool, [hash, password] {
         return crypto::verifyPassword(hash, password);
-    }).then(this, [this, attempt = attempt.value(), email, peer, respond](bool matches) {
+    }).then(this, [this, attempt = attempt.value(), email, peer, respond, leave](bool matches) {
         try {
             respond(reply(201, m_service.finishSignIn(attempt, matches, email, peer)));
         } catch (const std::exception &e) {
@@ -322,8 +417,10 @@ void ApiRoutes::install(Router &r)
           });
 
     // ---- the grant matrix
-    route(r, "GET", u"/v1/connect/grants"_s,
-          [this](const Actor &a, const Req &) { return reply(200, m_service.grants(a)); });
+    route(
+        r, "GET", u"/v1/connect/grants"_s,
+        [this](const Actor &a, const Req &) { return reply(200, m_service.grants(a)); }, {},
+        Cached::Yes);
     bodyRoute<GrantBatchRequest>(
         r, "POST", u"/v1/connect/grants/batch"_s,
         [this](const Actor &a, const Req &, const GrantBatchRequest &body) {
@@ -359,11 +456,14 @@ void ApiRoutes::install(Router &r)
         server);
 
     // ---- who may administer Secrets Automation
-    route(r, "GET", u"/v1/connect/group-grants"_s, [this](const Actor &a, const Req &) {
-        return reply(200, mapped(m_service.groupGrants(a), [](const QList<GroupGrant> &all) {
-                         return Page<GroupGrant>{all, {}}; // one page: there are few
-                     }));
-    });
+    route(
+        r, "GET", u"/v1/connect/group-grants"_s,
+        [this](const Actor &a, const Req &) {
+            return reply(200, mapped(m_service.groupGrants(a), [](const QList<GroupGrant> &all) {
+                             return Page<GroupGrant>{all, {}}; // one page: there are few
+                         }));
+        },
+        {}, Cached::Yes);
     bodyRoute<GroupGrantRequest>(
         r, "POST", u"/v1/connect/group-grants"_s,
         [this](const Actor &a, const Req &, const GroupGrantRequest &body) {

@@ -5,10 +5,10 @@
 
 #include "core/PageCursor.h"
 #include "service/AccountService.h"
+#include "service/ServiceShared.h"
 #include "service/http/Router.h"
 
 #include <QObject>
-#include <QThreadPool>
 
 namespace ca {
 
@@ -16,7 +16,8 @@ class ApiRoutes : public QObject
 {
     Q_OBJECT
 public:
-    ApiRoutes(AccountService &service, QObject *parent = nullptr);
+    // shared: what this worker's routes share with the other workers of the process.
+    ApiRoutes(AccountService &service, ServiceShared &shared, QObject *parent = nullptr);
     void install(Router &router);
 
 private:
@@ -29,9 +30,20 @@ private:
     using ListAction =
         std::function<Result<Page<T>>(const Actor &, const HttpRequest &, const PageRequest &)>;
 
+    // Whether a GET's answers are kept in the process's AnswerCache (lists).
+    enum class Cached { No, Yes };
+
     // A route for signed-in callers only: everything else is 401 before the action runs.
+    // Every answer carries X-Account-Revision (a GET's: the revision it shows at least; a
+    // change's: the revision it made); every GET answer an ETag (see read()).
     void route(Router &r, const QByteArray &method, const QString &pattern, Action action,
-               const QStringList &query = {});
+               const QStringList &query = {}, Cached cached = Cached::No);
+    // A GET's answer: from the cache or the action, 304 when If-None-Match names its ETag.
+    HttpResponse read(const Actor &actor, const HttpRequest &req, const Action &action,
+                      Cached cached);
+    // The action's answer for a GET, kept in the cache when it is a success.
+    HttpResponse fill(const Actor &actor, const HttpRequest &req, const Action &action,
+                      const AnswerCache::Key &key);
     // ...whose body is a JSON request of type Body, decoded strictly before the action runs.
     template <typename Body>
     void bodyRoute(Router &r, const QByteArray &method, const QString &pattern,
@@ -56,9 +68,8 @@ private:
     void signIn(const HttpRequest &req, const Respond &respond);
 
     AccountService &m_service;
+    ServiceShared &m_shared;
     PageCursor m_cursors;
-    QThreadPool m_passwordPool; // argon2 runs here, never on the request thread
-    int m_signInsInFlight = 0;
 };
 
 } // namespace ca

@@ -34,8 +34,11 @@ public:
     static constexpr int kMaxWaitMs = 60000;
     static constexpr int kRetryMs = 5000;
 
-private:
+    // A revocation was scheduled for `at` (by this instance's rules or one of its workers):
+    // the timer is brought forward if it comes earlier.
     void scheduled(const QDateTime &at);
+
+private:
     void arm(const QDateTime &next);
 
     AccountService &m_service;

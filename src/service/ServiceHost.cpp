@@ -3,6 +3,7 @@
 #include "core/Logging.h"
 #include "service/PrivateFile.h"
 #include "service/Sandbox.h"
+#include "service/http/ListenSocket.h"
 
 #include <QDir>
 #include <QFile>
@@ -50,13 +51,13 @@ std::optional<QSslConfiguration> loadTls(const QString &certPath, const QString 
 ServiceHost::ServiceHost(ServiceOptions options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_shared(std::make_unique<ServiceShared>())
 {}
 
 ServiceHost::~ServiceHost()
 {
-    m_http.reset();
-    m_revocations.reset();
-    m_routes.reset();
+    m_workers.clear();     // each finishes what it is doing and closes its connection
+    m_revocations.reset(); // after the workers: they tell it of revocations they schedule
     m_service.reset();
     m_store.reset();
 }
@@ -93,7 +94,8 @@ QString ServiceHost::open()
     m_tls = loadTls(m_options.tlsCertificate, m_options.tlsKey, &error);
     if (!error.isEmpty())
         return error;
-    StoreOptions storeOptions;
+    StoreOptions &storeOptions = m_storeOptions;
+    storeOptions.sqliteWriteLock = m_shared->sqliteWriteLock;
     if (!m_options.databasePasswordFile.isEmpty()) {
         if (!m_options.database.startsWith(u"postgres"))
             return u"--db-password-file is for a PostgreSQL database (--db postgres://…)."_s;
@@ -108,20 +110,21 @@ QString ServiceHost::open()
         if (storeOptions.password.isEmpty())
             return u"The database password file %1 is empty."_s.arg(m_options.databasePasswordFile);
     }
-    auto masterKey = MasterKey::loadOrCreate(m_options.masterKeyPath, &error);
-    if (!masterKey)
+    m_masterKey = MasterKey::loadOrCreate(m_options.masterKeyPath, &error);
+    if (!m_masterKey)
         return error;
     ServiceConfig config;
     config.issuer = m_options.issuer;
     config.sessionTtlSeconds = m_options.sessionTtlSeconds;
     config.passwordHash = m_options.passwordHash;
     config.clock = m_options.clock;
+    config.signInThrottle = m_shared->throttle;
     try {
         m_store =
             Store::open(m_options.database,
                         u"service-"_s + QUuid::createUuid().toString(QUuid::Id128), storeOptions);
         m_store->migrate();
-        m_service = std::make_unique<AccountService>(*m_store, std::move(*masterKey), config);
+        m_service = std::make_unique<AccountService>(*m_store, *m_masterKey, config);
         m_service->initialize();
     } catch (const std::exception &e) {
         return QString::fromUtf8(e.what());
@@ -131,13 +134,23 @@ QString ServiceHost::open()
 
 QString ServiceHost::listen()
 {
+    const int workers =
+        m_options.workers > 0 ? m_options.workers : std::max(1, QThread::idealThreadCount());
     QString error;
-    m_http = std::make_unique<HttpEndpoint>(m_router, m_options.limits);
-    m_port = m_http->listen(m_options.address, m_options.port, m_tls, &error);
-    if (m_port == 0)
+    // One listening socket per worker on one port (SO_REUSEPORT): the kernel spreads new
+    // connections over them, and no worker hands sockets to another.
+    const QList<int> sockets =
+        ListenSocket::open(m_options.address, m_options.port, workers, &error);
+    if (sockets.isEmpty())
         return u"Cannot listen on %1 port %2: %3"_s.arg(m_options.address.toString())
             .arg(m_options.port)
             .arg(error);
+    m_port = ListenSocket::port(sockets.first());
+    for (int i = 0; i < workers; ++i) {
+        WorkerSetup setup{i,  m_options.database, m_storeOptions, *m_masterKey,
+                          {}, m_options.limits,   m_tls,          sockets.at(i)};
+        m_workers.push_back(std::make_unique<ServiceWorker>(std::move(setup), *m_shared));
+    }
     QString host = m_options.address.toString();
     if (m_options.address.protocol() == QAbstractSocket::IPv6Protocol)
         host = u'[' + host + u']';
@@ -155,13 +168,23 @@ QString ServiceHost::listen()
             return QString::fromUtf8(e.what());
         }
     }
-    m_routes = std::make_unique<ApiRoutes>(*m_service);
-    m_routes->install(m_router);
     // Revocations that came due while no instance ran are carried out before the first
-    // request is answered.
+    // request is answered. The scheduler lives on this thread; the workers tell it of each
+    // revocation they schedule through its event queue.
     m_revocations = std::make_unique<RevocationScheduler>(*m_service);
     m_revocations->start();
-    qCInfo(lcService) << "serving" << m_url << "with" << m_store->describe();
+    m_shared->revocationScheduled = [scheduler = m_revocations.get()](const QDateTime &at) {
+        QMetaObject::invokeMethod(
+            scheduler, [scheduler, at] { scheduler->scheduled(at); }, Qt::QueuedConnection);
+    };
+    // Connections that came meanwhile wait in the sockets' queues.
+    for (auto &worker : m_workers) {
+        worker->setConfig(m_service->config());
+        if (QString e = worker->startServing(); !e.isEmpty())
+            return e;
+    }
+    qCInfo(lcService) << "serving" << m_url << "with" << m_store->describe() << "on" << workers
+                      << "workers";
     return {};
 }
 

@@ -32,17 +32,21 @@ void SignInThrottle::bump(QHash<QString, Window> &table, const QString &key, con
     }
 }
 
-void SignInThrottle::recordFailure(const QString &email, const QString &peer, const QDateTime &now)
+qint64 SignInThrottle::verdict(const QString &email, const QString &peer, const QDateTime &now,
+                               bool failed)
 {
     const QMutexLocker lock(&m_mutex);
-    bump(m_byEmail, normalise(email), now);
-    bump(m_byPeer, peer, now);
-}
-
-void SignInThrottle::recordSuccess(const QString &email)
-{
-    const QMutexLocker lock(&m_mutex);
-    m_byEmail.remove(normalise(email));
+    const QString key = normalise(email);
+    if (const qint64 left = std::max(wait(m_byEmail, key, m_limits.perEmail, now),
+                                     wait(m_byPeer, peer, m_limits.perPeer, now)))
+        return left;
+    if (failed) {
+        bump(m_byEmail, key, now);
+        bump(m_byPeer, peer, now);
+    } else {
+        m_byEmail.remove(key);
+    }
+    return 0;
 }
 
 } // namespace ca

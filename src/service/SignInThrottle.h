@@ -32,10 +32,12 @@ public:
 
     // Seconds until an attempt is allowed (its start or its verdict), or 0 when it is now.
     qint64 retryAfter(const QString &email, const QString &peer, const QDateTime &now) const;
-    void recordFailure(const QString &email, const QString &peer, const QDateTime &now);
-    // A successful sign-in clears its email's count (not the peer's: a peer guessing
-    // other accounts stays limited).
-    void recordSuccess(const QString &email);
+    // The verdict on a finished attempt, taken at once for all workers: seconds to wait (the
+    // attempt is refused, nothing is recorded), or 0 with its failure or success recorded.
+    // A success clears its email's count (not the peer's: a peer guessing other accounts
+    // stays limited). One call, not a check and then a record, so that two workers cannot
+    // both take the last free place.
+    qint64 verdict(const QString &email, const QString &peer, const QDateTime &now, bool failed);
     static QString normalise(const QString &email) { return email.trimmed().toLower(); }
     const Limits &limits() const { return m_limits; }
 

@@ -56,6 +56,8 @@ std::unique_ptr<Store> Store::open(const QString &url, const QString &connection
             QStringLiteral("cannot open database %1: %2").arg(description, reason).toStdString());
     }
     std::unique_ptr<Store> store(new Store(db, postgres, description));
+    if (!postgres)
+        store->m_writeLock = options.sqliteWriteLock;
     if (!postgres) {
         store->enableWal();
         store->exec(options.durableCommits ? u"PRAGMA synchronous=FULL"_s
@@ -173,8 +175,17 @@ Store::Transaction::Transaction(Store &store)
 {
     // The depth counts only transactions that really began: a BEGIN that fails (a busy
     // SQLite file, a lost PostgreSQL connection) throws and leaves nothing behind.
-    if (m_store.m_transactionDepth == 0)
-        m_store.exec(m_store.m_postgres ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s);
+    if (m_store.m_transactionDepth == 0) {
+        if (m_store.m_writeLock)
+            m_store.m_writeLock->lock();
+        try {
+            m_store.exec(m_store.m_postgres ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s);
+        } catch (...) {
+            if (m_store.m_writeLock)
+                m_store.m_writeLock->unlock();
+            throw;
+        }
+    }
     ++m_store.m_transactionDepth;
 }
 
@@ -182,23 +193,34 @@ Store::Transaction::~Transaction()
 {
     if (m_done)
         return;
-    if (--m_store.m_transactionDepth == 0) {
-        for (auto &q : m_store.m_prepared)
-            q.finish();
-        QSqlQuery q(m_store.m_db);
-        q.exec(u"ROLLBACK"_s);
-    }
+    if (--m_store.m_transactionDepth == 0)
+        m_store.endTransaction(u"ROLLBACK"_s);
 }
 
 void Store::Transaction::commit()
 {
-    if (m_store.m_transactionDepth == 1) {
-        for (auto &q : m_store.m_prepared)
-            q.finish();
-        m_store.exec(u"COMMIT"_s); // on failure this throws; the destructor rolls back
-    }
+    if (m_store.m_transactionDepth == 1)
+        m_store.endTransaction(u"COMMIT"_s); // on failure this throws; the destructor rolls back
     m_done = true;
     --m_store.m_transactionDepth;
+}
+
+// COMMIT (throws on failure, the transaction still open) or ROLLBACK (never throws).
+void Store::endTransaction(const QString &statement)
+{
+    for (auto &q : m_prepared)
+        q.finish();
+    if (statement == u"COMMIT") {
+        if (std::exchange(m_revisionDue, false))
+            bumpAccountRevision();
+        exec(statement);
+    } else {
+        m_revisionDue = false;
+        QSqlQuery q(m_db);
+        q.exec(statement);
+    }
+    if (m_writeLock)
+        m_writeLock->unlock();
 }
 
 } // namespace ca

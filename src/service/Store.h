@@ -7,6 +7,7 @@
 #include "core/Replies.h"
 
 #include <QHash>
+#include <QMutex>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -31,6 +32,9 @@ struct StoreOptions
     // PostgreSQL: the password (from --db-password-file). Empty: the URL's, else libpq's own
     // (PGPASSFILE, ~/.pgpass, a service file named by PGSERVICE or service=).
     QString password;
+    // SQLite: shared by every Store of a process so that their write transactions wait for
+    // each other here, not in SQLite's busy handler (which sleeps in steps of milliseconds).
+    std::shared_ptr<QMutex> sqliteWriteLock;
 };
 
 struct PageRequest
@@ -112,6 +116,14 @@ public:
     };
 
     // Meta
+    // The account's revision: bumped once by every transaction that writes an audit event
+    // (every change does), as its last statement before COMMIT, so any instance on the
+    // database sees a new value exactly when it can see the change.
+    qint64 accountRevision();
+    // The revision the last committed change of this connection made; 0 before any.
+    qint64 committedRevision() const { return m_committedRevision; }
+    // The earliest expiry after now of a token not revoked (ms), or 0 when there is none.
+    qint64 nextTokenExpiry(const QDateTime &now);
     qint64 grantsRevision();
     // Increments the revision; when expected is set, only if it still equals it.
     bool bumpGrantsRevision(std::optional<qint64> expected);
@@ -225,6 +237,8 @@ public:
 
 private:
     Store(QSqlDatabase db, bool postgres, QString description);
+    void endTransaction(const QString &statement);
+    void bumpAccountRevision();
     QSqlQuery &prepare(const QString &sql);
     QSqlQuery &run(const QString &sql, const QVariantList &values = {});
     void exec(const QString &sql);
@@ -242,6 +256,9 @@ private:
     QString m_description;
     QHash<QString, QSqlQuery> m_prepared;
     int m_transactionDepth = 0;
+    bool m_revisionDue = false; // an audit event was written in the open transaction
+    qint64 m_committedRevision = 0;
+    std::shared_ptr<QMutex> m_writeLock; // SQLite: held from BEGIN to COMMIT or ROLLBACK
 };
 
 } // namespace ca

@@ -89,6 +89,12 @@ void Store::setAuditHead(qint64 seq, const QString &hash)
 {
     run(u"UPDATE audit_chain SET seq = ?, hash = ? WHERE chain = 'account'"_s, {seq, hash})
         .finish();
+    // Every change writes an audit event: the account's revision follows them (at COMMIT,
+    // once per transaction, rather than once per event of a batch).
+    if (m_transactionDepth > 0)
+        m_revisionDue = true;
+    else
+        bumpAccountRevision();
 }
 
 void Store::insertAuditObjects(qint64 eventId, const QStringList &objectIds)

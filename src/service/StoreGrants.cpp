@@ -8,6 +8,21 @@ namespace ca {
 
 // ---- meta ---------------------------------------------------------------------------------
 
+qint64 Store::accountRevision()
+{
+    qint64 v = 0;
+    forEachRow(run(u"SELECT value FROM meta WHERE key = 'account_revision'"_s),
+               [&](const QSqlQuery &q) { v = q.value(0).toLongLong(); });
+    return v;
+}
+
+void Store::bumpAccountRevision()
+{
+    forEachRow(
+        run(u"UPDATE meta SET value = value + 1 WHERE key = 'account_revision' RETURNING value"_s),
+        [&](const QSqlQuery &q) { m_committedRevision = q.value(0).toLongLong(); });
+}
+
 qint64 Store::grantsRevision()
 {
     qint64 v = 0;

@@ -41,6 +41,9 @@ QList<Token> Store::revokeDueTokens(const QDateTime &now)
                    t.state = TokenState::Revoked;
                    revoked.append(t);
                });
+    for (const Token &t : std::as_const(revoked))
+        run(u"UPDATE servers SET live_tokens = live_tokens - 1 WHERE id = ?"_s, {t.serverId})
+            .finish();
     return revoked;
 }
 

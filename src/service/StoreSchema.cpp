@@ -99,6 +99,20 @@ const QList<Migration> &migrations()
              uR"(ALTER TABLE servers ADD COLUMN credentials_fingerprint TEXT)"_s,
              uR"(UPDATE servers SET credentials_issued_at = created_at)"_s,
          }},
+        // 4: the account revision (bumped once by every writing transaction: the answer
+        // cache's key and the X-Account-Revision header), and servers' live token counts.
+        {4,
+         {
+             uR"(INSERT INTO meta (key, value) VALUES ('account_revision', 1))"_s,
+             // The next token expiry, for how long cached answers hold (Store::nextTokenExpiry).
+             uR"(CREATE INDEX tokens_expires ON tokens(expires_at))"_s,
+             // Servers' token counts without reading their tokens (Store::serverSelect).
+             uR"(ALTER TABLE servers ADD COLUMN live_tokens BIGINT NOT NULL DEFAULT 0)"_s,
+             uR"(UPDATE servers SET live_tokens = (SELECT COUNT(*) FROM tokens t
+                   WHERE t.server_id = servers.id AND t.revoked_at IS NULL))"_s,
+             uR"(CREATE INDEX tokens_live_expiring ON tokens(server_id, expires_at)
+                   WHERE revoked_at IS NULL AND expires_at IS NOT NULL)"_s,
+         }},
         // 5: the audit log as a hash chain (seq, hash; the head in audit_chain), the objects
         // each event concerns, and the indexes of the filtered audit list. Events written
         // before are chained by Store::chainAuditBacklog().

@@ -29,7 +29,10 @@ static Server serverFromRow(const QSqlQuery &q)
 }
 
 // A server with its granted vaults (aggregated into one column) and its active token count,
-// one row per server: far cheaper than a row per grant plus follow-up queries.
+// one row per server: far cheaper than a row per grant plus follow-up queries. The count is
+// the tokens not revoked (kept on the server row by every token write) less those expired
+// and not revoked (read from a partial index that holds only unrevoked tokens with an
+// expiry): the token table's size does not enter.
 QString Store::serverSelect() const
 {
     const QString aggregate =
@@ -38,8 +41,8 @@ QString Store::serverSelect() const
            "(SELECT "_s +
            aggregate +
            u" FROM server_vaults sv WHERE sv.server_id = s.id), "
-           "(SELECT COUNT(*) FROM tokens t WHERE t.server_id = s.id AND t.revoked_at IS NULL "
-           "AND (t.expires_at IS NULL OR t.expires_at > ?)), "
+           "s.live_tokens - (SELECT COUNT(*) FROM tokens t WHERE t.server_id = s.id "
+           "AND t.revoked_at IS NULL AND t.expires_at IS NOT NULL AND t.expires_at <= ?), "
            "s.credentials_issued_at, s.credentials_fingerprint FROM servers s "_s;
 }
 

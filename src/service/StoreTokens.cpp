@@ -45,12 +45,25 @@ void Store::fillTokenVaults(QList<Token> &tokens)
                });
 }
 
+qint64 Store::nextTokenExpiry(const QDateTime &now)
+{
+    qint64 next = 0;
+    forEachRow(
+        run(u"SELECT MIN(expires_at) FROM tokens WHERE expires_at > ? AND revoked_at IS NULL"_s,
+            {ms(now)}),
+        [&](const QSqlQuery &q) { next = q.value(0).toLongLong(); });
+    return next;
+}
+
 void Store::insertToken(const Token &t, const QString &creatorId)
 {
     run(u"INSERT INTO tokens (id, server_id, name, created_at, expires_at, revoked_at, revokes_at, creator_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
         {t.id, t.serverId, t.name, ms(t.createdAt), ms(t.expiresAt), ms(t.revokedAt),
          ms(t.revokesAt), creatorId})
         .finish();
+    if (!t.revokedAt.isValid())
+        run(u"UPDATE servers SET live_tokens = live_tokens + 1 WHERE id = ?"_s, {t.serverId})
+            .finish();
     for (const TokenVault &v : t.vaults)
         run(u"INSERT INTO token_vaults (token_id, vault_id, acl) VALUES (?, ?, ?)"_s,
             {t.id, v.vaultId, aclBits(v.access)})
@@ -131,8 +144,13 @@ void Store::renameToken(const QString &id, const QString &name)
 
 void Store::revokeToken(const QString &id, const QDateTime &at)
 {
-    run(u"UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"_s, {ms(at), id})
-        .finish();
+    QSqlQuery &q = run(u"UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"_s,
+                       {ms(at), id});
+    if (changedRows(q) == 1)
+        run(u"UPDATE servers SET live_tokens = live_tokens - 1 "
+            "WHERE id = (SELECT server_id FROM tokens WHERE id = ?)"_s,
+            {id})
+            .finish();
 }
 
 int Store::revokeTokensOfServer(const QString &serverId, const QDateTime &at)
@@ -140,7 +158,9 @@ int Store::revokeTokensOfServer(const QString &serverId, const QDateTime &at)
     QSqlQuery &q =
         run(u"UPDATE tokens SET revoked_at = ? WHERE server_id = ? AND revoked_at IS NULL"_s,
             {ms(at), serverId});
-    return changedRows(q);
+    const int revoked = changedRows(q);
+    run(u"UPDATE servers SET live_tokens = 0 WHERE id = ?"_s, {serverId}).finish();
+    return revoked;
 }
 
 } // namespace ca

@@ -92,6 +92,10 @@ struct Options
         u"request-timeout-ms"_s,
         u"Answer 408 to a request not received in full within this long (default 30000)."_s,
         u"ms"_s, u"30000"_s};
+    QCommandLineOption workers{
+        u"workers"_s,
+        u"Threads that serve requests, each with its own database connection (default: one per core)."_s,
+        u"n"_s};
     QCommandLineOption createOwner{
         u"create-owner"_s,
         u"Create the account and its first owner with this email; the password is read from standard input. Then exit (no port is opened)."_s,
@@ -104,7 +108,7 @@ struct Options
     void addTo(QCommandLineParser &parser) const
     {
         parser.addOptions({listen, port, db, dbPasswordFile, masterKey, tlsCert, tlsKey, issuer,
-                           sandbox, sessionTtl, idle, requestTimeout, createOwner, backup,
+                           sandbox, sessionTtl, idle, requestTimeout, workers, createOwner, backup,
                            verifyAudit});
     }
 };
@@ -122,6 +126,13 @@ QString readOptions(const QCommandLineParser &parser, const Options &o, ca::Serv
         if (!ok || p > 65535)
             return u"--port: \"%1\" is not a port number."_s.arg(parser.value(o.port));
         options->port = quint16(p);
+    }
+    if (parser.isSet(o.workers)) {
+        bool ok = false;
+        options->workers = parser.value(o.workers).toInt(&ok);
+        if (!ok || options->workers < 1 || options->workers > 256)
+            return u"--workers: \"%1\" is not a number from 1 to 256."_s.arg(
+                parser.value(o.workers));
     }
     options->database = parser.value(o.db);
     options->databasePasswordFile = parser.value(o.dbPasswordFile);

@@ -201,6 +201,33 @@ private slots:
         QCOMPARE(gone.wait().error().code, u"not_found"_s);
     }
 
+    void aRefreshOfUnchangedDataIs304AndKeepsTheRows()
+    {
+        signIn();
+        PageWaiter<Server> first;
+        m_client->servers(this, first.handler());
+        QTRY_VERIFY(first.done);
+        QVERIFY(!first.error);
+        QCOMPARE(m_client->notModifiedAnswers(), 0);
+        // F5 on unchanged data: the service answers 304 and the client gives the same rows.
+        PageWaiter<Server> again;
+        m_client->servers(this, again.handler());
+        QTRY_VERIFY(again.done);
+        QVERIFY(!again.error);
+        QCOMPARE(m_client->notModifiedAnswers(), 1);
+        QCOMPARE(again.all().size(), first.all().size());
+        QCOMPARE(again.all().constFirst().id, first.all().constFirst().id);
+        // After a change the full answer comes, with the change.
+        Waiter<NewServerReply> created;
+        m_client->createServer(u"after 304"_s, {}, this, created.callback());
+        QVERIFY(created.wait().ok());
+        PageWaiter<Server> changed;
+        m_client->servers(this, changed.handler());
+        QTRY_VERIFY(changed.done);
+        QCOMPARE(m_client->notModifiedAnswers(), 1);
+        QCOMPARE(changed.all().size(), first.all().size() + 1);
+    }
+
     void listsArrivePageByPage()
     {
         signIn();

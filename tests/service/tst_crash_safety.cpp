@@ -281,7 +281,7 @@ class TestCrashSafety : public QObject
     QString startService()
     {
         return m_service->start({u"--sandbox"_s, m_dir.filePath(u"sandbox"_s), u"--db"_s,
-                                 m_database, u"--port"_s, u"0"_s});
+                                 m_database, u"--port"_s, u"0"_s, u"--workers"_s, u"3"_s});
     }
 
     // Servers, vaults and the state every round starts from.

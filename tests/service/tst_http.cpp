@@ -48,6 +48,32 @@ class TestHttp : public QObject
         QVERIFY2(q.exec(sql), qPrintable(sql));
     }
 
+    // Each request on a connection of its own, all at once; the status of each answer.
+    QList<int> parallelStatuses(const QList<QByteArray> &requests)
+    {
+        const quint16 port = quint16(QUrl(m_svc->url).port());
+        std::vector<std::unique_ptr<QTcpSocket>> sockets;
+        QList<QByteArray> answers(requests.size());
+        int closed = 0;
+        for (qsizetype i = 0; i < requests.size(); ++i) {
+            auto socket = std::make_unique<QTcpSocket>();
+            QTcpSocket *s = socket.get();
+            connect(s, &QTcpSocket::connected, this,
+                    [s, &requests, i] { s->write(requests.at(i)); });
+            connect(s, &QTcpSocket::readyRead, this,
+                    [s, &answers, i] { answers[i] += s->readAll(); });
+            connect(s, &QTcpSocket::disconnected, this, [&closed] { ++closed; });
+            s->connectToHost(QHostAddress::LocalHost, port);
+            sockets.push_back(std::move(socket));
+        }
+        if (!QTest::qWaitFor([&] { return closed == requests.size(); }, 60000))
+            qWarning("only %d of %d connections were answered", closed, int(requests.size()));
+        QList<int> statuses;
+        for (const QByteArray &a : answers)
+            statuses.append(a.startsWith("HTTP/1.1 ") ? a.mid(9, 3).toInt() : 0);
+        return statuses;
+    }
+
 private slots:
     void init()
     {
@@ -185,6 +211,29 @@ private slots:
                  h.post(u"/v1/auth/sessions"_s,
                         {{u"email"_s, u"nina@sandbox.example"_s}, {u"password"_s, u"x"_s}})
                      .message());
+    }
+
+    void signInLimitsHoldAcrossWorkers()
+    {
+        QCOMPARE(m_svc->host->workerCount(), kTestWorkers);
+        // Forty wrong passwords at once, each on a connection of its own: the kernel spreads
+        // the connections over the workers, and still only five learn their answer.
+        const QByteArray body = R"({"email":"dana@sandbox.example","password":"wrong"})";
+        const QByteArray request = "POST /v1/auth/sessions HTTP/1.1\r\nHost: x\r\n"
+                                   "Content-Type: application/json\r\nConnection: close\r\n"
+                                   "Content-Length: " +
+                                   QByteArray::number(body.size()) + "\r\n\r\n" + body;
+        const QList<int> statuses = parallelStatuses(QList<QByteArray>(40, request));
+        QString seen;
+        for (const int s : statuses)
+            seen += QString::number(s) + u' ';
+        QVERIFY2(statuses.count(401) == 5, qPrintable(seen));
+        QVERIFY2(statuses.count(429) == 35, qPrintable(seen));
+        Http h(m_svc->url);
+        const Reply r = h.post(u"/v1/auth/sessions"_s,
+                               {{u"email"_s, u"dana@sandbox.example"_s},
+                                {u"password"_s, m_svc->passwordOf(u"dana@sandbox.example"_s)}});
+        QCOMPARE(r.status, 429);
     }
 
     void correctSignInsAreNeverThrottled()

@@ -70,6 +70,8 @@ private slots:
         QTest::addColumn<QString>("says");
         QTest::newRow("port") << QStringList{u"--db"_s, u"x.sqlite"_s, u"--port"_s, u"abc"_s}
                               << u"--port"_s;
+        QTest::newRow("workers") << QStringList{u"--db"_s, u"x.sqlite"_s, u"--workers"_s, u"0"_s}
+                                 << u"--workers"_s;
         QTest::newRow("listen") << QStringList{u"--db"_s, u"x.sqlite"_s, u"--listen"_s,
                                                u"nowhere"_s}
                                 << u"--listen"_s;
@@ -118,7 +120,8 @@ private slots:
         QCOMPARE(modeOf(db), 0600u);
 
         QProcess service;
-        service.start(QStringLiteral(SERVICE_PATH), {u"--db"_s, db, u"--port"_s, u"0"_s});
+        service.start(QStringLiteral(SERVICE_PATH),
+                      {u"--db"_s, db, u"--port"_s, u"0"_s, u"--workers"_s, u"3"_s});
         QVERIFY(service.waitForReadyRead(30000));
         const QByteArray first = service.readLine().trimmed();
         QVERIFY2(first.startsWith("listening on http://127.0.0.1:"), first.constData());
@@ -220,7 +223,8 @@ private slots:
                      .exitCode,
                  0);
         QProcess service;
-        service.start(QStringLiteral(SERVICE_PATH), {u"--db"_s, db, u"--port"_s, u"0"_s});
+        service.start(QStringLiteral(SERVICE_PATH),
+                      {u"--db"_s, db, u"--port"_s, u"0"_s, u"--workers"_s, u"3"_s});
         QVERIFY(service.waitForReadyRead(30000));
         Http h(QString::fromUtf8(service.readLine().trimmed().mid(13)));
         QVERIFY(!h.signIn(u"live@example.com"_s, u"a long enough password"_s).isEmpty());
@@ -243,7 +247,7 @@ private slots:
         QProcess restored;
         restored.start(QStringLiteral(SERVICE_PATH),
                        {u"--db"_s, copy, u"--master-key"_s, m_dir.filePath(u"master.key"_s),
-                        u"--port"_s, u"0"_s});
+                        u"--port"_s, u"0"_s, u"--workers"_s, u"3"_s});
         QVERIFY(restored.waitForReadyRead(30000));
         Http again(QString::fromUtf8(restored.readLine().trimmed().mid(13)));
         QVERIFY(!again.signIn(u"live@example.com"_s, u"a long enough password"_s).isEmpty());

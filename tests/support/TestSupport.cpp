@@ -70,6 +70,7 @@ std::unique_ptr<RunningService> startService(const HttpLimits &limits,
     auto s = std::make_unique<RunningService>();
     ServiceOptions o;
     o.port = 0;
+    o.workers = kTestWorkers;
     o.sandboxDir = s->dir.filePath(u"sandbox"_s);
     o.database = freshDatabase(s->dir);
     o.limits = limits;
@@ -97,10 +98,12 @@ std::unique_ptr<Store> RunningService::openDatabase() const
 }
 
 Reply Http::send(const QByteArray &method, const QString &path, const QByteArray &body,
-                 const QByteArray &contentType)
+                 const QByteArray &contentType, const QByteArray &ifNoneMatch)
 {
     QNetworkRequest request(QUrl(m_base + path));
     request.setTransferTimeout(30000);
+    if (!ifNoneMatch.isEmpty())
+        request.setRawHeader("If-None-Match", ifNoneMatch);
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
     if (!body.isEmpty() && !contentType.isEmpty())

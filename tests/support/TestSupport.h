@@ -24,6 +24,10 @@ QString freshDatabase(const QTemporaryDir &dir);
 // Faster password hashing for tests that create many users; still real argon2id.
 crypto::PasswordHashParams testHashParams();
 
+// Workers of every test service: more than one, and more than the cores of a small machine,
+// so that every test also checks that what one worker did holds on the others.
+constexpr int kTestWorkers = 3;
+
 // A running service with the sandbox's demo account, listening on 127.0.0.1 (free port).
 struct RunningService
 {
@@ -60,8 +64,14 @@ public:
     // Trust these CA certificates (a service with a test certificate).
     void setTls(const QSslConfiguration &tls) { m_tls = tls; }
     Reply send(const QByteArray &method, const QString &path, const QByteArray &body = {},
-               const QByteArray &contentType = "application/json");
+               const QByteArray &contentType = "application/json",
+               const QByteArray &ifNoneMatch = {});
     Reply get(const QString &path) { return send("GET", path); }
+    // A conditional GET: 304 when the answer still has this ETag.
+    Reply get(const QString &path, const QByteArray &ifNoneMatch)
+    {
+        return send("GET", path, {}, {}, ifNoneMatch);
+    }
     Reply del(const QString &path) { return send("DELETE", path); }
     Reply post(const QString &path, const QJsonObject &o)
     {

@@ -16,4 +16,10 @@ quint16 HttpEndpoint::listen(const QHostAddress &address, quint16 port,
     return m_server->listenOn(address, port, tls, error);
 }
 
+quint16 HttpEndpoint::listen(int descriptor, const std::optional<QSslConfiguration> &tls,
+                             QString *error)
+{
+    return m_server->listenOn(descriptor, tls, error);
+}
+
 } // namespace ca

@@ -6,6 +6,7 @@
 
 #include "service/http/HttpLimits.h"
 #include "service/http/HttpResponse.h"
+#include "service/http/ListenSocket.h"
 #include "service/http/Router.h"
 
 #include <QHostAddress>
@@ -29,6 +30,9 @@ public:
     // Returns the port listened on, or 0 with *error set. With tls, HTTPS.
     quint16 listen(const QHostAddress &address, quint16 port,
                    const std::optional<QSslConfiguration> &tls, QString *error);
+    // The same on a socket from ListenSocket::open() (one of several on a port: each worker's
+    // endpoint takes one); the endpoint takes it over.
+    quint16 listen(int descriptor, const std::optional<QSslConfiguration> &tls, QString *error);
 
 private:
     std::unique_ptr<HttpServer> m_server;

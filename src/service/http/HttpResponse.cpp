@@ -38,6 +38,16 @@ HttpResponse HttpResponse::noContent()
     return r;
 }
 
+HttpResponse HttpResponse::notModified(QByteArray etag)
+{
+    HttpResponse r;
+    r.status = 304;
+    r.contentType.clear();
+    r.headers.append({"ETag", std::move(etag)});
+    r.revalidate = true;
+    return r;
+}
+
 QByteArray HttpResponse::reasonPhrase(int status)
 {
     switch (status) {
@@ -47,6 +57,8 @@ QByteArray HttpResponse::reasonPhrase(int status)
         return "Created";
     case 204:
         return "No Content";
+    case 304:
+        return "Not Modified";
     case 400:
         return "Bad Request";
     case 401:
@@ -91,9 +103,12 @@ QByteArray HttpResponse::serialize(bool keepAlive, bool headOnly) const
     out += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     if (!contentType.isEmpty())
         out += "Content-Type: " + contentType + "\r\n";
-    if (status != 204)
+    if (status != 204 && status != 304)
         out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
-    out += "Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n";
+    // An answer with an ETag may be kept by its caller and asked for again with
+    // If-None-Match; any other is not to be kept at all.
+    out += revalidate ? "Cache-Control: private, no-cache\r\n" : "Cache-Control: no-store\r\n";
+    out += "X-Content-Type-Options: nosniff\r\n";
     for (const auto &h : headers)
         out += h.first + ": " + h.second + "\r\n";
     out += keepAlive ? "Connection: keep-alive\r\n\r\n" : "Connection: close\r\n\r\n";

@@ -1,6 +1,7 @@
 #include "service/http/HttpServer.h"
 
 #include "core/Logging.h"
+#include "service/http/ListenSocket.h"
 
 #include <QHttpServerRequest>
 #include <QPointer>
@@ -70,19 +71,30 @@ HttpServer::HttpServer(const Router &router, const HttpLimits &limits, QObject *
     , m_limits(limits)
 {}
 
-quint16 HttpServer::listenOn(const QHostAddress &address, quint16 port,
-                             const std::optional<QSslConfiguration> &tls, QString *error)
+QTcpServer *HttpServer::makeListener(const std::optional<QSslConfiguration> &tls)
 {
-    QTcpServer *server = nullptr;
     if (tls) {
         auto *ssl = new GuardedServer<QSslServer>(m_limits, this);
         ssl->setSslConfiguration(*tls);
-        server = ssl;
-    } else {
-        server = new GuardedServer<QTcpServer>(m_limits, this);
+        return ssl;
     }
-    if (!server->listen(address, port)) {
+    return new GuardedServer<QTcpServer>(m_limits, this);
+}
+
+quint16 HttpServer::listenOn(const QHostAddress &address, quint16 port,
+                             const std::optional<QSslConfiguration> &tls, QString *error)
+{
+    const QList<int> fds = ListenSocket::open(address, port, 1, error);
+    return fds.isEmpty() ? 0 : listenOn(fds.first(), tls, error);
+}
+
+quint16 HttpServer::listenOn(int descriptor, const std::optional<QSslConfiguration> &tls,
+                             QString *error)
+{
+    QTcpServer *server = makeListener(tls);
+    if (!server->setSocketDescriptor(descriptor)) {
         *error = server->errorString();
+        ListenSocket::close({descriptor});
         delete server;
         return 0;
     }

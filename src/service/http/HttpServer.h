@@ -22,12 +22,15 @@ public:
     // Returns the port, or 0 with *error set.
     quint16 listenOn(const QHostAddress &address, quint16 port,
                      const std::optional<QSslConfiguration> &tls, QString *error);
+    // The same on a listening socket opened already (ListenSocket); takes it over.
+    quint16 listenOn(int descriptor, const std::optional<QSslConfiguration> &tls, QString *error);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    QTcpServer *makeListener(const std::optional<QSslConfiguration> &tls);
     Respond responder(QTcpSocket *socket, const RequestMeta &meta, const HttpRequest &req) const;
     HttpResponse unrouted(const HttpRequest &req, const Router::Match &match) const;
 
