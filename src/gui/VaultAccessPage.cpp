@@ -96,12 +96,13 @@ VaultAccessPage::VaultAccessPage(Workspace *workspace, QWidget *parent)
     ui->splitter->setSizes({800, 280});
     ui->layout->setStretchFactor(ui->splitter, 1); // the matrix takes the height, not the legend
     ui->legend->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
-    ui->legend->setText(tr(
-        "Check a cell to stage a grant, uncheck to stage a revoke; nothing changes until you "
-        "apply. "
-        "Green +: will be granted · red −: will be revoked · grey: can't be granted (hover for why) · "
-        "orange: changed by someone else. Right-click a server or vault name for a whole row or "
-        "column."));
+    ui->legend->setText(
+        tr("Check a cell to stage a grant, uncheck to stage a revoke; nothing changes until you "
+           "apply. "
+           "Green +: will be granted · red −: will be revoked · grey: can't be granted (hover for "
+           "why) · "
+           "orange: changed by someone else. Right-click a server or vault name for a whole row or "
+           "column."));
     connect(ui->filterEdit, &QLineEdit::textChanged, &m_proxy, &MatrixFilterProxy::setText);
     connect(ui->grantableOnly, &QCheckBox::toggled, &m_proxy, &MatrixFilterProxy::setGrantableOnly);
     connect(workspace->access(), &VaultAccessModel::pendingChanged, this,
