@@ -1,5 +1,7 @@
 #include "gui/GroupPermissionsPage.h"
 
+#include "gui/CommandController.h"
+#include "gui/PageActions.h"
 #include "gui/RotatedHeaderView.h"
 #include "gui/Workspace.h"
 #include "ui_GroupPermissionsPage.h"
@@ -12,11 +14,16 @@ GroupPermissionsPage::GroupPermissionsPage(Workspace *workspace, QWidget *parent
 {
     ui->setupUi(this);
     ui->table->setHorizontalHeader(new RotatedHeaderView(ui->table));
-    ui->table->setModel(workspace->groupPermissions());
+    m_proxy.setSourceModel(workspace->groupPermissions());
+    ui->table->setModel(&m_proxy);
+    // Group names stay in the vertical header: a frozen first column while scrolling
+    // through the servers, as on the matrix.
+    connect(ui->filterEdit, &QLineEdit::textChanged, &m_proxy, &RowNameFilterProxy::setText);
     ui->table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     ui->table->verticalHeader()->setDefaultSectionSize(ui->table->fontMetrics().height() + 10);
     ui->table->horizontalHeader()->resizeSection(GroupPermissionModel::Manager, 34);
     ui->layout->setStretchFactor(ui->table, 1);
+    ui->table->setContextMenuPolicy(Qt::ActionsContextMenu); // copy and export (TableExport)
     ui->explanation->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     connect(
         workspace->groupPermissions(), &GroupPermissionModel::changeRequested, this,
@@ -46,9 +53,23 @@ GroupPermissionsPage::GroupPermissionsPage(Workspace *workspace, QWidget *parent
 
 GroupPermissionsPage::~GroupPermissionsPage() = default;
 
-void GroupPermissionsPage::addCommands(CommandController &, const PageActions &)
+void GroupPermissionsPage::addCommands(CommandController &commands, const PageActions &actions)
 {
-    // Each change is saved as it is made: nothing for the shared actions to do here.
+    // Each change is saved as it is made: only Find for the shared actions.
+    commands.add(this, actions.find, Command::forNothing([this](const QStringList &) {
+                                         focusFilter();
+                                     }).signedOutToo());
+}
+
+void GroupPermissionsPage::setFilterText(const QString &text)
+{
+    ui->filterEdit->setText(text);
+}
+
+void GroupPermissionsPage::focusFilter()
+{
+    ui->filterEdit->setFocus();
+    ui->filterEdit->selectAll();
 }
 
 QTableView *GroupPermissionsPage::table() const
@@ -60,6 +81,7 @@ void GroupPermissionsPage::updateAccess()
 {
     const bool allowed = m_workspace->canSeeGroupPermissions();
     ui->table->setVisible(allowed);
+    ui->filterEdit->setVisible(allowed);
     if (!allowed && m_workspace->session()->isSignedIn())
         ui->explanation->setText(
             tr("Seeing and changing who administers Secrets Automation needs manager rights "

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "gui/PageWidget.h"
+#include "models/RowNameFilterProxy.h"
 
 #include <memory>
 
@@ -23,9 +24,13 @@ public:
     void addCommands(CommandController &commands, const PageActions &actions) override;
     QTableView *table() const;
     void updateAccess(); // shows the grid to managers, an explanation to others
+    void setFilterText(const QString &text);
 
 private:
+    void focusFilter();
+
     std::unique_ptr<Ui::GroupPermissionsPage> ui;
+    RowNameFilterProxy m_proxy;
 };
 
 } // namespace ca

@@ -1,12 +1,16 @@
 #include "gui/MainWindow.h"
 
 #include "client/AccountSettings.h"
+#include "gui/ClipboardGuard.h"
 #include "gui/GroupPermissionsPage.h"
+#include "gui/HandbookDialog.h"
 #include "gui/MessageBar.h"
 #include "gui/PageActions.h"
 #include "gui/Seams.h"
 #include "gui/ServersPage.h"
+#include "gui/ShortcutsDialog.h"
 #include "gui/SignInDialog.h"
+#include "gui/TableExport.h"
 #include "gui/Theme.h"
 #include "gui/TokensPage.h"
 #include "gui/VaultAccessPage.h"
@@ -103,6 +107,21 @@ void MainWindow::addPages()
                     m_messages->showMessage(kind, text);
                 });
     }
+    // Copy and export on every table, one implementation (TableExport).
+    const std::pair<QTableView *, QString> tables[] = {
+        {m_servers->table(), tr("servers")},
+        {m_tokens->table(), tr("tokens")},
+        {m_vaultAccess->table(), tr("vault-access")},
+        {m_groups->table(), tr("group-permissions")}};
+    const QString rowTitles[] = {QString(), QString(), tr("Server"), tr("Group")};
+    int i = 0;
+    for (const auto &[table, file] : tables) {
+        TableExport *exporter = TableExport::install(table, file, rowTitles[i++]);
+        connect(exporter, &TableExport::message, this,
+                [this](MessageBar::Kind kind, const QString &text) {
+                    m_messages->showMessage(kind, text);
+                });
+    }
     // The sidebar as wide as its longest page name (German ones are long), no wider.
     const int sidebar = ui->pageList->sizeHintForColumn(0) + 2 * ui->pageList->frameWidth() +
                         ui->pageList->spacing() * 2 + 4;
@@ -159,6 +178,24 @@ void MainWindow::addCommands()
     m_commands.add(ui->actionStartSandbox, local([this](Ids) { startSandbox(); }));
     m_commands.add(ui->actionRefresh, Command::forNothing([this](Ids) { m_workspace->refresh(); }));
     m_commands.add(ui->actionAbout, local([this](Ids) { about(); }));
+    m_commands.add(ui->actionAboutQt, local([this](Ids) { QMessageBox::aboutQt(this); }));
+    m_commands.add(ui->actionShortcuts, local([this](Ids) {
+                       auto *dialog = new ShortcutsDialog(this, this);
+                       dialog->setAttribute(Qt::WA_DeleteOnClose);
+                       dialog->open();
+                   }));
+    m_commands.add(ui->actionHandbook, local([this](Ids) {
+                       auto *dialog = new HandbookDialog(this);
+                       dialog->setAttribute(Qt::WA_DeleteOnClose);
+                       dialog->open();
+                   }));
+    m_commands.add(ui->actionExportCsv, local([this](Ids) {
+                                            TableExport::of(currentTable())->exportCsv();
+                                        }).onlyIf([this](Ids) {
+        const QTableView *table = currentTable();
+        return table && table->isVisible() && TableExport::of(table) &&
+               table->model()->rowCount() > 0;
+    }));
     const std::pair<QAction *, PageIndex> pages[] = {{ui->actionShowServers, Servers},
                                                      {ui->actionShowTokens, Tokens},
                                                      {ui->actionShowVaultAccess, VaultAccess},
@@ -395,6 +432,21 @@ void MainWindow::setConnection(const QString &text, bool ok)
                        ok ? std::nullopt : std::optional<colors::Tone>(colors::Tone::Neutral));
 }
 
+QTableView *MainWindow::currentTable() const
+{
+    switch (currentPageIndex()) {
+    case Servers:
+        return m_servers->table();
+    case Tokens:
+        return m_tokens->table();
+    case VaultAccess:
+        return m_vaultAccess->table();
+    case GroupPermissions:
+        return m_groups->table();
+    }
+    return nullptr;
+}
+
 PageWidget *MainWindow::currentPage() const
 {
     return qobject_cast<PageWidget *>(ui->pages->currentWidget());
@@ -439,6 +491,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     m_sandbox.stop();
+    ClipboardGuard::instance()->clearNow(); // closing the window quits
     event->accept();
 }
 

@@ -15,6 +15,7 @@
 
 class QLabel;
 class QProgressBar;
+class QTableView;
 
 namespace Ui {
 class MainWindow;
@@ -84,6 +85,7 @@ private:
     void updateActions();
     void setConnection(const QString &text, bool ok);
     PageWidget *currentPage() const;
+    QTableView *currentTable() const; // the current page's table (copy, export)
 
     std::unique_ptr<Ui::MainWindow> ui;
     Workspace *m_workspace;

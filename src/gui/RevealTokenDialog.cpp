@@ -48,10 +48,12 @@ RevealTokenDialog::RevealTokenDialog(const QString &jwt, const Token &token,
     connect(ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
     ui->copyButton->setFocus();
+    ClipboardGuard::instance()->watch(m_jwt); // Ctrl+C in the field is marked and guarded too
 }
 
 RevealTokenDialog::~RevealTokenDialog()
 {
+    ClipboardGuard::instance()->unwatch(m_jwt);
     ui->tokenEdit->clear(); // the token leaves the widget with the dialog
 }
 

@@ -8,13 +8,12 @@
 #include "gui/NewServerDialog.h"
 #include "gui/PageActions.h"
 #include "gui/Seams.h"
+#include "gui/TableExport.h"
 #include "gui/Workspace.h"
 #include "ui_ServersPage.h"
 
 #include <QAction>
-#include <QClipboard>
 #include <QDir>
-#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -81,9 +80,8 @@ void ServersPage::addCommands(CommandController &commands, const PageActions &ac
     commands.add(this, actions.remove, Command::forOne([this](const QStringList &ids) {
                                            deleteServer(ids.first());
                                        }).labelled(tr("&Delete")));
-    commands.add(this, actions.copyId, Command::forOne([this](const QStringList &ids) {
-                                           copyId(ids.first());
-                                       }).signedOutToo());
+    commands.add(this, actions.copyId,
+                 Command::forMany([this](const QStringList &ids) { copyIds(ids); }).signedOutToo());
     commands.add(this, actions.find, Command::forNothing([this](const QStringList &) {
                                          focusFilter();
                                      }).signedOutToo());
@@ -95,8 +93,10 @@ void ServersPage::addCommands(CommandController &commands, const PageActions &ac
 
 QStringList ServersPage::selectedIds() const
 {
-    const QString id = selectedId();
-    return id.isEmpty() ? QStringList() : QStringList{id};
+    QStringList ids;
+    for (const QModelIndex &row : ui->table->selectionModel()->selectedRows())
+        ids.append(m_workspace->servers()->id(m_proxy.mapToSource(row)));
+    return ids;
 }
 
 QTableView *ServersPage::table() const
@@ -226,11 +226,15 @@ void ServersPage::deleteServer(const QString &serverId)
     });
 }
 
-void ServersPage::copyId(const QString &id)
+void ServersPage::copyIds(const QStringList &ids)
 {
-    QGuiApplication::clipboard()->setText(displayId(id, IdKind::Server));
-    emit message(MessageBar::Kind::Info,
-                 tr("Copied the server ID %1.").arg(displayId(id, IdKind::Server)));
+    QStringList shown;
+    for (const QString &id : ids)
+        shown.append(displayId(id, IdKind::Server));
+    TableExport::copyLines(shown);
+    emit message(MessageBar::Kind::Info, shown.size() == 1
+                                             ? tr("Copied the server ID %1.").arg(shown.first())
+                                             : tr("Copied %1 server IDs.").arg(shown.size()));
 }
 
 void ServersPage::focusFilter()

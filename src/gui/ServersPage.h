@@ -34,7 +34,7 @@ public:
 private:
     void rename(const QString &serverId);
     void deleteServer(const QString &serverId);
-    void copyId(const QString &serverId);
+    void copyIds(const QStringList &serverIds);
     void focusFilter();
     void showDetail();
     std::unique_ptr<Ui::ServersPage> ui;

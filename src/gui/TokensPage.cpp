@@ -8,14 +8,15 @@
 #include "gui/PageActions.h"
 #include "gui/RevealTokenDialog.h"
 #include "gui/Seams.h"
+#include "gui/TableExport.h"
 #include "gui/TokenScopesDelegate.h"
 #include "gui/Workspace.h"
 #include "ui_TokensPage.h"
 
 #include <QAction>
-#include <QClipboard>
-#include <QGuiApplication>
+#include <QCompleter>
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QPointer>
 
 namespace ca {
@@ -43,6 +44,7 @@ TokensPage::TokensPage(Workspace *workspace, QWidget *parent)
         combo->setMinimumContentsLength(10);
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     }
+    makeServerComboSearchable();
     ui->stateCombo->addItem(tr("All states"), AllStates);
     ui->stateCombo->addItem(tr("Active"), ActiveOnly);
     ui->stateCombo->addItem(tr("Revoked"), RevokedOnly);
@@ -90,9 +92,8 @@ void TokensPage::addCommands(CommandController &commands, const PageActions &act
                  }).onlyIf([this](const QStringList &ids) {
                        return anyActive(ids);
                    }).labelled(tr("&Revoke")));
-    commands.add(this, actions.copyId, Command::forOne([this](const QStringList &ids) {
-                                           copyId(ids.first());
-                                       }).signedOutToo());
+    commands.add(this, actions.copyId,
+                 Command::forMany([this](const QStringList &ids) { copyIds(ids); }).signedOutToo());
     commands.add(this, actions.find, Command::forNothing([this](const QStringList &) {
                                          focusFilter();
                                      }).signedOutToo());
@@ -104,6 +105,29 @@ void TokensPage::addCommands(CommandController &commands, const PageActions &act
 QTableView *TokensPage::table() const
 {
     return ui->table;
+}
+
+void TokensPage::makeServerComboSearchable()
+{
+    // Hundreds of servers: type any part of a name (any case) and pick from what matches.
+    QComboBox *combo = ui->serverCombo;
+    combo->setEditable(true);
+    combo->setInsertPolicy(QComboBox::NoInsert);
+    combo->lineEdit()->setPlaceholderText(tr("All servers"));
+    combo->lineEdit()->setAccessibleName(tr("Server"));
+    QCompleter *completer = combo->completer();
+    completer->setCompletionMode(QCompleter::PopupCompletion);
+    completer->setFilterMode(Qt::MatchContains);
+    completer->setCaseSensitivity(Qt::CaseInsensitive);
+    // Typed text that names no server goes back to the server shown, not a filter that
+    // seems set but isn't.
+    connect(combo->lineEdit(), &QLineEdit::editingFinished, this, [combo] {
+        const int exact = combo->findText(combo->currentText(), Qt::MatchFixedString);
+        if (exact >= 0 && exact != combo->currentIndex())
+            combo->setCurrentIndex(exact);
+        else
+            combo->setEditText(combo->itemText(combo->currentIndex()));
+    });
 }
 
 void TokensPage::fillServers()
@@ -237,10 +261,15 @@ void TokensPage::revoke(const QStringList &tokenIds)
     });
 }
 
-void TokensPage::copyId(const QString &tokenId)
+void TokensPage::copyIds(const QStringList &tokenIds)
 {
-    QGuiApplication::clipboard()->setText(displayId(tokenId, IdKind::Token));
-    emit message(MessageBar::Kind::Info, tr("Copied the token ID %1.").arg(tokenId));
+    QStringList shown;
+    for (const QString &id : tokenIds)
+        shown.append(displayId(id, IdKind::Token));
+    TableExport::copyLines(shown);
+    emit message(MessageBar::Kind::Info, shown.size() == 1
+                                             ? tr("Copied the token ID %1.").arg(shown.first())
+                                             : tr("Copied %1 token IDs.").arg(shown.size()));
 }
 
 void TokensPage::focusFilter()

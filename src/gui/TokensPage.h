@@ -39,8 +39,9 @@ private:
     void rename(const QString &tokenId);
     bool anyActive(const QStringList &tokenIds) const;
     void revoke(const QStringList &tokenIds);
-    void copyId(const QString &tokenId);
+    void copyIds(const QStringList &tokenIds);
     void focusFilter();
+    void makeServerComboSearchable();
     void fillServers();
     void updateCount();
     std::unique_ptr<Ui::TokensPage> ui;

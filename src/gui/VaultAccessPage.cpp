@@ -4,12 +4,14 @@
 #include "gui/PageActions.h"
 #include "gui/RotatedHeaderView.h"
 #include "gui/Seams.h"
+#include "gui/TableExport.h"
 #include "gui/Workspace.h"
 #include "models/Roles.h"
 #include "ui_VaultAccessPage.h"
 
 #include <QAction>
 #include <QMenu>
+#include <QStyle>
 
 namespace ca {
 
@@ -72,6 +74,11 @@ VaultAccessPage::VaultAccessPage(Workspace *workspace, QWidget *parent)
     m_proxy.setSourceModel(workspace->access());
     ui->table->setHorizontalHeader(new RotatedHeaderView(ui->table));
     ui->table->setModel(&m_proxy);
+    // Room for the check box and the +/− mark of a staged cell beside it.
+    ui->table->horizontalHeader()->setDefaultSectionSize(
+        std::max(ui->table->horizontalHeader()->defaultSectionSize(),
+                 style()->pixelMetric(QStyle::PM_IndicatorWidth) +
+                     ui->table->fontMetrics().horizontalAdvance(QChar(0x2212)) + 14));
     // Server names stay in the vertical header: a frozen first column while scrolling.
     ui->table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     ui->table->verticalHeader()->setDefaultSectionSize(ui->table->fontMetrics().height() + 10);
@@ -89,12 +96,13 @@ VaultAccessPage::VaultAccessPage(Workspace *workspace, QWidget *parent)
     ui->splitter->setSizes({800, 280});
     ui->layout->setStretchFactor(ui->splitter, 1); // the matrix takes the height, not the legend
     ui->legend->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
-    ui->legend->setText(tr(
-        "Check a cell to stage a grant, uncheck to stage a revoke; nothing changes until you "
-        "apply. "
-        "Green: will be granted · red: will be revoked · grey: can't be granted (hover for why) · "
-        "orange: changed by someone else. Right-click a server or vault name for a whole row or "
-        "column."));
+    ui->legend->setText(
+        tr("Check a cell to stage a grant, uncheck to stage a revoke; nothing changes until you "
+           "apply. "
+           "Green +: will be granted · red −: will be revoked · grey: can't be granted (hover for "
+           "why) · "
+           "orange: changed by someone else. Right-click a server or vault name for a whole row or "
+           "column."));
     connect(ui->filterEdit, &QLineEdit::textChanged, &m_proxy, &MatrixFilterProxy::setText);
     connect(ui->grantableOnly, &QCheckBox::toggled, &m_proxy, &MatrixFilterProxy::setGrantableOnly);
     connect(workspace->access(), &VaultAccessModel::pendingChanged, this,
@@ -263,6 +271,10 @@ void VaultAccessPage::showCellMenu(const QPoint &pos)
                    [model, cells] { model->setCellsGranted(cells, true); });
     menu.addAction(tr("Revoke the selected cells"), this,
                    [model, cells] { model->setCellsGranted(cells, false); });
+    if (const TableExport *exporter = TableExport::of(ui->table)) {
+        menu.addSeparator();
+        menu.addActions({exporter->copyAction(), exporter->exportAction()});
+    }
     menu.exec(ui->table->viewport()->mapToGlobal(pos));
 }
 

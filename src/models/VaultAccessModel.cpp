@@ -300,12 +300,48 @@ QVariant VaultAccessModel::data(const QModelIndex &index, int role) const
         if (state == CellState::NotGrantable || state == CellState::NoAccess)
             return QBrush(colors::unavailable());
         return {};
+    case Qt::DisplayRole:
+        // Staged and colliding cells carry a mark besides their colour (not colour alone).
+        if (state == CellState::StagedAdd)
+            return QStringLiteral("+");
+        if (state == CellState::StagedRemove)
+            return QStringLiteral("\u2212"); // minus sign
+        if (conflict != m_conflicts.constEnd())
+            return QStringLiteral("!");
+        return {};
     case Qt::AccessibleTextRole:
-        return tr("%1, %2: %3")
-            .arg(serverName(row), vaultName(column), data(index, Qt::ToolTipRole).toString());
+        return accessibleText(row, column);
     default:
         return {};
     }
+}
+
+QString VaultAccessModel::accessibleText(int row, int column) const
+{
+    // What a screen reader says for a cell: "Kubernetes on Prod: granted, staged to revoke".
+    QString state;
+    switch (cellState(row, column)) {
+    case CellState::Granted:
+        state = tr("granted");
+        break;
+    case CellState::NotGranted:
+        state = tr("not granted");
+        break;
+    case CellState::StagedAdd:
+        state = tr("not granted, staged to grant");
+        break;
+    case CellState::StagedRemove:
+        state = tr("granted, staged to revoke");
+        break;
+    case CellState::NotGrantable:
+    case CellState::NoAccess:
+        state = tr("can't be granted: %1").arg(data(index(row, column), ReasonRole).toString());
+        break;
+    }
+    const auto conflict = m_conflicts.constFind(key(row, column));
+    if (conflict != m_conflicts.constEnd())
+        state = tr("%1; changed by someone else: %2").arg(state, *conflict);
+    return tr("%1 on %2: %3").arg(vaultName(column), serverName(row), state);
 }
 
 QVariant VaultAccessModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -502,7 +538,7 @@ void VaultAccessModel::emitCellsChanged(int firstRow, int lastRow, int firstColu
 {
     emit dataChanged(index(firstRow, firstColumn), index(lastRow, lastColumn),
                      {Qt::CheckStateRole, StateRole, Qt::ToolTipRole, ReasonRole,
-                      Qt::BackgroundRole, Qt::AccessibleTextRole});
+                      Qt::BackgroundRole, Qt::AccessibleTextRole, Qt::DisplayRole});
 }
 
 } // namespace ca

@@ -72,6 +72,8 @@ public:
     void renameServer(const QString &serverId, const QString &name);
 
     CellState cellState(int row, int column) const;
+    // The cell for a screen reader: vault, server and state in words.
+    QString accessibleText(int row, int column) const;
     bool isEditable(int row, int column) const;
     QString serverId(int row) const { return m_servers.at(row).id; }
     QString vaultId(int column) const { return m_vaults.at(column).id; }

@@ -5,6 +5,7 @@
 #include "gui/ClipboardGuard.h"
 #include "gui/ColumnWidths.h"
 #include "gui/GroupPermissionsPage.h"
+#include "gui/HandbookDialog.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBar.h"
 #include "gui/NewServerDialog.h"
@@ -12,16 +13,20 @@
 #include "gui/RevealTokenDialog.h"
 #include "gui/Seams.h"
 #include "gui/ServersPage.h"
+#include "gui/ShortcutsDialog.h"
 #include "gui/SignInDialog.h"
+#include "gui/TableExport.h"
 #include "gui/TokenScopesDelegate.h"
 #include "gui/TokensPage.h"
 #include "gui/VaultAccessPage.h"
 #include "gui/Workspace.h"
 #include "service/Crypto.h"
 
+#include <QAccessible>
 #include <QAction>
 #include <QClipboard>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QGuiApplication>
@@ -30,11 +35,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -583,7 +591,7 @@ private slots:
             if (model->headerData(r, Qt::Vertical).toString() == u"Operations")
                 operations = r;
         QVERIFY(operations >= 0);
-        table->setCurrentIndex(model->index(operations, GroupPermissionModel::AllServers));
+        table->setCurrentIndex(table->model()->index(operations, GroupPermissionModel::AllServers));
         QTest::keyClick(table, Qt::Key_Space);
         QVERIFY(QTest::qWaitFor(
             [&] {
@@ -839,6 +847,345 @@ private slots:
         QVERIFY(settled());
         QCOMPARE(updated.count(), 3);
         QCOMPARE(m_workspace->lastRefresh(), last);
+    }
+
+    void copyRowsAndIdsFromEveryTable()
+    {
+        // Servers: two rows selected, Ctrl+C gives a header of the visible columns (the ID
+        // column is hidden) and one tab-separated line per row.
+        m_window->showPage(MainWindow::Servers);
+        ServersPage *page = m_window->serversPage();
+        QTableView *table = page->table();
+        const QString ci = serverId(u"CI runners"_s), staging = serverId(u"Staging cluster"_s);
+        page->select(ci);
+        const QModelIndex stagingRow =
+            table->model()
+                ->match(table->model()->index(0, ServerModel::Name), Qt::DisplayRole,
+                        u"Staging cluster"_s, 1, Qt::MatchExactly)
+                .value(0);
+        QVERIFY(stagingRow.isValid());
+        table->selectionModel()->select(stagingRow,
+                                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+        QStringList lines = QGuiApplication::clipboard()->text().split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        const QStringList header = lines.at(0).split(u'\t');
+        QCOMPARE(header.value(0), u"Name"_s);
+        QVERIFY(header.contains(u"Vaults"_s));
+        QVERIFY(!header.contains(u"ID"_s)); // hidden columns stay out
+        QCOMPARE(lines.at(1).split(u'\t').size(), header.size());
+        QStringList names{lines.at(1).section(u'\t', 0, 0), lines.at(2).section(u'\t', 0, 0)};
+        names.sort();
+        QCOMPARE(names, QStringList({u"CI runners"_s, u"Staging cluster"_s}));
+        QTRY_COMPARE(m_window->messageBar()->text(), u"Copied 2 rows."_s);
+
+        // Copy ID with both selected: one ID per line.
+        QVERIFY(action("actionCopyId")->isEnabled());
+        action("actionCopyId")->trigger();
+        QStringList ids = QGuiApplication::clipboard()->text().split(u'\n');
+        ids.sort();
+        QStringList expected{displayId(ci, IdKind::Server), displayId(staging, IdKind::Server)};
+        expected.sort();
+        QCOMPARE(ids, expected);
+        // Rename and Delete still need exactly one.
+        QVERIFY(!action("actionRename")->isEnabled());
+
+        // The matrix: the server names head the rows, check boxes read as yes/no.
+        m_window->showPage(MainWindow::VaultAccess);
+        QTableView *matrix = m_window->vaultAccessPage()->table();
+        matrix->setCurrentIndex(matrix->model()->index(0, 0));
+        matrix->setFocus();
+        QTest::keyClick(matrix, Qt::Key_C, Qt::ControlModifier);
+        lines = QGuiApplication::clipboard()->text().split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines.at(0).startsWith(u"Server\t"_s));
+        const QStringList cells = lines.at(1).split(u'\t');
+        QCOMPARE(cells.value(0), matrix->model()->headerData(0, Qt::Vertical).toString());
+        QCOMPARE(cells.size(), matrix->model()->columnCount() + 1);
+        QVERIFY(cells.at(1) == u"yes" || cells.at(1) == u"no");
+    }
+
+    void exportWhatTheTableShowsAsCsv()
+    {
+        // A name that needs quoting, and a filter: only the shown row is written.
+        QCOMPARE(
+            m_http->post(u"/v1/connect/servers"_s, {{u"name"_s, u"Prod \"blue\", eu"_s}}).status,
+            201);
+        action("actionRefresh")->trigger();
+        QVERIFY(
+            QTest::qWaitFor([&] { return !serverId(u"Prod \"blue\", eu"_s).isEmpty(); }, 20000));
+        QVERIFY(settled());
+        m_window->showPage(MainWindow::Servers);
+        auto *filter = m_window->serversPage()->findChild<QLineEdit *>(u"filterEdit"_s);
+        filter->setText(u"blue"_s);
+        QTRY_COMPARE(m_window->serversPage()->table()->model()->rowCount(), 1);
+        const QString path = m_files.filePath(u"servers.csv"_s);
+        seams::setNextSaveFileName(path);
+        QVERIFY(action("actionExportCsv")->isEnabled());
+        action("actionExportCsv")->trigger();
+        QVERIFY(seams::lastSuggestedPath().endsWith(u"servers.csv"_s));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines =
+            QString::fromUtf8(file.readAll()).split(u"\r\n"_s, Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines.at(0).startsWith(u"Name,Vaults,"_s));
+        QVERIFY2(lines.at(1).startsWith(u"\"Prod \"\"blue\"\", eu\","_s), qPrintable(lines.at(1)));
+        QVERIFY(m_window->messageBar()->text().contains(u"Exported 1 row"_s));
+
+        // An existing file is replaced only after asking.
+        seams::setNextSaveFileName(path);
+        seams::setNextAnswer(QMessageBox::Cancel);
+        filter->clear();
+        QTRY_VERIFY(m_window->serversPage()->table()->model()->rowCount() > 1);
+        action("actionExportCsv")->trigger();
+        QVERIFY(file.seek(0));
+        QCOMPARE(QString::fromUtf8(file.readAll()).count(u"\r\n"_s), 2);
+
+        // The same on the group grid, whose group names head the rows.
+        m_window->showPage(MainWindow::GroupPermissions);
+        const QString groups = m_files.filePath(u"groups.csv"_s);
+        seams::setNextSaveFileName(groups);
+        action("actionExportCsv")->trigger();
+        QFile groupFile(groups);
+        QVERIFY(groupFile.open(QIODevice::ReadOnly));
+        const QString csv = QString::fromUtf8(groupFile.readAll());
+        QVERIFY(csv.startsWith(u"Group,Manager,All servers,"_s));
+        QCOMPARE(csv.count(u"\r\n"_s), m_workspace->groupPermissions()->rowCount() + 1);
+    }
+
+    void csvFieldsAreQuotedWhenTheyMustBe()
+    {
+        QCOMPARE(TableExport::csvField(u"plain"_s), u"plain"_s);
+        QCOMPARE(TableExport::csvField(u"a,b"_s), u"\"a,b\""_s);
+        QCOMPARE(TableExport::csvField(u"say \"hi\""_s), u"\"say \"\"hi\"\"\""_s);
+        QCOMPARE(TableExport::csvField(u"two\nlines"_s), u"\"two\nlines\""_s);
+    }
+
+    void helpListsEveryShortcutFromTheActions()
+    {
+        action("actionShortcuts")->trigger();
+        ShortcutsDialog *dialog = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] { return (dialog = m_window->findChild<ShortcutsDialog *>()) != nullptr; }, 5000));
+        QTableWidget *table = dialog->table();
+        QMap<QString, QString> shown;
+        for (int r = 0; r < table->rowCount(); ++r)
+            shown.insert(table->item(r, 0)->text(), table->item(r, 1)->text());
+        QCOMPARE(shown.value(u"Refresh"_s),
+                 QKeySequence(Qt::Key_F5).toString(QKeySequence::NativeText));
+        QCOMPARE(shown.value(u"Copy rows"_s),
+                 QKeySequence(QKeySequence::Copy).toString(QKeySequence::NativeText));
+        // Every action of the window that has a shortcut is listed with it, and nothing else.
+        int withShortcut = 0;
+        for (const QAction *a : m_window->findChildren<QAction *>()) {
+            if (a->shortcut().isEmpty())
+                continue;
+            ++withShortcut;
+            QString text = a->text();
+            text.remove(u'&').remove(u'…');
+            QVERIFY2(shown.value(text.trimmed()) ==
+                         a->shortcut().toString(QKeySequence::NativeText),
+                     qPrintable(text));
+        }
+        QVERIFY(withShortcut > 15);
+        QVERIFY(table->rowCount() <= withShortcut);
+        // A shortcut changed at run time shows the next time: the list is not a copy.
+        dialog->close();
+        action("actionDiscard")->setShortcut(QKeySequence(u"Ctrl+Shift+D"_s));
+        bool listed = false;
+        for (const auto &[text, keys] : ShortcutsDialog::shortcuts(m_window.get()))
+            listed |= text == u"Discard changes" &&
+                      keys == QKeySequence(u"Ctrl+Shift+D"_s).toString(QKeySequence::NativeText);
+        QVERIFY(listed);
+
+        // The handbook is built in and names the pages.
+        action("actionHandbook")->trigger();
+        HandbookDialog *handbook = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] { return (handbook = m_window->findChild<HandbookDialog *>()) != nullptr; }, 5000));
+        for (const char *topic : {"Servers", "Tokens", "Vault access", "Group permissions"})
+            QVERIFY2(handbook->text().contains(QLatin1String(topic)), topic);
+        handbook->close();
+        QVERIFY(action("actionAboutQt")->isEnabled());
+    }
+
+    void groupGridFiltersAndKeepsGroupNamesInView()
+    {
+        // Enough servers that the grid scrolls sideways.
+        for (int i = 0; i < 40; ++i)
+            QCOMPARE(
+                m_http->post(u"/v1/connect/servers"_s, {{u"name"_s, u"edge %1"_s.arg(i)}}).status,
+                201);
+        action("actionRefresh")->trigger();
+        QVERIFY(QTest::qWaitFor([&] { return !serverId(u"edge 39"_s).isEmpty(); }, 20000));
+        QVERIFY(settled());
+        m_window->showPage(MainWindow::GroupPermissions);
+        GroupPermissionsPage *page = m_window->groupPermissionsPage();
+        QTableView *table = page->table();
+        auto *filter = page->findChild<QLineEdit *>(u"filterEdit"_s);
+        QVERIFY(filter->isVisible());
+
+        // Ctrl+F goes to the filter; typing keeps the matching groups, any case.
+        table->setFocus();
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(filter->hasFocus());
+        QTest::keyClicks(filter, u"OPERA"_s); // not Developers
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        QCOMPARE(table->model()->headerData(0, Qt::Vertical).toString(), u"Operations"_s);
+        QCOMPARE(table->model()->columnCount(), m_workspace->groupPermissions()->columnCount());
+        // A change made through the filtered grid reaches the right group.
+        table->setCurrentIndex(table->model()->index(0, GroupPermissionModel::Manager));
+        QTest::keyClick(table, Qt::Key_Space);
+        QVERIFY(QTest::qWaitFor(
+            [&] { return m_window->messageBar()->text().contains(u"\"Operations\""_s); }, 20000));
+        filter->clear();
+        QTRY_COMPARE(table->model()->rowCount(), m_workspace->groupPermissions()->rowCount());
+
+        // Scrolled to the last server, the group names are still where they were.
+        QScrollBar *bar = table->horizontalScrollBar();
+        QVERIFY(bar->maximum() > 0);
+        const QPoint names = table->verticalHeader()->mapTo(m_window.get(), QPoint(0, 0));
+        bar->setValue(bar->maximum());
+        QVERIFY(table->verticalHeader()->isVisible());
+        QVERIFY(table->verticalHeader()->width() > 20);
+        QCOMPARE(table->verticalHeader()->mapTo(m_window.get(), QPoint(0, 0)), names);
+        QVERIFY(table->columnViewportPosition(0) < 0); // the first column did scroll away
+    }
+
+    void tokensServerFilterIsSearchable()
+    {
+        m_window->showPage(MainWindow::Tokens);
+        TokensPage *page = m_window->tokensPage();
+        auto *combo = page->findChild<QComboBox *>(u"serverCombo"_s);
+        QVERIFY(combo->isEditable());
+        QCompleter *completer = combo->completer();
+        QVERIFY(completer);
+        // Part of a name, in another case, finds it.
+        combo->lineEdit()->clear();
+        combo->lineEdit()->setFocus();
+        QTest::keyClicks(combo->lineEdit(), u"CLUSTER"_s);
+        QTRY_COMPARE(completer->completionCount(), 1);
+        QCOMPARE(completer->currentCompletion(), u"Staging cluster"_s);
+        QTRY_VERIFY(completer->popup()->isVisible());
+        completer->popup()->setCurrentIndex(completer->completionModel()->index(0, 0));
+        QTest::keyClick(completer->popup(), Qt::Key_Return);
+        QTRY_COMPARE(combo->currentData().toString(), serverId(u"Staging cluster"_s));
+        QTRY_COMPARE(page->table()->model()->rowCount(), 2); // its two tokens
+        // Text that names no server goes back to the chosen one.
+        combo->lineEdit()->selectAll();
+        QTest::keyClicks(combo->lineEdit(), u"no such server"_s);
+        QTest::keyClick(combo->lineEdit(), Qt::Key_Tab);
+        QTRY_COMPARE(combo->currentText(), u"Staging cluster"_s);
+        QCOMPARE(combo->currentData().toString(), serverId(u"Staging cluster"_s));
+    }
+
+    void secretsOnTheClipboardAreMarkedAndClearedOnQuit()
+    {
+        const Token token = m_workspace->tokens()->items().value(0);
+        const QString jwt = u"eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJl"_s;
+        auto *reveal = new RevealTokenDialog(jwt, token, m_workspace->directory(), m_window.get());
+        reveal->setAttribute(Qt::WA_DeleteOnClose);
+        reveal->show();
+        QVERIFY(QTest::qWaitForWindowExposed(reveal));
+        auto marked = [] {
+            const QMimeData *data = QGuiApplication::clipboard()->mimeData();
+            return data && data->data(QLatin1String(ClipboardGuard::hintFormat())) == "secret";
+        };
+        // Copy: marked for clipboard managers.
+        QTest::mouseClick(reveal->findChild<QPushButton *>(u"copyButton"_s), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), jwt);
+        QVERIFY(marked());
+        // Something else copied: not a secret, not marked.
+        QGuiApplication::clipboard()->setText(u"hello"_s);
+        QVERIFY(!marked());
+        // Ctrl+C in the field that shows the token: marked too.
+        auto *field = reveal->findChild<QPlainTextEdit *>(u"tokenEdit"_s);
+        QVERIFY(field);
+        field->setFocus();
+        field->selectAll();
+        QTest::keyClick(field, Qt::Key_C, Qt::ControlModifier);
+        QCOMPARE(QGuiApplication::clipboard()->text(), jwt);
+        QVERIFY(marked());
+        // Quitting (closing the window) takes it off the clipboard…
+        reveal->close();
+        m_window->close();
+        QCOMPARE(QGuiApplication::clipboard()->text(), QString());
+        // …but never what the user copied after it.
+        ClipboardGuard::instance()->copySecret(jwt);
+        QGuiApplication::clipboard()->setText(u"mine"_s);
+        ClipboardGuard::instance()->clearNow();
+        QCOMPARE(QGuiApplication::clipboard()->text(), u"mine"_s);
+    }
+
+    void everyFocusableWidgetHasAnAccessibleName()
+    {
+        // Walk Qt's accessibility tree of the window on every page, as a screen reader would.
+        QStringList unnamed;
+        std::function<void(QAccessibleInterface *, int)> walk = [&](QAccessibleInterface *node,
+                                                                    int depth) {
+            if (!node || depth > 40)
+                return;
+            auto *widget = qobject_cast<QWidget *>(node->object());
+            const bool cell = node->role() == QAccessible::Cell ||
+                              node->role() == QAccessible::ColumnHeader ||
+                              node->role() == QAccessible::RowHeader;
+            if (widget && !cell && widget->isVisibleTo(m_window.get()) &&
+                widget->focusPolicy() != Qt::NoFocus && widget->isEnabled() &&
+                node->text(QAccessible::Name).trimmed().isEmpty())
+                unnamed.append(u"%1 (%2)"_s.arg(widget->objectName(),
+                                                QLatin1String(widget->metaObject()->className())));
+            if (cell) // thousands of cells: their text is checked below
+                return;
+            for (int i = 0; i < node->childCount(); ++i)
+                walk(node->child(i), depth + 1);
+        };
+        for (auto page : {MainWindow::Servers, MainWindow::Tokens, MainWindow::VaultAccess,
+                          MainWindow::GroupPermissions}) {
+            m_window->showPage(page);
+            walk(QAccessible::queryAccessibleInterface(m_window.get()), 0);
+        }
+        unnamed.removeDuplicates();
+        QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
+    }
+
+    void matrixCellsSayRowColumnAndStateNotOnlyByColour()
+    {
+        m_window->showPage(MainWindow::VaultAccess);
+        QTableView *table = m_window->vaultAccessPage()->table();
+        VaultAccessModel *model = m_workspace->access();
+        auto *proxy = m_window->vaultAccessPage()->proxy();
+        const QModelIndex source = model->index(model->rowOf(serverId(u"Staging cluster"_s)),
+                                                model->columnOf(vaultId(u"Kubernetes"_s)));
+        const QModelIndex cell = proxy->mapFromSource(source);
+        QAccessibleInterface *view = QAccessible::queryAccessibleInterface(table);
+        QVERIFY(view && view->tableInterface());
+        auto spoken = [&] {
+            return view->tableInterface()
+                ->cellAt(cell.row(), cell.column())
+                ->text(QAccessible::Name);
+        };
+        QCOMPARE(spoken(), u"Kubernetes on Staging cluster: granted"_s);
+        QCOMPARE(cell.data().toString(), QString()); // nothing staged: no mark
+        table->setCurrentIndex(cell);
+        QTest::keyClick(table, Qt::Key_Space); // stage a revoke
+        QCOMPARE(spoken(), u"Kubernetes on Staging cluster: granted, staged to revoke"_s);
+        QCOMPARE(cell.data().toString(), u"\u2212"_s); // a mark, not only red
+        const QModelIndex add = proxy->mapFromSource(model->index(
+            model->rowOf(serverId(u"CI runners"_s)), model->columnOf(vaultId(u"Kubernetes"_s))));
+        table->setCurrentIndex(add);
+        QTest::keyClick(table, Qt::Key_Space);
+        QCOMPARE(add.data().toString(), u"+"_s);
+        QVERIFY(view->tableInterface()
+                    ->cellAt(add.row(), add.column())
+                    ->text(QAccessible::Name)
+                    .endsWith(u"not granted, staged to grant"_s));
+        // The column fits the check box and the mark.
+        QVERIFY(table->columnWidth(cell.column()) >=
+                table->style()->pixelMetric(QStyle::PM_IndicatorWidth) +
+                    table->fontMetrics().horizontalAdvance(QChar(0x2212)));
+        action("actionDiscard")->trigger();
     }
 
     void serviceStoppedMidSession()

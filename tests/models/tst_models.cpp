@@ -8,6 +8,7 @@
 #include "models/IdProxyModel.h"
 #include "models/PendingChangesModel.h"
 #include "models/Roles.h"
+#include "models/RowNameFilterProxy.h"
 #include "models/ServerModel.h"
 #include "models/TokenFilterProxy.h"
 #include "models/TokenModel.h"
@@ -291,6 +292,18 @@ private slots:
         QCOMPARE(state(rDev, cK), CellState::StagedAdd);
         QCOMPARE(state(rProd, cK), CellState::StagedRemove);
         QCOMPARE(model.index(rProd, cK).data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+        // Not by colour alone: a mark and words for each staged cell.
+        QCOMPARE(model.index(rDev, cK).data().toString(), u"+"_s);
+        QCOMPARE(model.index(rProd, cK).data().toString(), u"\u2212"_s);
+        QCOMPARE(model.index(rDev, cShared).data().toString(), QString());
+        QCOMPARE(model.index(rProd, cK).data(Qt::AccessibleTextRole).toString(),
+                 u"Kubernetes on Prod: granted, staged to revoke"_s);
+        QCOMPARE(model.index(rDev, cK).data(Qt::AccessibleTextRole).toString(),
+                 u"Kubernetes on Dev: not granted, staged to grant"_s);
+        QVERIFY(model.index(rDev, cShared)
+                    .data(Qt::AccessibleTextRole)
+                    .toString()
+                    .startsWith(u"Shared on Dev: can't be granted: "_s));
         QCOMPARE(model.undoStack()->count(), 3);
 
         model.undoStack()->undo(); // the Prod revoke
@@ -493,6 +506,19 @@ private slots:
                               Qt::CheckStateRole));
         QCOMPARE(requested.count(), 1);
         const auto change = requested.first().first().value<GroupPermissionChange>();
+        {
+            // The grid's filter keeps group rows by name, any case, and every column.
+            RowNameFilterProxy filter;
+            filter.setSourceModel(&model);
+            filter.setText(u"  oper "_s);
+            QCOMPARE(filter.rowCount(), 1);
+            QCOMPARE(filter.headerData(0, Qt::Vertical).toString(), u"Operations"_s);
+            QCOMPARE(filter.columnCount(), model.columnCount());
+            filter.setText(u"nobody"_s);
+            QCOMPARE(filter.rowCount(), 0);
+            filter.setText({});
+            QCOMPARE(filter.rowCount(), 2);
+        }
         QVERIFY(change.allServers);
         QVERIFY(change.granted);
         QVERIFY(model.index(opsRow, GroupPermissionModel::AllServers).data(BusyRole).toBool());
