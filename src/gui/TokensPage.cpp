@@ -8,6 +8,7 @@
 #include "gui/PageActions.h"
 #include "gui/RevealTokenDialog.h"
 #include "gui/Seams.h"
+#include "gui/TokenLifecycleCommands.h"
 #include "gui/TokenScopesDelegate.h"
 #include "gui/Workspace.h"
 #include "ui_TokensPage.h"
@@ -23,6 +24,7 @@ namespace ca {
 TokensPage::TokensPage(Workspace *workspace, QWidget *parent)
     : PageWidget(workspace, parent)
     , ui(std::make_unique<Ui::TokensPage>())
+    , m_lifecycle(new TokenLifecycleCommands(workspace, this))
 {
     ui->setupUi(this);
     m_proxy.setSourceModel(workspace->tokens());
@@ -99,6 +101,13 @@ void TokensPage::addCommands(CommandController &commands, const PageActions &act
     ui->newButton->setDefaultAction(actions.newToken);
     ui->revokeButton->setDefaultAction(actions.remove);
     ui->table->addActions({actions.rename, actions.remove, actions.copyId});
+    m_lifecycle->addCommands(commands);
+    ui->table->addActions(m_lifecycle->actions());
+}
+
+QList<QAction *> TokensPage::lifecycleActions() const
+{
+    return m_lifecycle->actions();
 }
 
 QTableView *TokensPage::table() const
