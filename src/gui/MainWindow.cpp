@@ -2,6 +2,7 @@
 
 #include "client/AccountSettings.h"
 #include "gui/ClipboardGuard.h"
+#include "gui/CredentialsCommands.h"
 #include "gui/GroupPermissionsPage.h"
 #include "gui/HandbookDialog.h"
 #include "gui/MessageBar.h"
@@ -235,6 +236,9 @@ void MainWindow::addCommands()
     for (PageWidget *page :
          std::initializer_list<PageWidget *>{m_servers, m_tokens, m_vaultAccess, m_groups})
         page->addCommands(m_commands, shared);
+    ui->menuTokens->addActions(m_tokens->lifecycleActions());
+    (new CredentialsCommands(m_workspace, this, m_servers, m_messages))
+        ->install(m_commands, ui->menuFile, ui->menuServers, ui->menuTokens);
     m_commands.setPage(currentPage());
 }
 

@@ -9,6 +9,7 @@
 #include "gui/RevealTokenDialog.h"
 #include "gui/Seams.h"
 #include "gui/TableExport.h"
+#include "gui/TokenLifecycleCommands.h"
 #include "gui/TokenScopesDelegate.h"
 #include "gui/Workspace.h"
 #include "ui_TokensPage.h"
@@ -24,6 +25,7 @@ namespace ca {
 TokensPage::TokensPage(Workspace *workspace, QWidget *parent)
     : PageWidget(workspace, parent)
     , ui(std::make_unique<Ui::TokensPage>())
+    , m_lifecycle(new TokenLifecycleCommands(workspace, this))
 {
     ui->setupUi(this);
     m_proxy.setSourceModel(workspace->tokens());
@@ -100,6 +102,13 @@ void TokensPage::addCommands(CommandController &commands, const PageActions &act
     ui->newButton->setDefaultAction(actions.newToken);
     ui->revokeButton->setDefaultAction(actions.remove);
     ui->table->addActions({actions.rename, actions.remove, actions.copyId});
+    m_lifecycle->addCommands(commands);
+    ui->table->addActions(m_lifecycle->actions());
+}
+
+QList<QAction *> TokensPage::lifecycleActions() const
+{
+    return m_lifecycle->actions();
 }
 
 QTableView *TokensPage::table() const

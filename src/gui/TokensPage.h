@@ -9,6 +9,7 @@
 #include <QTimer>
 #include <memory>
 
+class QAction;
 class QTableView;
 
 namespace Ui {
@@ -16,6 +17,8 @@ class TokensPage;
 }
 
 namespace ca {
+
+class TokenLifecycleCommands;
 
 class TokensPage : public PageWidget
 {
@@ -34,6 +37,8 @@ public:
     void setServerFilter(const QString &serverId);
     void setStateFilter(StateFilter filter);
     void setText(const QString &text);
+    // Rotate…, Cancel scheduled revocation: for the Tokens menu.
+    QList<QAction *> lifecycleActions() const;
 
 private:
     void rename(const QString &tokenId);
@@ -47,6 +52,7 @@ private:
     std::unique_ptr<Ui::TokensPage> ui;
     TokenFilterProxy m_proxy;
     QTimer m_filterDelay;
+    TokenLifecycleCommands *m_lifecycle;
 };
 
 } // namespace ca

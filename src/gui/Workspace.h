@@ -35,6 +35,7 @@ public:
     ~Workspace() override;
 
     ApiClient *client() { return &m_client; }
+    QNetworkAccessManager *network() { return &m_nam; }
     Session *session() { return &m_session; }
     CredentialStore *store() { return m_store; }
     Directory *directory() { return &m_directory; }

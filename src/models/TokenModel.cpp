@@ -116,8 +116,12 @@ QVariant TokenModel::data(const QModelIndex &index, int role) const
         break;
     case Expires: {
         const QDateTime now = m_clock();
-        if (role == Qt::DisplayRole)
+        if (role == Qt::DisplayRole) {
+            // A scheduled revocation (after a rotation) matters more than a far expiry.
+            if (t.revokesAt.isValid() && t.state != TokenState::Revoked)
+                return tr("revokes %1").arg(relativeExpiry(t.revokesAt, now));
             return relativeExpiry(t.expiresAt, now);
+        }
         if (role == RawRole) // never-expiring sorts last
             return t.expiresAt.isValid() ? t.expiresAt
                                          : QDateTime::fromMSecsSinceEpoch(

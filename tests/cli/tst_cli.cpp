@@ -281,6 +281,19 @@ class TestCli : public QObject
         return QString::fromUtf8(lookup.readAllStandardOutput()).trimmed();
     }
 
+    // The token's JSON object as token list --format json shows it, or an empty object.
+    QJsonObject listedToken(const QString &id)
+    {
+        const Run listed = cli({u"connect"_s, u"token"_s, u"list"_s, u"--format"_s, u"json"_s});
+        if (listed.code != 0)
+            qFatal("token list: %s", qPrintable(listed.describe()));
+        for (const QJsonValue &t : QJsonDocument::fromJson(listed.out).array()) {
+            if (t[u"id"_s].toString() == id)
+                return t.toObject();
+        }
+        return {};
+    }
+
 private slots:
     void initTestCase()
     {
@@ -1093,6 +1106,198 @@ private slots:
             }
         }
         QVERIFY(found);
+    }
+
+    // ---- token and credentials lifecycle ---------------------------------------------------
+
+    // rotate prints the new token alone on standard output (so $(...) captures it), keeps the
+    // old token's vaults and schedules the old one's revocation after the overlap.
+    void tokenRotateAndScheduledRevocation()
+    {
+        const QString server = unique(u"Rotating"_s), name = unique(u"deploy"_s);
+        createServer(server, {u"Kubernetes"_s, u"Staging"_s});
+        const Run created = cli({u"connect"_s, u"token"_s, u"create"_s, name, u"--server"_s, server,
+                                 u"--vaults"_s, u"Kubernetes,rw,Staging,r"_s});
+        VERIFY_OK(created);
+        const QJsonObject oldClaims = jwtClaims(created.out.trimmed());
+        const QString oldId = oldClaims.value(u"jti"_s).toString();
+
+        const Run rotated = cli({u"connect"_s, u"token"_s, u"rotate"_s, name, u"--server"_s, server,
+                                 u"--overlap"_s, u"1h"_s});
+        VERIFY_OK(rotated); // the old token's fate is a note on a terminal only
+        QCOMPARE(rotated.out.count('\n'), 1);
+        const QJsonObject newClaims = jwtClaims(rotated.out.trimmed());
+        const QString newId = newClaims.value(u"jti"_s).toString();
+        QVERIFY2(!newId.isEmpty() && newId != oldId, rotated.out.constData());
+        QCOMPARE(vaultAcls(newClaims), vaultAcls(oldClaims));
+
+        const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+        QCOMPARE(listedToken(newId).value(u"name"_s).toString(),
+                 u"%1 (rotated %2)"_s.arg(name, today));
+        QCOMPARE(listedToken(newId).value(u"state"_s).toString(), u"ACTIVE"_s);
+        const QJsonObject old = listedToken(oldId);
+        QCOMPARE(old.value(u"state"_s).toString(), u"ACTIVE"_s);
+        const QDateTime revokesAt =
+            QDateTime::fromString(old.value(u"revokes_at"_s).toString(), Qt::ISODateWithMs);
+        QVERIFY2(revokesAt.isValid(), QJsonDocument(old).toJson().constData());
+        const qint64 inSeconds = QDateTime::currentDateTimeUtc().secsTo(revokesAt);
+        QVERIFY2(inSeconds > 3000 && inSeconds <= 3600, qPrintable(revokesAt.toString()));
+
+        // Moved, then cancelled.
+        const Run moved = cli({u"connect"_s, u"token"_s, u"schedule-revoke"_s, oldId, u"--server"_s,
+                               server, u"--in"_s, u"48h"_s});
+        VERIFY_OK(moved);
+        QVERIFY2(moved.out.contains("will be revoked at"), moved.out.constData());
+        const qint64 movedIn = QDateTime::currentDateTimeUtc().secsTo(QDateTime::fromString(
+            listedToken(oldId).value(u"revokes_at"_s).toString(), Qt::ISODateWithMs));
+        QVERIFY2(movedIn > 47 * 3600 && movedIn <= 48 * 3600, qPrintable(QString::number(movedIn)));
+        const Run cancelled = cli({u"connect"_s, u"token"_s, u"schedule-revoke"_s, oldId,
+                                   u"--server"_s, server, u"--cancel"_s});
+        VERIFY_OK(cancelled);
+        QVERIFY2(cancelled.out.contains("is not scheduled to be revoked"),
+                 cancelled.out.constData());
+        QVERIFY(listedToken(oldId).value(u"revokes_at"_s).toString().isEmpty());
+        QCOMPARE(listedToken(oldId).value(u"state"_s).toString(), u"ACTIVE"_s);
+
+        // Overlap 0: the old token goes at once.
+        const Run now = cli({u"connect"_s, u"token"_s, u"rotate"_s, oldId, u"--server"_s, server,
+                             u"--overlap"_s, u"0"_s, u"--name"_s, unique(u"deploy now"_s)});
+        VERIFY_OK(now);
+        QCOMPARE(listedToken(oldId).value(u"state"_s).toString(), u"REVOKED"_s);
+
+        VERIFY_FAILS(cli({u"connect"_s, u"token"_s, u"schedule-revoke"_s, newId, u"--server"_s,
+                          server, u"--in"_s, u"1h"_s, u"--cancel"_s}),
+                     2, u"give exactly one of --in, --at and --cancel"_s);
+    }
+
+    void tokenListExpiringWithinAndCalendar()
+    {
+        const QString server = unique(u"Expiring"_s);
+        const QString soon = unique(u"soon"_s), later = unique(u"later"_s),
+                      never = unique(u"never"_s);
+        createServer(server, {u"Kubernetes"_s});
+        for (const auto &[name, lifetime] :
+             {std::pair{soon, u"2d"_s}, std::pair{later, u"30d"_s}}) {
+            VERIFY_OK(cli({u"connect"_s, u"token"_s, u"create"_s, name, u"--server"_s, server,
+                           u"--vault"_s, u"Kubernetes,r"_s, u"--expires-in"_s, lifetime}));
+        }
+        VERIFY_OK(cli({u"connect"_s, u"token"_s, u"create"_s, never, u"--server"_s, server}));
+
+        const Run expiring = cli({u"connect"_s, u"token"_s, u"list"_s, u"--server"_s, server,
+                                  u"--expiring-within"_s, u"7d"_s});
+        VERIFY_OK(expiring);
+        const QString text = QString::fromUtf8(expiring.out);
+        QVERIFY2(text.contains(soon), qPrintable(text));
+        QVERIFY2(!text.contains(later) && !text.contains(never), qPrintable(text));
+        VERIFY_FAILS(cli({u"connect"_s, u"token"_s, u"list"_s, u"--expiring-within"_s, u"7x"_s}), 2,
+                     u"--expiring-within"_s);
+
+        const Run calendar = cli({u"connect"_s, u"token"_s, u"calendar"_s, u"--server"_s, server,
+                                  u"--within"_s, u"60d"_s, u"--output"_s, u"expiry.ics"_s});
+        VERIFY_OK(calendar);
+        QCOMPARE(calendar.out, QByteArray("Wrote 2 event(s) to expiry.ics.\n"));
+        const QString path = m_work->filePath(u"expiry.ics"_s);
+        QCOMPARE(modeOf(path), 0600);
+        const QByteArray ics = readFile(path);
+        QVERIFY(ics.startsWith("BEGIN:VCALENDAR\r\n"));
+        QVERIFY(ics.endsWith("END:VCALENDAR\r\n"));
+        QCOMPARE(ics.count("BEGIN:VEVENT\r\n"), 2);
+        // Unfolded, the summaries name the two tokens that end within 60 days.
+        const QByteArray unfolded = QByteArray(ics).replace("\r\n ", "");
+        QVERIFY(unfolded.contains(soon.toUtf8()) && unfolded.contains(later.toUtf8()));
+        QVERIFY(!unfolded.contains(never.toUtf8()));
+
+        // Without --output, to standard output: the same events.
+        const Run toStdout = cli({u"connect"_s, u"token"_s, u"calendar"_s, u"--server"_s, server,
+                                  u"--within"_s, u"7d"_s});
+        VERIFY_OK(toStdout);
+        QCOMPARE(toStdout.out.count("BEGIN:VEVENT\r\n"), 1);
+    }
+
+    void serverCheckAndRenewCredentials()
+    {
+        const QString server = unique(u"Checked"_s), other = unique(u"Other"_s);
+        VERIFY_OK(
+            cli({u"connect"_s, u"server"_s, u"create"_s, server, u"--vaults"_s, u"Kubernetes"_s}));
+        const QString id = serverNamed(server).value(u"id"_s).toString();
+        const QString file = m_work->filePath(kCredentials);
+        QVERIFY(QFile::copy(file, m_work->filePath(u"old.json"_s)));
+        const Run token = cli({u"connect"_s, u"token"_s, u"create"_s, unique(u"reader"_s),
+                               u"--server"_s, server, u"--vault"_s, u"Kubernetes,r"_s});
+        VERIFY_OK(token);
+        const QByteArray jwt = token.out.trimmed();
+
+        const Run good = cli(
+            {u"connect"_s, u"server"_s, u"check-credentials"_s, kCredentials, u"--token"_s, u"-"_s},
+            jwt + '\n');
+        VERIFY_OK(good);
+        const QString report = QString::fromUtf8(good.out);
+        for (const QString &fact : {id, server, u"ACTIVE"_s, m_svc->url, u"Matches file:  yes"_s,
+                                    u"In force:      yes"_s, u"Kubernetes,r"_s})
+            QVERIFY2(report.contains(fact), qPrintable(fact + u" in\n"_s + report));
+        QVERIFY(report.endsWith(u"The file and the token are good.\n"_s));
+
+        // A token of another server does not belong to this file.
+        createServer(other, {u"Kubernetes"_s});
+        const Run otherToken = cli(
+            {u"connect"_s, u"token"_s, u"create"_s, unique(u"elsewhere"_s), u"--server"_s, other});
+        VERIFY_OK(otherToken);
+        const Run mismatch = cli({u"connect"_s, u"server"_s, u"check-credentials"_s, kCredentials,
+                                  u"--token"_s, QString::fromLatin1(otherToken.out.trimmed())});
+        QCOMPARE(mismatch.code, 1);
+        QVERIFY2(mismatch.err.contains("not to this file's server"),
+                 qPrintable(mismatch.describe()));
+        QVERIFY2(mismatch.out.contains("Matches file:  no"), qPrintable(mismatch.describe()));
+
+        // Renewing: a new file in place (0600), the old file and the old token no longer match.
+        VERIFY_FAILS(cli({u"connect"_s, u"server"_s, u"renew-credentials"_s, server}), 1,
+                     u"were not renewed"_s);
+        const Run renewed =
+            cli({u"connect"_s, u"server"_s, u"renew-credentials"_s, server, u"--force"_s});
+        VERIFY_OK(renewed);
+        QVERIFY2(renewed.out.contains("1 active token(s) were issued against the old credentials"),
+                 renewed.out.constData());
+        QCOMPARE(modeOf(file), 0600);
+        QVERIFY(readFile(file) != readFile(m_work->filePath(u"old.json"_s)));
+
+        const Run oldFile = cli({u"connect"_s, u"server"_s, u"check-credentials"_s, u"old.json"_s});
+        QCOMPARE(oldFile.code, 1);
+        QVERIFY2(oldFile.err.contains("This is not the credentials file in force"),
+                 qPrintable(oldFile.describe()));
+        const Run newFileOldToken = cli({u"connect"_s, u"server"_s, u"check-credentials"_s,
+                                         kCredentials, u"--token"_s, QString::fromLatin1(jwt)});
+        QCOMPARE(newFileOldToken.code, 1);
+        QVERIFY2(newFileOldToken.out.contains("Matches file:  no"),
+                 qPrintable(newFileOldToken.describe()));
+        const Run newFile = cli({u"connect"_s, u"server"_s, u"check-credentials"_s, kCredentials});
+        VERIFY_OK(newFile);
+        QVERIFY(newFile.out.endsWith("The file is good.\n"));
+    }
+
+    void vaultRevokeDryRunChangesNothing()
+    {
+        const QString server = unique(u"Preview"_s), deploy = unique(u"deploy"_s),
+                      monitor = unique(u"monitor"_s);
+        const QString id = createServer(server, {u"Kubernetes"_s, u"Staging"_s});
+        VERIFY_OK(cli({u"connect"_s, u"token"_s, u"create"_s, deploy, u"--server"_s, server,
+                       u"--vaults"_s, u"Kubernetes,rw,Staging,r"_s}));
+        VERIFY_OK(cli({u"connect"_s, u"token"_s, u"create"_s, monitor, u"--server"_s, server,
+                       u"--vault"_s, u"Kubernetes,r"_s}));
+        const QJsonArray before = serverNamed(server).value(u"vaults"_s).toArray();
+        const Run dry = cli({u"connect"_s, u"vault"_s, u"revoke"_s, u"--server"_s, server,
+                             u"--vault"_s, u"Kubernetes"_s, u"--dry-run"_s});
+        VERIFY_OK(dry);
+        QCOMPARE(QString::fromUtf8(dry.out),
+                 u"2 tokens lose Kubernetes: %1 (rw), %2 (r)\n"_s.arg(deploy, monitor));
+        QCOMPARE(serverNamed(server).value(u"vaults"_s).toArray(), before);
+
+        const Run real = cli(
+            {u"connect"_s, u"vault"_s, u"revoke"_s, u"--server"_s, id, u"--vault"_s, u"Staging"_s});
+        VERIFY_OK(real);
+        QVERIFY2(real.out.startsWith(u"1 token loses Staging: %1 (r)\n"_s.arg(deploy).toUtf8()),
+                 real.out.constData());
+        QCOMPARE(serverNamed(server).value(u"vaults"_s).toArray(),
+                 QJsonArray{vaultId(u"Kubernetes"_s)});
     }
 
     // ---- vault and group access ------------------------------------------------------------

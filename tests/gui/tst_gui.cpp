@@ -2,15 +2,19 @@
 // their seams) against the real account service on loopback.
 #include "../support/TestSupport.h"
 #include "core/Ids.h"
+#include "gui/CheckCredentialsDialog.h"
 #include "gui/ClipboardGuard.h"
 #include "gui/ColumnWidths.h"
+#include "gui/CredentialsCommands.h"
 #include "gui/GroupPermissionsPage.h"
 #include "gui/HandbookDialog.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBar.h"
 #include "gui/NewServerDialog.h"
 #include "gui/NewTokenDialog.h"
+#include "gui/RenewCredentialsDialog.h"
 #include "gui/RevealTokenDialog.h"
+#include "gui/RotateTokensDialog.h"
 #include "gui/Seams.h"
 #include "gui/ServersPage.h"
 #include "gui/ShortcutsDialog.h"
@@ -24,10 +28,14 @@
 
 #include <QAccessible>
 #include <QAction>
+#include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDialogButtonBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFile>
 #include <QGuiApplication>
 #include <QHeaderView>
@@ -35,6 +43,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -109,6 +118,34 @@ class TestGui : public QObject
         editor->selectAll();
         QTest::keyClicks(editor, text);
         QTest::keyClick(editor, Qt::Key_Return);
+    }
+
+    // A server made behind the program's back, its credentials file written to m_files.
+    QString serverWithFile(const QString &name, const QString &fileName)
+    {
+        const Reply r =
+            m_http->post(u"/v1/connect/servers"_s,
+                         {{u"name"_s, name}, {u"vaults"_s, QJsonArray{u"Kubernetes"_s}}});
+        if (r.status != 201)
+            qFatal("creating %s: %d", qPrintable(name), r.status);
+        QFile f(m_files.filePath(fileName));
+        if (!f.open(QIODevice::WriteOnly))
+            qFatal("can't write %s", qPrintable(f.fileName()));
+        f.write(QJsonDocument(r.json.value(u"credentials"_s).toObject()).toJson());
+        return r.json.value(u"server"_s).toObject().value(u"id"_s).toString();
+    }
+
+    QString tokenFor(const QString &server, const QString &name)
+    {
+        const Reply r = m_http->post(
+            u"/v1/connect/tokens"_s,
+            {{u"name"_s, name},
+             {u"server"_s, server},
+             {u"vaults"_s,
+              QJsonArray{QJsonObject{{u"vault"_s, u"Kubernetes"_s}, {u"access"_s, u"read"_s}}}}});
+        if (r.status != 201)
+            qFatal("creating token %s: %d", qPrintable(name), r.status);
+        return r.json.value(u"jwt"_s).toString();
     }
 
 private slots:
@@ -539,6 +576,303 @@ private slots:
         // Revoked tokens stay listed, shown as revoked.
         page->setStateFilter(TokensPage::RevokedOnly);
         QTRY_COMPARE(table->model()->rowCount(), 2);
+    }
+
+    // Tokens → Rotate… on one token: the dialog says what the new token carries, names it
+    // "<old> (rotated <date>)" unless edited; the new JWT is shown once, the old token is
+    // listed as "revokes in 23 hours" until its scheduled revocation is cancelled.
+    void rotateATokenAndCancelItsRevocation()
+    {
+        m_window->showPage(MainWindow::Tokens);
+        TokensPage *page = m_window->tokensPage();
+        QTableView *table = page->table();
+        page->setText(u"staging deploy"_s);
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        table->selectRow(0);
+        const QString oldId = page->selectedIds().value(0);
+        QVERIFY(!oldId.isEmpty());
+        QAction *rotate = action("actionRotateTokens");
+        QVERIFY(rotate && rotate->isEnabled());
+        QVERIFY(table->actions().contains(rotate)); // the context menu
+        QVERIFY(m_window->findChild<QMenu *>(u"menuTokens"_s)->actions().contains(rotate));
+        QVERIFY(!action("actionCancelRevocation")->isEnabled()); // nothing is scheduled yet
+        rotate->trigger();
+
+        RotateTokensDialog *dialog = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] { return (dialog = m_window->findChild<RotateTokensDialog *>()) != nullptr; },
+            5000));
+        auto *name = dialog->findChild<QLineEdit *>(u"nameEdit"_s);
+        const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+        QCOMPARE(name->text(), u"staging deploy (rotated %1)"_s.arg(today));
+        const QString carries = dialog->findChild<QLabel *>(u"carriesLabel"_s)->text();
+        for (const QString &fact :
+             {u"Staging cluster"_s, u"Kubernetes (rw)"_s, u"Staging (r)"_s, u"90 days"_s})
+            QVERIFY2(carries.contains(fact), qPrintable(carries));
+        name->clear();
+        QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(!ok->isEnabled()); // a name is needed
+        QTest::keyClicks(name, u"deploy v2"_s);
+        auto *overlap = dialog->findChild<QComboBox *>(u"overlapCombo"_s);
+        QCOMPARE(overlap->count(), 4);
+        overlap->setCurrentIndex(overlap->findData(u"24h"_s));
+        QTest::mouseClick(ok, Qt::LeftButton);
+
+        RevealTokenDialog *reveal = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] { return (reveal = m_window->findChild<RevealTokenDialog *>()) != nullptr; },
+            20000));
+        const QJsonObject claims = claimsOf(reveal->shownToken());
+        const QString newId = claims.value(u"jti"_s).toString();
+        QVERIFY(!newId.isEmpty() && newId != oldId);
+        QCOMPARE(claims.value(u"1password.com/vts"_s).toArray().size(), 2);
+        const QString path = m_files.filePath(u"rotated.jwt"_s);
+        seams::setNextSaveFileName(path);
+        QTest::mouseClick(reveal->findChild<QPushButton *>(u"saveButton"_s), Qt::LeftButton);
+        struct stat st
+        {
+        };
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0600u);
+        reveal->close();
+
+        // On the service: the new token by its name, the old one scheduled in a day.
+        QJsonObject oldOnService, newOnService;
+        for (const QJsonValue &t :
+             m_http->get(u"/v1/connect/tokens"_s).json.value(u"items"_s).toArray()) {
+            if (t[u"id"_s].toString() == oldId)
+                oldOnService = t.toObject();
+            if (t[u"id"_s].toString() == newId)
+                newOnService = t.toObject();
+        }
+        QCOMPARE(newOnService.value(u"name"_s).toString(), u"deploy v2"_s);
+        const qint64 in = QDateTime::currentDateTimeUtc().secsTo(QDateTime::fromString(
+            oldOnService.value(u"revokes_at"_s).toString(), Qt::ISODateWithMs));
+        QVERIFY2(in > 23 * 3600 && in <= 24 * 3600, qPrintable(QString::number(in)));
+
+        // The list says so, and offers to cancel it.
+        page->setText(QString());
+        TokenModel *tokens = m_workspace->tokens();
+        const QModelIndex expires = tokens->indexOf(oldId, TokenModel::Expires);
+        QCOMPARE(expires.data().toString(), u"revokes in 23 hours"_s);
+        page->setText(u"staging deploy"_s);
+        QTRY_COMPARE(table->model()->rowCount(), 1); // "deploy v2" does not match
+        table->selectRow(0);
+        QTRY_VERIFY(action("actionCancelRevocation")->isEnabled());
+        action("actionCancelRevocation")->trigger();
+        QVERIFY(QTest::qWaitFor(
+            [&] { return m_window->messageBar()->text().contains(u"no longer scheduled"_s); },
+            20000));
+        QVERIFY(m_http->get(u"/v1/connect/tokens/"_s + oldId)
+                    .json.value(u"revokes_at"_s)
+                    .toString()
+                    .isEmpty());
+        QVERIFY(
+            !tokens->indexOf(oldId, TokenModel::Expires).data().toString().contains(u"revokes"_s));
+        QVERIFY(!action("actionCancelRevocation")->isEnabled());
+    }
+
+    // Several at once: no name to edit, one reveal dialog per new token, and "now" revokes
+    // the old ones in the same step.
+    void rotateTwoTokensAtOnce()
+    {
+        m_window->showPage(MainWindow::Tokens);
+        TokensPage *page = m_window->tokensPage();
+        QTableView *table = page->table();
+        page->setText(u"staging"_s);
+        QTRY_COMPARE(table->model()->rowCount(), 2);
+        table->selectAll();
+        const QStringList oldIds = page->selectedIds();
+        action("actionRotateTokens")->trigger();
+        RotateTokensDialog *dialog = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] { return (dialog = m_window->findChild<RotateTokensDialog *>()) != nullptr; },
+            5000));
+        QVERIFY(!dialog->findChild<QLineEdit *>(u"nameEdit"_s));
+        auto *overlap = dialog->findChild<QComboBox *>(u"overlapCombo"_s);
+        overlap->setCurrentIndex(overlap->findData(u"0"_s));
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor(
+            [&] { return m_window->findChildren<RevealTokenDialog *>().size() == 2; }, 20000));
+        QCOMPARE(m_window->messageBar()->text(),
+                 u"Rotated 2 tokens. Copy the new ones now: they are shown only once."_s);
+        int revoked = 0;
+        for (const QJsonValue &t :
+             m_http->get(u"/v1/connect/tokens"_s).json.value(u"items"_s).toArray())
+            revoked +=
+                oldIds.contains(t[u"id"_s].toString()) && t[u"state"_s].toString() == u"REVOKED";
+        QCOMPARE(revoked, 2);
+        for (RevealTokenDialog *reveal : m_window->findChildren<RevealTokenDialog *>()) {
+            seams::setNextAnswer(QMessageBox::Discard);
+            reveal->close();
+        }
+    }
+
+    // File → Check a credentials file…: which account, server and service the file belongs
+    // to, that the server exists and is active and this is its file; a pasted token is
+    // checked against it. Dropping the file on the window checks it too.
+    void checkACredentialsFile()
+    {
+        const QString id = serverWithFile(u"Checked"_s, u"1password-credentials-checked.json"_s);
+        serverWithFile(u"Elsewhere"_s, u"1password-credentials-elsewhere.json"_s);
+        const QString path = m_files.filePath(u"1password-credentials-checked.json"_s);
+        action("actionRefresh")->trigger();
+        QVERIFY(settled());
+        QAction *check = action("actionCheckCredentials");
+        QVERIFY(check && check->isEnabled());
+        QVERIFY(m_window->findChild<QMenu *>(u"menuFile"_s)->actions().contains(check));
+        check->trigger();
+        CheckCredentialsDialog *dialog = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] { return (dialog = m_window->findChild<CheckCredentialsDialog *>()) != nullptr; },
+            5000));
+        auto *checkButton = dialog->findChild<QPushButton *>(u"checkButton"_s);
+        QVERIFY(!checkButton->isEnabled()); // no file yet
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"pathEdit"_s), path);
+        QTest::mouseClick(checkButton, Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor([&] { return !dialog->isChecking(); }, 20000));
+        QCOMPARE(dialog->verdict(), u"The file is good."_s);
+        for (const QString &fact :
+             {id, u"\"Checked\""_s, u"ACTIVE"_s, m_svc->url, u"In force: yes"_s, u"Issued: "_s})
+            QVERIFY2(dialog->facts().contains(fact),
+                     qPrintable(fact + u" in\n"_s + dialog->facts()));
+
+        // A token of this server belongs to it; one of another server does not.
+        const QString mine = tokenFor(u"Checked"_s, u"checked reader"_s);
+        auto *token = dialog->findChild<QPlainTextEdit *>(u"tokenEdit"_s);
+        token->setPlainText(mine);
+        QTest::mouseClick(checkButton, Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor([&] { return !dialog->isChecking(); }, 20000));
+        QCOMPARE(dialog->verdict(), u"The file and the token are good."_s);
+        for (const QString &fact : {u"\"checked reader\""_s, u"Belongs to this file: yes"_s,
+                                    u"Signature: valid"_s, u"Kubernetes (r)"_s})
+            QVERIFY2(dialog->facts().contains(fact),
+                     qPrintable(fact + u" in\n"_s + dialog->facts()));
+        token->setPlainText(tokenFor(u"Elsewhere"_s, u"elsewhere reader"_s));
+        QTest::mouseClick(checkButton, Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor([&] { return !dialog->isChecking(); }, 20000));
+        QVERIFY2(dialog->verdict().contains(u"not to this file's server"_s),
+                 qPrintable(dialog->verdict()));
+        QVERIFY(dialog->facts().contains(u"Belongs to this file: no"_s));
+        dialog->close();
+
+        // Dropped on the window: checked at once. Another JSON file is not taken.
+        QMimeData mime;
+        mime.setUrls(
+            {QUrl::fromLocalFile(m_files.filePath(u"1password-credentials-elsewhere.json"_s))});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton,
+                              Qt::NoModifier);
+        QApplication::sendEvent(m_window.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(m_window.get(), &drop);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                dialog = nullptr; // the closed one may not be deleted yet
+                for (auto *d : m_window->findChildren<CheckCredentialsDialog *>())
+                    if (d->isVisible())
+                        dialog = d;
+                return dialog && !dialog->isChecking() && !dialog->verdict().isEmpty();
+            },
+            20000));
+        QCOMPARE(dialog->verdict(), u"The file is good."_s);
+        QVERIFY(dialog->facts().contains(u"\"Elsewhere\""_s));
+        QVERIFY(!CredentialsCommands::isCredentialsFileName(u"/tmp/settings.json"_s));
+        dialog->close();
+    }
+
+    // Servers → Renew credentials…: says how many tokens stop matching, rotates them when
+    // asked, and the new file goes straight into the save dialog; the old file is no longer
+    // in force.
+    void renewCredentialsAndRotateItsTokens()
+    {
+        serverWithFile(u"Renewed"_s, u"1password-credentials-old.json"_s);
+        tokenFor(u"Renewed"_s, u"renewed reader"_s);
+        action("actionRefresh")->trigger();
+        QVERIFY(settled());
+        m_window->showPage(MainWindow::Servers);
+        m_window->serversPage()->select(serverId(u"Renewed"_s));
+        QTRY_VERIFY(action("actionRenewCredentials")->isEnabled());
+        QVERIFY(m_window->findChild<QMenu *>(u"menuServers"_s)
+                    ->actions()
+                    .contains(action("actionRenewCredentials")));
+        action("actionRenewCredentials")->trigger();
+        RenewCredentialsDialog *dialog = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] { return (dialog = m_window->findChild<RenewCredentialsDialog *>()) != nullptr; },
+            5000));
+        QVERIFY2(dialog->findChild<QLabel *>(u"staleLabel"_s)
+                     ->text()
+                     .startsWith(u"1 active token was issued against the old credentials"_s),
+                 qPrintable(dialog->findChild<QLabel *>(u"staleLabel"_s)->text()));
+        dialog->findChild<QCheckBox *>(u"rotateCheck"_s)->setChecked(true);
+        auto *overlap = dialog->findChild<QComboBox *>(u"overlapCombo"_s);
+        overlap->setCurrentIndex(overlap->findData(u"0"_s));
+        const QString path = m_files.filePath(u"1password-credentials-new.json"_s);
+        seams::setNextSaveFileName(path);
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor([&] { return QFile::exists(path); }, 20000));
+        struct stat st
+        {
+        };
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0600u);
+        QVERIFY(seams::lastSuggestedPath().endsWith(u"/1password-credentials-renewed.json"_s));
+        RevealTokenDialog *reveal = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] { return (reveal = m_window->findChild<RevealTokenDialog *>()) != nullptr; },
+            20000));
+        const QString newJwt = reveal->shownToken();
+        QTRY_VERIFY(m_window->messageBar()->text().contains(u"Replaced 1 token(s)"_s));
+        QVERIFY(m_window->messageBar()->text().contains(path));
+        seams::setNextAnswer(QMessageBox::Discard);
+        reveal->close();
+
+        // The old file is no longer in force; the new one is, with the new token.
+        CredentialsCommands *commands = m_window->findChild<CredentialsCommands *>();
+        CheckCredentialsDialog *check =
+            commands->checkFile(m_files.filePath(u"1password-credentials-old.json"_s));
+        QVERIFY(QTest::qWaitFor([&] { return !check->isChecking(); }, 20000));
+        QVERIFY2(check->verdict().contains(u"not the credentials file in force"_s),
+                 qPrintable(check->verdict()));
+        check->close();
+        check = commands->checkFile({});
+        check->findChild<QPlainTextEdit *>(u"tokenEdit"_s)->setPlainText(newJwt);
+        check->setFile(path);
+        check->check();
+        QVERIFY(QTest::qWaitFor([&] { return !check->isChecking(); }, 20000));
+        QCOMPARE(check->verdict(), u"The file and the token are good."_s);
+        check->close();
+    }
+
+    // Tokens → Export expiry calendar…: an .ics (0600) with one event per token that ends
+    // within 90 days; the sandbox's "staging deploy" (90 d) and "staging monitoring" (5 d).
+    void exportTheExpiryCalendar()
+    {
+        QAction *calendar = action("actionExportCalendar");
+        QVERIFY(calendar && calendar->isEnabled());
+        QVERIFY(m_window->findChild<QMenu *>(u"menuTokens"_s)->actions().contains(calendar));
+        const QString path = m_files.filePath(u"expiry.ics"_s);
+        seams::setNextSaveFileName(path);
+        calendar->trigger();
+        QVERIFY(seams::lastSuggestedPath().endsWith(u"/connect-token-expiry.ics"_s));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray ics = f.readAll();
+        struct stat st
+        {
+        };
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+        QCOMPARE(st.st_mode & 0777, 0600u);
+        QVERIFY(ics.startsWith("BEGIN:VCALENDAR\r\n"));
+        QCOMPARE(ics.count("BEGIN:VEVENT\r\n"), 2);
+        const QByteArray unfolded = QByteArray(ics).replace("\r\n ", "");
+        QVERIFY(unfolded.contains("staging monitoring") && unfolded.contains("staging deploy"));
+        QVERIFY(!unfolded.contains("ci pipeline")); // never expires
+        QVERIFY2(m_window->messageBar()->text().startsWith(u"Wrote 2 event(s)"_s),
+                 qPrintable(m_window->messageBar()->text()));
     }
 
     void renameAServerInPlace()

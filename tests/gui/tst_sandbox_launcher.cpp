@@ -11,6 +11,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace ca;
+using namespace ca::test;
 
 class TestSandboxLauncher : public QObject
 {

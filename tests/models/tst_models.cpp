@@ -197,6 +197,31 @@ private slots:
         QVERIFY(model.index(0, TokenModel::Server).data().toString().contains(u"deleted"_s));
     }
 
+    // A scheduled revocation (after a rotation) is what the Expires column says first.
+    void tokenScheduledForRevocationSaysWhen()
+    {
+        Directory dir;
+        TokenModel model(&dir);
+        QDateTime now = QDateTime::fromMSecsSinceEpoch(1795800000000, Qt::UTC);
+        model.setClock([&now] { return now; });
+        Token scheduled = makeToken(u"deploy"_s, newId(), now.addDays(30));
+        scheduled.revokesAt = now.addSecs(23 * 3600 + 1800);
+        Token revoked = makeToken(u"old"_s, newId(), {}, TokenState::Revoked);
+        revoked.revokesAt = now.addSecs(-60);
+        model.mergePage({scheduled, revoked});
+        QCOMPARE(
+            model.index(model.indexOf(scheduled.id).row(), TokenModel::Expires).data().toString(),
+            u"revokes in 23 hours"_s);
+        QCOMPARE(
+            model.index(model.indexOf(revoked.id).row(), TokenModel::Expires).data().toString(),
+            u"never"_s);
+        scheduled.revokesAt = {}; // cancelled
+        model.upsert(scheduled);
+        QCOMPARE(
+            model.index(model.indexOf(scheduled.id).row(), TokenModel::Expires).data().toString(),
+            u"in 30 days"_s);
+    }
+
     void tokenFilterProxy()
     {
         Directory dir;
