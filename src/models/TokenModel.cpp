@@ -72,16 +72,19 @@ QString TokenModel::relativeExpiry(const QDateTime &expiresAt, const QDateTime &
         return tr("never");
     const qint64 seconds = now.secsTo(expiresAt);
     const qint64 magnitude = std::abs(seconds);
-    // Singular and plural spelled out: only English and German ship, and neither needs more.
+    // Rounded to the nearest unit, not down: a new 30-day token reads "in 30 days", although a
+    // few seconds have passed since it was created. Singular and plural spelled out: only
+    // English and German ship, and neither needs more.
+    const auto rounded = [magnitude](qint64 unit) { return (magnitude + unit / 2) / unit; };
     QString amount;
-    if (magnitude < 3600) {
-        const qint64 m = std::max<qint64>(1, magnitude / 60);
+    if (rounded(60) < 60) {
+        const qint64 m = std::max<qint64>(1, rounded(60));
         amount = m == 1 ? tr("1 minute") : tr("%1 minutes").arg(m);
-    } else if (magnitude < 2 * 86400) {
-        const qint64 h = magnitude / 3600;
+    } else if (rounded(3600) < 48) {
+        const qint64 h = rounded(3600);
         amount = h == 1 ? tr("1 hour") : tr("%1 hours").arg(h);
     } else {
-        amount = tr("%1 days").arg(magnitude / 86400);
+        amount = tr("%1 days").arg(rounded(86400));
     }
     return seconds >= 0 ? tr("in %1").arg(amount) : tr("%1 ago").arg(amount);
 }
@@ -116,8 +119,9 @@ QVariant TokenModel::data(const QModelIndex &index, int role) const
         break;
     case Expires: {
         const QDateTime now = m_clock();
-        if (role == Qt::DisplayRole)
-            return relativeExpiry(t.expiresAt, now);
+        if (role == Qt::DisplayRole) // a revoked token's remaining time means nothing
+            return t.state == TokenState::Revoked ? tr("revoked")
+                                                  : relativeExpiry(t.expiresAt, now);
         if (role == RawRole) // never-expiring sorts last
             return t.expiresAt.isValid() ? t.expiresAt
                                          : QDateTime::fromMSecsSinceEpoch(
