@@ -122,9 +122,10 @@ VaultAccessPage::VaultAccessPage(Workspace *workspace, QWidget *parent)
     auto *layout = new QVBoxLayout(ui->table->viewport());
     layout->addWidget(m_emptyText);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved,
-                        &QAbstractItemModel::columnsInserted, &QAbstractItemModel::columnsRemoved,
-                        &QAbstractItemModel::modelReset, &QAbstractItemModel::layoutChanged})
+                        &QAbstractItemModel::columnsInserted, &QAbstractItemModel::columnsRemoved})
         connect(&m_proxy, signal, this, &VaultAccessPage::updateEmptyText);
+    connect(&m_proxy, &QAbstractItemModel::modelReset, this, &VaultAccessPage::updateEmptyText);
+    connect(&m_proxy, &QAbstractItemModel::layoutChanged, this, &VaultAccessPage::updateEmptyText);
     updateEmptyText();
 }
 
