@@ -59,6 +59,30 @@ QString notGrantableReason(VaultType type, const QString &vaultName)
     return {};
 }
 
+QString notGrantableExplanation(VaultType type, const QString &vaultName)
+{
+    switch (type) {
+    case VaultType::UserCreated:
+        return {};
+    case VaultType::Personal:
+        return QCoreApplication::translate(
+                   "ca::Domain", "\"%1\" is someone's Private or Employee vault; personal vaults "
+                                 "can't be granted to a Connect server.")
+            .arg(vaultName);
+    case VaultType::Everyone:
+        return QCoreApplication::translate(
+                   "ca::Domain", "\"%1\" is the Shared vault every member sees; the Shared vault "
+                                 "can't be granted to a Connect server.")
+            .arg(vaultName);
+    case VaultType::Transfer:
+        return QCoreApplication::translate("ca::Domain",
+                                           "\"%1\" is a transfer vault; transfer vaults can't be "
+                                           "granted to a Connect server.")
+            .arg(vaultName);
+    }
+    return {};
+}
+
 QString tokenStateName(TokenState state)
 {
     switch (state) {

@@ -22,6 +22,8 @@ std::optional<VaultType> vaultTypeFromName(QStringView name);
 // sentence says which kind it is and that it can't be granted.
 bool isGrantable(VaultType type);
 QString notGrantableReason(VaultType type, const QString &vaultName);
+// The same in plain words for the desktop program's tooltips: no wire type names.
+QString notGrantableExplanation(VaultType type, const QString &vaultName);
 
 struct Account
 {

@@ -25,7 +25,7 @@ NewServerDialog::NewServerDialog(const QList<Vault> &vaults, QWidget *parent)
         item->setCheckState(Qt::Unchecked);
         if (!v.grantable()) {
             item->setFlags(Qt::NoItemFlags);
-            item->setToolTip(notGrantableReason(v.type, v.name));
+            item->setToolTip(notGrantableExplanation(v.type, v.name));
             item->setText(tr("%1 (can't be granted)").arg(v.name));
         } else if (!v.accessible) {
             item->setFlags(Qt::NoItemFlags);

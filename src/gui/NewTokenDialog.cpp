@@ -90,8 +90,9 @@ void NewTokenDialog::fillVaults()
         item->setCheckState(Qt::Unchecked);
         ui->vaultTable->setItem(row, 0, item);
         auto *access = new QComboBox(ui->vaultTable);
-        access->addItem(tr("Read and write (rw)"), int(Access::ReadWrite));
+        // Read only first: the least a token can do is the safer default.
         access->addItem(tr("Read only (r)"), int(Access::Read));
+        access->addItem(tr("Read and write (rw)"), int(Access::ReadWrite));
         access->addItem(tr("Write only (w)"), int(Access::Write));
         access->setAccessibleName(tr("Permission for %1").arg(item->text()));
         access->setEnabled(item->flags() & Qt::ItemIsEnabled);

@@ -5,8 +5,10 @@
 #include "core/ApiError.h"
 #include "gui/MessageBar.h"
 
+#include <QLineEdit>
 #include <QPointer>
 #include <QStringList>
+#include <QStyle>
 #include <QWidget>
 
 namespace ca {
@@ -34,6 +36,20 @@ signals:
     void message(ca::MessageBar::Kind kind, const QString &text);
 
 protected:
+    // A filter field wide enough for its whole placeholder (in whatever language), its
+    // frame, margins and clear button: "Filter by name, server, vault or ID" is the hint.
+    static void fitPlaceholder(QLineEdit *edit)
+    {
+        const QFontMetrics fm = edit->fontMetrics();
+        const QMargins text = edit->textMargins(), contents = edit->contentsMargins();
+        const int frame =
+            2 * edit->style()->pixelMetric(QStyle::PM_DefaultFrameWidth, nullptr, edit);
+        const int clearButton = edit->isClearButtonEnabled() ? fm.height() + 12 : 0;
+        edit->setMinimumWidth(fm.horizontalAdvance(edit->placeholderText()) + text.left() +
+                              text.right() + contents.left() + contents.right() + frame + 8 +
+                              clearButton);
+    }
+
     // A create dialog waiting for the service's answer: on failure it shows the error (or,
     // if it is gone, the message bar does); on success it closes. Returns r.ok().
     template <typename Dialog, typename T>

@@ -10,12 +10,25 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 
+#include <csignal>
+#include <sys/prctl.h>
+#include <unistd.h>
+
 namespace ca {
 
 SandboxLauncher::SandboxLauncher(QObject *parent)
     : QObject(parent)
 {
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
+    // The service dies with this program even when it can't stop it (killed, crashed): no
+    // orphaned sandbox holding its port and database. SIGTERM, so it closes the database
+    // cleanly. Runs in the child between fork and exec: system calls only.
+    const pid_t self = ::getpid();
+    m_process.setChildProcessModifier([self] {
+        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        if (::getppid() != self) // gone before the line above: nobody would send it
+            ::_exit(1);
+    });
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &SandboxLauncher::onOutput);
     connect(&m_process, &QProcess::finished, this, &SandboxLauncher::onFinished);
     connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {

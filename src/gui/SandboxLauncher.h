@@ -1,6 +1,7 @@
 // The local sandbox: starts connect-admin-service --sandbox <data folder> as a child
 // process, waits for its "listening on <url>" line, reads the owner's generated sign-in
-// from sandbox-owner.json, and stops the child when this object goes away.
+// from sandbox-owner.json, and stops the child when this object goes away (or, through
+// PR_SET_PDEATHSIG, when this program dies without stopping it).
 #pragma once
 
 #include <QObject>

@@ -1,6 +1,8 @@
 #include "gui/Seams.h"
 
+#include <QAbstractButton>
 #include <QFileDialog>
+#include <QPushButton>
 #include <QQueue>
 
 namespace ca::seams {
@@ -25,6 +27,18 @@ QString &question()
 {
     static QString text;
     return text;
+}
+QStringList &buttons()
+{
+    static QStringList texts;
+    return texts;
+}
+
+void recordButtons(const QMessageBox &box)
+{
+    buttons().clear();
+    for (const QAbstractButton *b : box.buttons())
+        buttons().append(b->text());
 }
 } // namespace
 
@@ -70,12 +84,33 @@ QMessageBox::StandardButton ask(QWidget *parent, QMessageBox::Icon icon, const Q
                                 const QString &informative)
 {
     question() = informative.isEmpty() ? text : text + u'\n' + informative;
-    if (!answers().isEmpty())
-        return answers().dequeue();
     QMessageBox box(icon, title, text, buttons, parent);
     box.setDefaultButton(defaultButton);
     box.setInformativeText(informative);
+    recordButtons(box);
+    if (!answers().isEmpty())
+        return answers().dequeue();
     return QMessageBox::StandardButton(box.exec());
+}
+
+bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &verb,
+             const QString &informative)
+{
+    question() = informative.isEmpty() ? text : text + u'\n' + informative;
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::NoButton, parent);
+    box.setInformativeText(informative);
+    QPushButton *accept = box.addButton(verb, QMessageBox::AcceptRole);
+    box.setDefaultButton(box.addButton(QMessageBox::Cancel));
+    recordButtons(box);
+    if (!answers().isEmpty())
+        return answers().dequeue() == QMessageBox::Yes;
+    box.exec();
+    return box.clickedButton() == accept;
+}
+
+QStringList lastButtons()
+{
+    return buttons();
 }
 
 } // namespace ca::seams

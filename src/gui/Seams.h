@@ -4,6 +4,7 @@
 
 #include <QMessageBox>
 #include <QString>
+#include <QStringList>
 
 class QWidget;
 
@@ -19,6 +20,11 @@ QMessageBox::StandardButton ask(QWidget *parent, QMessageBox::Icon icon, const Q
                                 const QString &text, QMessageBox::StandardButtons buttons,
                                 QMessageBox::StandardButton defaultButton,
                                 const QString &informative = {});
+// A destructive step confirmed by a button that names it ("Revoke 3 tokens", "Delete server")
+// beside Cancel, Cancel the default. True when the user chose the verb (a queued Yes).
+bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &verb,
+             const QString &informative = {});
+QStringList lastButtons(); // the button texts of the last question asked
 int pendingAnswers();
 QString lastQuestion(); // the text and informative text of the last question asked
 

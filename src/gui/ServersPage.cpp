@@ -27,6 +27,7 @@ ServersPage::ServersPage(Workspace *workspace, QWidget *parent)
     , m_scopes(workspace->directory())
 {
     ui->setupUi(this);
+    fitPlaceholder(ui->filterEdit);
     m_proxy.setSourceModel(workspace->servers());
     m_proxy.setFilterKeyColumn(-1);
     ui->table->setModel(&m_proxy);
@@ -206,16 +207,15 @@ void ServersPage::deleteServer(const QString &serverId)
     if (!s)
         return;
     const Server server = *s;
-    const auto answer =
-        seams::ask(window(), QMessageBox::Warning, tr("Delete server"),
-                   tr("Delete the Connect server \"%1\"?").arg(server.name),
-                   QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-                   server.activeTokens == 1 ? tr("Its credentials file and its active token stop "
-                                                 "working at once. This can't be undone.")
-                                            : tr("Its credentials file and its %1 active tokens "
-                                                 "stop working at once. This can't be undone.")
-                                                  .arg(server.activeTokens));
-    if (answer != QMessageBox::Yes)
+    const bool confirmed = seams::confirm(
+        window(), tr("Delete server"), tr("Delete the Connect server \"%1\"?").arg(server.name),
+        tr("Delete server"),
+        server.activeTokens == 1 ? tr("Its credentials file and its active token stop "
+                                      "working at once. This can't be undone.")
+                                 : tr("Its credentials file and its %1 active tokens "
+                                      "stop working at once. This can't be undone.")
+                                       .arg(server.activeTokens));
+    if (!confirmed)
         return;
     m_workspace->deleteServer(server.id, this, [this, server](const Result<Server> &r) {
         if (r.ok())

@@ -28,6 +28,7 @@ TokensPage::TokensPage(Workspace *workspace, QWidget *parent)
     , m_lifecycle(new TokenLifecycleCommands(workspace, this))
 {
     ui->setupUi(this);
+    fitPlaceholder(ui->filterEdit);
     m_proxy.setSourceModel(workspace->tokens());
     ui->table->setModel(&m_proxy);
     ui->table->setItemDelegateForColumn(TokenModel::Vaults, new TokenScopesDelegate(ui->table));
@@ -41,7 +42,6 @@ TokensPage::TokensPage(Workspace *workspace, QWidget *parent)
     // The filter box gets the room; the drop-downs a fixed, modest width (their lists open
     // as wide as their entries), so long server names or German labels don't widen the page.
     ui->topBar->setStretchFactor(ui->filterEdit, 1);
-    ui->filterEdit->setMinimumWidth(ui->filterEdit->fontMetrics().averageCharWidth() * 12);
     for (QComboBox *combo : {ui->serverCombo, ui->stateCombo}) {
         combo->setMinimumContentsLength(10);
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -196,8 +196,11 @@ void TokensPage::newToken()
     auto *dialog =
         new NewTokenDialog(m_workspace->servers()->items(), m_workspace->directory(), window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The server the list is filtered to, else the one just created: the likeliest wanted.
     if (!ui->serverCombo->currentData().toString().isEmpty())
         dialog->setServer(ui->serverCombo->currentData().toString());
+    else if (!m_workspace->lastCreatedServerId().isEmpty())
+        dialog->setServer(m_workspace->lastCreatedServerId());
     connect(
         dialog, &NewTokenDialog::createRequested, this,
         [this, dialog](const NewTokenRequest &request) {
@@ -247,13 +250,14 @@ void TokensPage::revoke(const QStringList &tokenIds)
         return;
     const QString question = ids.size() == 1 ? tr("Revoke the token \"%1\"?").arg(names.first())
                                              : tr("Revoke %1 tokens?").arg(ids.size());
-    const auto answer =
-        seams::ask(window(), QMessageBox::Warning, tr("Revoke tokens"), question,
-                   QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel,
-                   tr("Whatever uses them loses access at once. Revoked tokens stay listed. "
-                      "This can't be undone.\n\n%1")
-                       .arg(names.join(u'\n')));
-    if (answer != QMessageBox::Yes)
+    const QString verb =
+        ids.size() == 1 ? tr("Revoke token") : tr("Revoke %1 tokens").arg(ids.size());
+    const bool confirmed =
+        seams::confirm(window(), tr("Revoke tokens"), question, verb,
+                       tr("Whatever uses them loses access at once. Revoked tokens stay listed. "
+                          "This can't be undone.\n\n%1")
+                           .arg(names.join(u'\n')));
+    if (!confirmed)
         return;
     m_workspace->revokeTokens(ids, this, [this](int revoked, const QList<ApiError> &errors) {
         if (errors.isEmpty())

@@ -1,6 +1,7 @@
 #include "gui/VaultAccessPage.h"
 
 #include "gui/CommandController.h"
+#include "gui/MatrixCellDelegate.h"
 #include "gui/PageActions.h"
 #include "gui/RotatedHeaderView.h"
 #include "gui/Seams.h"
@@ -10,8 +11,10 @@
 #include "ui_VaultAccessPage.h"
 
 #include <QAction>
+#include <QListView>
 #include <QMenu>
 #include <QStyle>
+#include <QVBoxLayout>
 
 namespace ca {
 
@@ -71,6 +74,7 @@ VaultAccessPage::VaultAccessPage(Workspace *workspace, QWidget *parent)
     , m_pending(workspace->access())
 {
     ui->setupUi(this);
+    fitPlaceholder(ui->filterEdit);
     m_proxy.setSourceModel(workspace->access());
     ui->table->setHorizontalHeader(new RotatedHeaderView(ui->table));
     ui->table->setModel(&m_proxy);
@@ -79,6 +83,7 @@ VaultAccessPage::VaultAccessPage(Workspace *workspace, QWidget *parent)
         std::max(ui->table->horizontalHeader()->defaultSectionSize(),
                  style()->pixelMetric(QStyle::PM_IndicatorWidth) +
                      ui->table->fontMetrics().horizontalAdvance(QChar(0x2212)) + 14));
+    ui->table->setItemDelegate(new MatrixCellDelegate(ui->table));
     // Server names stay in the vertical header: a frozen first column while scrolling.
     ui->table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     ui->table->verticalHeader()->setDefaultSectionSize(ui->table->fontMetrics().height() + 10);
@@ -91,6 +96,10 @@ VaultAccessPage::VaultAccessPage(Workspace *workspace, QWidget *parent)
             &VaultAccessPage::showColumnMenu);
     connect(ui->table, &QWidget::customContextMenuRequested, this, &VaultAccessPage::showCellMenu);
     ui->pendingList->setModel(&m_pending);
+    // Long server and vault names wrap onto more lines instead of being cut off.
+    ui->pendingList->setWordWrap(true);
+    ui->pendingList->setTextElideMode(Qt::ElideNone);
+    ui->pendingList->setResizeMode(QListView::Adjust);
     ui->splitter->setStretchFactor(0, 4);
     ui->splitter->setStretchFactor(1, 1);
     ui->splitter->setSizes({800, 280});
@@ -113,6 +122,36 @@ VaultAccessPage::VaultAccessPage(Workspace *workspace, QWidget *parent)
     connect(ui->reviewButton, &QPushButton::toggled, this, &VaultAccessPage::setReviewVisible);
     ui->reviewPanel->setVisible(false);
     updatePending(0);
+    // An empty grid says why it is empty instead of showing a blank area.
+    m_emptyText = new QLabel(ui->table->viewport());
+    m_emptyText->setAlignment(Qt::AlignCenter);
+    m_emptyText->setWordWrap(true);
+    m_emptyText->setForegroundRole(QPalette::PlaceholderText);
+    auto *layout = new QVBoxLayout(ui->table->viewport());
+    layout->addWidget(m_emptyText);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved,
+                        &QAbstractItemModel::columnsInserted, &QAbstractItemModel::columnsRemoved})
+        connect(&m_proxy, signal, this, &VaultAccessPage::updateEmptyText);
+    connect(&m_proxy, &QAbstractItemModel::modelReset, this, &VaultAccessPage::updateEmptyText);
+    connect(&m_proxy, &QAbstractItemModel::layoutChanged, this, &VaultAccessPage::updateEmptyText);
+    updateEmptyText();
+}
+
+QString VaultAccessPage::emptyText() const
+{
+    if (m_proxy.rowCount() > 0 && m_proxy.columnCount() > 0)
+        return {};
+    if (m_workspace->access()->rowCount() == 0)
+        return tr("No Connect servers yet. Create one with New server; its vault access is "
+                  "granted here.");
+    return tr("No vaults to show.");
+}
+
+void VaultAccessPage::updateEmptyText()
+{
+    const QString text = emptyText();
+    m_emptyText->setText(text);
+    m_emptyText->setVisible(!text.isEmpty());
 }
 
 VaultAccessPage::~VaultAccessPage() = default;
@@ -192,15 +231,19 @@ void VaultAccessPage::apply()
             return;
         }
         QStringList lines;
-        for (const GrantConflict &c : conflicts)
-            lines.append(tr("%1 / %2: %3").arg(c.serverName, c.vaultName, c.reason));
+        for (const GrantConflict &c : conflicts) {
+            QString reason = c.reason.trimmed();
+            if (reason.endsWith(u'.')) // one sentence of "a; b; c.", not "a.; b."
+                reason.chop(1);
+            lines.append(tr("%1 / %2: %3").arg(c.serverName, c.vaultName, reason));
+        }
         const int kept = m_workspace->access()->pendingCount();
         QString text =
             tr("Vault access changed since you loaded it; nothing was applied. Your edits were "
                "moved onto the current state (%1 still staged).")
                 .arg(kept);
         if (!lines.isEmpty())
-            text += u' ' + tr("%1 collided, marked orange: %2")
+            text += u' ' + tr("%1 collided, marked orange: %2.")
                                .arg(lines.size())
                                .arg(lines.join(QStringLiteral("; ")));
         emit message(MessageBar::Kind::Warning, text);
@@ -239,23 +282,35 @@ void VaultAccessPage::showColumnMenu(const QPoint &pos)
     if (proxyColumn < 0)
         return;
     const int column = m_proxy.mapToSource(m_proxy.index(0, proxyColumn)).column();
-    VaultAccessModel *model = m_workspace->access();
     QMenu menu(this);
+    fillColumnMenu(&menu, column);
+    menu.exec(ui->table->horizontalHeader()->mapToGlobal(pos));
+}
+
+void VaultAccessPage::fillColumnMenu(QMenu *menu, int column)
+{
+    VaultAccessModel *model = m_workspace->access();
     QAction *grant =
-        menu.addAction(tr("Grant \"%1\" to every server").arg(model->vaultName(column)), this,
-                       [model, column] { model->setColumnGranted(column, true); });
-    menu.addAction(tr("Revoke \"%1\" from every server").arg(model->vaultName(column)), this,
-                   [model, column] { model->setColumnGranted(column, false); });
+        menu->addAction(tr("Grant \"%1\" to every server").arg(model->vaultName(column)), this,
+                        [model, column] { model->setColumnGranted(column, true); });
+    // Revoking is offered only where there is something to revoke (granted, or staged so).
+    bool anyHolds = false;
+    for (int row = 0; row < model->rowCount() && !anyHolds; ++row) {
+        const CellState state = model->cellState(row, column);
+        anyHolds = state == CellState::Granted || state == CellState::StagedAdd;
+    }
+    if (anyHolds)
+        menu->addAction(tr("Revoke \"%1\" from every server").arg(model->vaultName(column)), this,
+                        [model, column] { model->setColumnGranted(column, false); });
     const QString reason =
         model->headerData(column, Qt::Horizontal, StateRole).toInt() == 0
             ? model->headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString()
             : QString();
     if (!reason.isEmpty()) {
         grant->setEnabled(false);
-        menu.addSeparator();
-        menu.addAction(reason)->setEnabled(false);
+        menu->addSeparator();
+        menu->addAction(reason)->setEnabled(false);
     }
-    menu.exec(ui->table->horizontalHeader()->mapToGlobal(pos));
 }
 
 void VaultAccessPage::showCellMenu(const QPoint &pos)

@@ -7,6 +7,7 @@
 #include "gui/PageWidget.h"
 #include "models/PendingChangesModel.h"
 
+#include <QLabel>
 #include <QSortFilterProxyModel>
 #include <memory>
 
@@ -15,6 +16,8 @@ class QTableView;
 namespace Ui {
 class VaultAccessPage;
 }
+
+class QMenu;
 
 namespace ca {
 
@@ -51,6 +54,9 @@ public:
     void toggleReview();
     QTableView *table() const;
     MatrixFilterProxy *proxy() { return &m_proxy; }
+    // The actions of a vault's header menu (column of the access model), filled into menu.
+    void fillColumnMenu(QMenu *menu, int column);
+    QString emptyText() const; // what the empty grid says ("" while it shows cells)
 
 private:
     void focusFilter();
@@ -58,7 +64,9 @@ private:
     void showRowMenu(const QPoint &pos);
     void showColumnMenu(const QPoint &pos);
     void showCellMenu(const QPoint &pos);
+    void updateEmptyText();
     std::unique_ptr<Ui::VaultAccessPage> ui;
+    QLabel *m_emptyText = nullptr; // over the grid while it has no cell to show
     MatrixFilterProxy m_proxy;
     PendingChangesModel m_pending;
 };

@@ -278,6 +278,7 @@ void Workspace::createServer(const QString &name, const QStringList &vaultIds, Q
         name, vaultIds, this, [this, guard, done](const Result<NewServerReply> &r) {
             endBusy();
             if (r.ok()) {
+                m_lastCreatedServerId = r->server.id;
                 m_servers.upsert(r->server);
                 m_directory.setServer(r->server);
                 serversChanged();

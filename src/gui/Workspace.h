@@ -39,6 +39,8 @@ public:
     Session *session() { return &m_session; }
     CredentialStore *store() { return m_store; }
     Directory *directory() { return &m_directory; }
+    // The server created last in this session ("" before any): New token proposes it.
+    QString lastCreatedServerId() const { return m_lastCreatedServerId; }
     ServerModel *servers() { return &m_servers; }
     TokenModel *tokens() { return &m_tokens; }
     VaultModel *vaults() { return &m_vaults; }
@@ -115,6 +117,7 @@ private:
     CredentialStore *m_store;
     Session m_session;
     Directory m_directory;
+    QString m_lastCreatedServerId;
     ServerModel m_servers;
     TokenModel m_tokens;
     VaultModel m_vaults;

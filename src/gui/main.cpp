@@ -1,6 +1,7 @@
 // connect-admin: the desktop program. --sandbox starts a local account service with a demo
 // account and signs in to it; --url opens a given service.
 #include "client/CredentialStore.h"
+#include "core/QuitOnSignals.h"
 #include "gui/MainWindow.h"
 #include "gui/Workspace.h"
 
@@ -78,6 +79,8 @@ int main(int argc, char *argv[])
         }
     }
     ca::MainWindow window(&workspace);
+    // Terminated (logout, kill): leave the event loop so the sandbox service is stopped.
+    ca::quitOnSignals(app);
     window.show();
     window.start(options);
     return app.exec();

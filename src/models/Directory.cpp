@@ -54,8 +54,12 @@ void Directory::setServer(const Server &server)
 void Directory::removeServer(const QString &id)
 {
     m_serverVaults.remove(id);
-    if (m_servers.remove(id))
-        emit serversChanged();
+    const auto it = m_servers.constFind(id);
+    if (it == m_servers.constEnd())
+        return;
+    m_deletedServers.insert(id, *it); // its revoked tokens stay listed: keep saying whose
+    m_servers.erase(it);
+    emit serversChanged();
 }
 
 bool Directory::serverReaches(const QString &serverId, const QString &vaultId) const
@@ -73,8 +77,12 @@ QString Directory::vaultName(const QString &id) const
 QString Directory::serverName(const QString &id) const
 {
     const auto it = m_servers.constFind(id);
-    return it == m_servers.constEnd() ? tr("(deleted server %1)").arg(displayId(id, IdKind::Server))
-                                      : *it;
+    if (it != m_servers.constEnd())
+        return *it;
+    const auto deleted = m_deletedServers.constFind(id);
+    return deleted != m_deletedServers.constEnd()
+               ? tr("%1 (deleted)").arg(*deleted)
+               : tr("(deleted server %1)").arg(displayId(id, IdKind::Server));
 }
 
 QString Directory::userName(const QString &id) const

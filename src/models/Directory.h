@@ -25,7 +25,7 @@ public:
     void removeServer(const QString &id);
 
     QString vaultName(const QString &id) const;
-    QString serverName(const QString &id) const; // "(deleted server ID)" for unknown ones
+    QString serverName(const QString &id) const; // "Name (deleted)", or "(deleted server ID)"
     QString userName(const QString &id) const;
     QString groupName(const QString &id) const;
     const Vault *vault(const QString &id) const;
@@ -45,6 +45,7 @@ private:
     QList<Vault> m_vaultList;
     QHash<QString, qsizetype> m_vaultIndex;
     QHash<QString, QString> m_servers;
+    QHash<QString, QString> m_deletedServers; // deleted in this session: id → name
     QHash<QString, QSet<QString>> m_serverVaults;
     QHash<QString, QString> m_users;
     QList<Group> m_groupList;

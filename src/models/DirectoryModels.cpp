@@ -17,7 +17,7 @@ QVariant VaultModel::data(const QModelIndex &index, int role) const
     if (role == IdRole)
         return v.id;
     if (role == ReasonRole)
-        return notGrantableReason(v.type, v.name);
+        return notGrantableExplanation(v.type, v.name);
     switch (index.column()) {
     case Name:
         if (role == Qt::DisplayRole || role == RawRole)
@@ -33,7 +33,7 @@ QVariant VaultModel::data(const QModelIndex &index, int role) const
         if (role == RawRole)
             return v.grantable();
         if (role == Qt::ToolTipRole && !v.grantable())
-            return notGrantableReason(v.type, v.name);
+            return notGrantableExplanation(v.type, v.name);
         break;
     case Access:
         if (role == Qt::DisplayRole)

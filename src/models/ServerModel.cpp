@@ -53,7 +53,9 @@ QVariant ServerModel::data(const QModelIndex &index, int role) const
         }
         break;
     case State:
-        if (role == Qt::DisplayRole || role == RawRole)
+        if (role == Qt::DisplayRole)
+            return stateText(s.state);
+        if (role == RawRole)
             return s.state;
         break;
     case Vaults:
@@ -84,6 +86,14 @@ QVariant ServerModel::data(const QModelIndex &index, int role) const
         break;
     }
     return {};
+}
+
+QString ServerModel::stateText(const QString &state)
+{
+    if (state == u"ACTIVE")
+        return tr("Active");
+    // A state a newer service added: readable, if not translated.
+    return state.isEmpty() ? QString() : state.left(1) + state.mid(1).toLower();
 }
 
 QVariant ServerModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -25,6 +25,7 @@ public:
     bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
 
     QString vaultNames(const Server &server) const;
+    static QString stateText(const QString &state); // "ACTIVE" → "Active", translated
 
 signals:
     void renameRequested(const QString &serverId, const QString &newName);

@@ -72,16 +72,19 @@ QString TokenModel::relativeExpiry(const QDateTime &expiresAt, const QDateTime &
         return tr("never");
     const qint64 seconds = now.secsTo(expiresAt);
     const qint64 magnitude = std::abs(seconds);
-    // Singular and plural spelled out: only English and German ship, and neither needs more.
+    // Rounded to the nearest unit, not down: a new 30-day token reads "in 30 days", although a
+    // few seconds have passed since it was created. Singular and plural spelled out: only
+    // English and German ship, and neither needs more.
+    const auto rounded = [magnitude](qint64 unit) { return (magnitude + unit / 2) / unit; };
     QString amount;
-    if (magnitude < 3600) {
-        const qint64 m = std::max<qint64>(1, magnitude / 60);
+    if (rounded(60) < 60) {
+        const qint64 m = std::max<qint64>(1, rounded(60));
         amount = m == 1 ? tr("1 minute") : tr("%1 minutes").arg(m);
-    } else if (magnitude < 2 * 86400) {
-        const qint64 h = magnitude / 3600;
+    } else if (rounded(3600) < 48) {
+        const qint64 h = rounded(3600);
         amount = h == 1 ? tr("1 hour") : tr("%1 hours").arg(h);
     } else {
-        amount = tr("%1 days").arg(magnitude / 86400);
+        amount = tr("%1 days").arg(rounded(86400));
     }
     return seconds >= 0 ? tr("in %1").arg(amount) : tr("%1 ago").arg(amount);
 }
@@ -117,8 +120,11 @@ QVariant TokenModel::data(const QModelIndex &index, int role) const
     case Expires: {
         const QDateTime now = m_clock();
         if (role == Qt::DisplayRole) {
-            // A scheduled revocation (after a rotation) matters more than a far expiry.
-            if (t.revokesAt.isValid() && t.state != TokenState::Revoked)
+            // A revoked token's remaining time means nothing; a scheduled revocation (after a
+            // rotation) matters more than a far expiry.
+            if (t.state == TokenState::Revoked)
+                return tr("revoked");
+            if (t.revokesAt.isValid())
                 return tr("revokes %1").arg(relativeExpiry(t.revokesAt, now));
             return relativeExpiry(t.expiresAt, now);
         }

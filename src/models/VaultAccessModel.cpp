@@ -263,7 +263,7 @@ QVariant VaultAccessModel::data(const QModelIndex &index, int role) const
         QString tip;
         switch (state) {
         case CellState::NotGrantable:
-            tip = notGrantableReason(m_vaults.at(column).type, m_vaults.at(column).name);
+            tip = notGrantableExplanation(m_vaults.at(column).type, m_vaults.at(column).name);
             break;
         case CellState::NoAccess:
             tip = tr("You can't grant \"%1\": you don't have access to it yourself.")
@@ -370,7 +370,7 @@ QVariant VaultAccessModel::headerData(int section, Qt::Orientation orientation, 
         return v.grantable() ? (v.accessible ? 1 : 2) : 0;
     case Qt::ToolTipRole:
         if (!v.grantable())
-            return notGrantableReason(v.type, v.name);
+            return notGrantableExplanation(v.type, v.name);
         if (!v.accessible)
             return tr("%1 — you don't have access to this vault, so you can only revoke it.")
                 .arg(v.name);

@@ -2,49 +2,23 @@
 // requests; stops cleanly on SIGINT/SIGTERM.
 #include "core/Duration.h"
 #include "core/Logging.h"
+#include "core/QuitOnSignals.h"
 #include "service/Sandbox.h"
 #include "service/ServiceHost.h"
 #include "service/SqliteBackup.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QSocketNotifier>
 #include <QTextStream>
 #include <QUrl>
 
-#include <csignal>
 #include <cstdio>
-#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-int g_signalFds[2] = {-1, -1};
-
-void onSignal(int)
-{
-    const char c = 1;
-    [[maybe_unused]] auto n = ::write(g_signalFds[0], &c, 1);
-}
-
-void quitOnSignals(QCoreApplication &app)
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
-        return;
-    auto *notifier = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read, &app);
-    QObject::connect(notifier, &QSocketNotifier::activated, &app, [&app] { app.quit(); });
-    struct sigaction sa
-    {
-    };
-    sa.sa_handler = onSignal;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESTART;
-    sigaction(SIGINT, &sa, nullptr);
-    sigaction(SIGTERM, &sa, nullptr);
-}
 
 int fail(const QString &message)
 {
@@ -253,7 +227,7 @@ int main(int argc, char *argv[])
 
     if (const QString error = host.start(); !error.isEmpty())
         return fail(error);
-    quitOnSignals(app);
+    ca::quitOnSignals(app);
     std::printf("listening on %s\n", qPrintable(host.url()));
     std::fflush(stdout);
     return app.exec();

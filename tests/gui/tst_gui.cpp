@@ -29,6 +29,7 @@
 #include <QAccessible>
 #include <QAction>
 #include <QApplication>
+#include <QBrush>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
@@ -39,9 +40,11 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QImage>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QListWidget>
 #include <QMenu>
 #include <QMimeData>
@@ -56,6 +59,7 @@
 #include <QTableWidget>
 #include <QTest>
 
+#include <cstdlib>
 #include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
@@ -216,7 +220,8 @@ private slots:
             }
             if (item->text().startsWith(u"Shared"_s)) // can't be granted: disabled, says why
                 QVERIFY(!(item->flags() & Qt::ItemIsEnabled) &&
-                        item->toolTip().contains(u"EVERYONE"_s));
+                        item->toolTip().contains(u"the Shared vault can't be granted"_s) &&
+                        !item->toolTip().contains(u"EVERYONE"_s));
         }
         QCOMPARE(checked, 2);
         // Once sent, the dialog can't be cancelled: the service's answer carries the file.
@@ -283,6 +288,15 @@ private slots:
                      seams::lastQuestion().contains(u"only copy"_s),
                  qPrintable(seams::lastQuestion()));
         QVERIFY(seams::lastSuggestedPath().endsWith(u"/1password-credentials-prod.json"_s));
+
+        // New token proposes the server just created (not the first by name).
+        action("actionNewToken")->trigger();
+        NewTokenDialog *tokenDialog = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] { return (tokenDialog = m_window->findChild<NewTokenDialog *>()) != nullptr; },
+            5000));
+        QCOMPARE(tokenDialog->findChild<QComboBox *>(u"serverCombo"_s)->currentText(), u"Prod"_s);
+        tokenDialog->reject();
     }
 
     void createTokenWithReadAndWrite()
@@ -307,7 +321,10 @@ private slots:
         auto *server = dialog->findChild<QComboBox *>(u"serverCombo"_s);
         server->setCurrentIndex(server->findText(u"Prod"_s));
         auto *table = dialog->findChild<QTableWidget *>(u"vaultTable"_s);
-        QCOMPARE(table->rowCount(), 2); // only the server's vaults
+        QCOMPARE(table->rowCount(), 2);                   // only the server's vaults
+        for (int row = 0; row < table->rowCount(); ++row) // read only unless asked for more
+            QCOMPARE(qobject_cast<QComboBox *>(table->cellWidget(row, 1))->currentData().toInt(),
+                     int(Access::Read));
         for (int row = 0; row < table->rowCount(); ++row) {
             table->item(row, 0)->setCheckState(Qt::Checked);
             auto *access = qobject_cast<QComboBox *>(table->cellWidget(row, 1));
@@ -520,6 +537,9 @@ private slots:
         model->toggle(model->index(model->rowOf(ci), model->columnOf(vaultId(u"Kubernetes"_s))));
         model->toggle(model->index(model->rowOf(ci), model->columnOf(vaultId(u"Vendors"_s))));
         QCOMPARE(model->pendingCount(), 2);
+        // The review list wraps long names instead of cutting them.
+        auto *review = m_window->vaultAccessPage()->findChild<QListView *>(u"pendingList"_s);
+        QVERIFY(review && review->wordWrap() && review->textElideMode() == Qt::ElideNone);
         // Someone else grants Kubernetes to CI runners meanwhile.
         QCOMPARE(m_http
                      ->put(u"/v1/connect/servers/"_s + percent(u"CI runners"_s) +
@@ -533,6 +553,9 @@ private slots:
         QVERIFY2(m_window->messageBar()->text().contains(u"changed since you loaded it"_s),
                  qPrintable(m_window->messageBar()->text()));
         QVERIFY(m_window->messageBar()->text().contains(u"Kubernetes"_s));
+        QVERIFY2(!m_window->messageBar()->text().contains(u".;"_s) &&
+                     !m_window->messageBar()->text().contains(u".."_s),
+                 qPrintable(m_window->messageBar()->text()));
         // The Vendors edit is kept and can be applied now; the collision is marked on its cell.
         QCOMPARE(model->pendingCount(), 1);
         QCOMPARE(model->pendingChanges().first().vaultId, vaultId(u"Vendors"_s));
@@ -568,6 +591,9 @@ private slots:
         QTest::keyClick(table, Qt::Key_Delete);
         QVERIFY(QTest::qWaitFor(
             [&] { return m_window->messageBar()->text() == u"Revoked 2 tokens."_s; }, 20000));
+        // The confirmation's button names the step, not "Yes".
+        QCOMPARE(seams::lastButtons().first(), u"Revoke 2 tokens"_s);
+        QVERIFY(!seams::lastButtons().contains(u"&Yes"_s));
         int revoked = 0;
         for (const QJsonValue &t :
              m_http->get(u"/v1/connect/tokens"_s).json.value(u"items"_s).toArray())
@@ -899,7 +925,8 @@ private slots:
     void deleteAServerAfterConfirming()
     {
         ServersPage *page = m_window->serversPage();
-        page->select(serverId(u"CI runners"_s));
+        const QString ciId = serverId(u"CI runners"_s);
+        page->select(ciId);
         seams::setNextAnswer(QMessageBox::Cancel);
         action("actionDelete")->trigger();
         QVERIFY(settled());
@@ -908,6 +935,8 @@ private slots:
         action("actionDelete")->trigger();
         QVERIFY(QTest::qWaitFor([&] { return serverId(u"CI runners"_s).isEmpty(); }, 20000));
         QCOMPARE(m_http->get(u"/v1/connect/servers/"_s + percent(u"CI runners"_s)).status, 404);
+        QCOMPARE(seams::lastButtons().first(), u"Delete server"_s); // a verb, not "Yes"
+        QCOMPARE(m_workspace->directory()->serverName(ciId), u"CI runners (deleted)"_s);
         // Its token shows revoked at once.
         for (const Token &t : m_workspace->tokens()->items())
             if (t.name == u"ci pipeline")
@@ -1102,6 +1131,90 @@ private slots:
             rows.append(groups->headerData(r, Qt::Vertical).toString());
         QCOMPARE(rows, (QStringList{u"Administrators"_s, u"Developers"_s, u"Finance"_s,
                                     u"Operations"_s, u"Owners"_s, u"Security"_s}));
+    }
+
+    void aSelectedCellKeepsItsStagedColour()
+    {
+        m_window->resize(1200, 760);
+        m_window->showPage(MainWindow::VaultAccess);
+        VaultAccessModel *model = m_workspace->access();
+        QTableView *table = m_window->vaultAccessPage()->table();
+        const QModelIndex cell = model->index(model->rowOf(serverId(u"CI runners"_s)),
+                                              model->columnOf(vaultId(u"Vendors"_s)));
+        model->toggle(cell);
+        const QColor staged = cell.data(Qt::BackgroundRole).value<QBrush>().color();
+        QVERIFY(staged.isValid());
+        const QModelIndex shown = m_window->vaultAccessPage()->proxy()->mapFromSource(cell);
+        table->setFocus();
+        table->setCurrentIndex(shown); // as the keyboard moves it
+        table->selectionModel()->select(shown, QItemSelectionModel::ClearAndSelect);
+        table->scrollTo(shown);
+        QCoreApplication::processEvents();
+        const QRect rect = table->visualRect(shown);
+        const QImage image = table->viewport()->grab().toImage();
+        const qreal dpr = image.devicePixelRatio();
+        const QColor seen = image.pixelColor(QPoint(rect.left() + 5, rect.bottom() - 4) * dpr);
+        QVERIFY2(std::abs(seen.red() - staged.red()) + std::abs(seen.green() - staged.green()) +
+                         std::abs(seen.blue() - staged.blue()) <
+                     24,
+                 qPrintable(u"%1 shown, %2 staged"_s.arg(seen.name(), staged.name())));
+        model->toggle(cell); // unstaged again for the next test
+    }
+
+    void anEmptyGridSaysWhy()
+    {
+        QCOMPARE(m_window->vaultAccessPage()->emptyText(), QString()); // servers and vaults
+        // An account without servers (nothing loaded yet): the grid says what to do.
+        MemoryCredentialStore store;
+        Workspace empty(&store);
+        VaultAccessPage page(&empty);
+        page.resize(800, 500);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY2(page.emptyText().contains(u"No Connect servers yet"_s),
+                 qPrintable(page.emptyText()));
+        auto *label = page.table()->viewport()->findChild<QLabel *>();
+        QVERIFY(label && label->isVisible() && label->text() == page.emptyText());
+    }
+
+    void revokeFromEveryServerOnlyWhereSomethingIsGranted()
+    {
+        VaultAccessModel *model = m_workspace->access();
+        int checkedHeld = 0, checkedUnheld = 0;
+        for (int column = 0; column < model->columnCount(); ++column) {
+            bool held = false;
+            for (int row = 0; row < model->rowCount(); ++row)
+                held = held || model->cellState(row, column) == CellState::Granted;
+            QMenu menu;
+            m_window->vaultAccessPage()->fillColumnMenu(&menu, column);
+            bool offered = false;
+            for (const QAction *a : menu.actions())
+                offered = offered || a->text().startsWith(u"Revoke"_s);
+            QCOMPARE(offered, held);
+            ++(held ? checkedHeld : checkedUnheld);
+        }
+        QVERIFY(checkedHeld > 0 && checkedUnheld > 0); // the fixture has both kinds
+    }
+
+    void filterPlaceholdersAreNotCutOff()
+    {
+        m_window->resize(1024, 640);
+        for (auto page : {MainWindow::Servers, MainWindow::Tokens, MainWindow::VaultAccess}) {
+            m_window->showPage(page);
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            QCoreApplication::processEvents();
+            for (QLineEdit *edit : m_window->findChildren<QLineEdit *>(u"filterEdit"_s)) {
+                if (!edit->isVisible())
+                    continue;
+                const QFontMetrics fm = edit->fontMetrics();
+                // The whole text, and room for the frame and the clear button beside it.
+                QVERIFY2(edit->width() >=
+                             fm.horizontalAdvance(edit->placeholderText()) + fm.height() + 8,
+                         qPrintable(u"%1: %2 px for \"%3\""_s.arg(int(page))
+                                        .arg(edit->width())
+                                        .arg(edit->placeholderText())));
+            }
+        }
     }
 
     void messageBarIsOneLineAndMovesNothing()

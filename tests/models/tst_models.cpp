@@ -164,6 +164,9 @@ private slots:
         QCOMPARE(model.index(0, ServerModel::Name).data().toString(),
                  u"Dev"_s); // the service decides
         QCOMPARE(model.index(0, ServerModel::Id).data().toString(), model.item(0).id.toUpper());
+        // The state in words, translated, not the wire's "ACTIVE".
+        QCOMPARE(model.index(0, ServerModel::State).data().toString(), u"Active"_s);
+        QCOMPARE(model.index(0, ServerModel::State).data(RawRole).toString(), u"ACTIVE"_s);
     }
 
     void tokenStatesAndExpiryFollowTheClock()
@@ -186,6 +189,7 @@ private slots:
         QCOMPARE(stateOf(3), TokenState::Revoked);
         QCOMPARE(model.index(0, TokenModel::Expires).data().toString(), u"in 3 days"_s);
         QCOMPARE(model.index(2, TokenModel::Expires).data().toString(), u"never"_s);
+        QCOMPARE(model.index(3, TokenModel::Expires).data().toString(), u"revoked"_s);
         QVERIFY(model.index(0, TokenModel::Expires).data(Qt::ForegroundRole).isValid()); // due soon
         QVERIFY(!model.index(1, TokenModel::Expires).data(Qt::ForegroundRole).isValid());
         QCOMPARE(model.index(0, TokenModel::Server).data().toString(), u"Dev"_s);
@@ -194,7 +198,20 @@ private slots:
         QCOMPARE(model.index(0, TokenModel::State).data().toString(), u"Expired"_s);
         QCOMPARE(model.index(0, TokenModel::Expires).data().toString(), u"24 hours ago"_s);
         dir.removeServer(server);
-        QVERIFY(model.index(0, TokenModel::Server).data().toString().contains(u"deleted"_s));
+        // Still says whose token it was, not only an ID.
+        QCOMPARE(model.index(0, TokenModel::Server).data().toString(), u"Dev (deleted)"_s);
+    }
+
+    void expiryRoundsToTheNearestUnit()
+    {
+        const QDateTime now = QDateTime::fromMSecsSinceEpoch(1795800000000, Qt::UTC);
+        // A token created 30 days ago less a few seconds: not "in 29 days".
+        QCOMPARE(TokenModel::relativeExpiry(now.addDays(30), now.addSecs(5)), u"in 30 days"_s);
+        QCOMPARE(TokenModel::relativeExpiry(now.addSecs(2 * 3600 - 10), now), u"in 2 hours"_s);
+        QCOMPARE(TokenModel::relativeExpiry(now.addSecs(59 * 60 + 50), now), u"in 1 hour"_s);
+        QCOMPARE(TokenModel::relativeExpiry(now.addSecs(47 * 3600 + 40 * 60), now), u"in 2 days"_s);
+        QCOMPARE(TokenModel::relativeExpiry(now.addSecs(-(3 * 86400 - 60)), now), u"3 days ago"_s);
+        QCOMPARE(TokenModel::relativeExpiry(now.addSecs(20), now), u"in 1 minute"_s);
     }
 
     // A scheduled revocation (after a rotation) is what the Expires column says first.
@@ -303,8 +320,10 @@ private slots:
         QCOMPARE(state(rDev, cShared), CellState::NotGrantable);
         QCOMPARE(state(rDev, cPay), CellState::NoAccess);
         QVERIFY(!(model.flags(model.index(rDev, cShared)) & Qt::ItemIsEnabled));
-        QVERIFY(
-            model.index(rDev, cShared).data(Qt::ToolTipRole).toString().contains(u"EVERYONE"_s));
+        // Said in plain words, without the wire's "(type EVERYONE)".
+        const QString sharedTip = model.index(rDev, cShared).data(Qt::ToolTipRole).toString();
+        QVERIFY2(sharedTip.contains(u"the Shared vault can't be granted"_s), qPrintable(sharedTip));
+        QVERIFY2(!sharedTip.contains(u"EVERYONE"_s), qPrintable(sharedTip));
         QVERIFY(model.index(rDev, cPay).data(Qt::ToolTipRole).toString().contains(u"access"_s));
 
         QSignalSpy pending(&model, &VaultAccessModel::pendingChanged);
@@ -614,7 +633,7 @@ private slots:
         QVERIFY(vaults.index(1, VaultModel::Grantable)
                     .data(Qt::ToolTipRole)
                     .toString()
-                    .contains(u"EVERYONE"_s));
+                    .contains(u"the Shared vault can't be granted"_s));
         GroupModel groups;
         Tester groupTester(&groups, kFatal);
         groups.mergePage({Group{newId(), u"Ops"_s, u"runs prod"_s, false}});
