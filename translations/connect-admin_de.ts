@@ -11,6 +11,14 @@
         <source>Group permissions</source>
         <translation>Gruppenberechtigungen</translation>
     </message>
+    <message>
+        <source>Filter groups (Ctrl+F)</source>
+        <translation>Gruppen filtern (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Filter groups</source>
+        <translation>Gruppen filtern</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -151,10 +159,6 @@
         <translation>ID &amp;kopieren</translation>
     </message>
     <message>
-        <source>Copy the selected item&apos;s ID</source>
-        <translation>Die ID des ausgewählten Eintrags kopieren</translation>
-    </message>
-    <message>
         <source>Ctrl+Shift+C</source>
         <translation>Ctrl+Shift+C</translation>
     </message>
@@ -269,6 +273,46 @@
     <message>
         <source>Sign out and forget the saved session</source>
         <translation>Abmelden und die gespeicherte Sitzung vergessen</translation>
+    </message>
+    <message>
+        <source>&amp;Export as CSV…</source>
+        <translation>Als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the rows the current page shows to a CSV file</source>
+        <translation>Die Zeilen der aktuellen Seite in einer CSV-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Copy the selected items&apos; IDs, one per line</source>
+        <translation>Die IDs der ausgewählten Einträge kopieren, eine pro Zeile</translation>
+    </message>
+    <message>
+        <source>&amp;Handbook</source>
+        <translation>&amp;Handbuch</translation>
+    </message>
+    <message>
+        <source>A short manual: pages, tasks and shortcuts</source>
+        <translation>Eine kurze Anleitung: Seiten, Aufgaben und Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Every action that has a keyboard shortcut</source>
+        <translation>Jede Aktion mit einem Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
     </message>
 </context>
 <context>
@@ -410,6 +454,14 @@
         <source>Token revision</source>
         <translation>Token-Revision</translation>
     </message>
+    <message>
+        <source>Filter servers</source>
+        <translation>Server filtern</translation>
+    </message>
+    <message>
+        <source>Vaults of the server</source>
+        <translation>Tresore des Servers</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -464,6 +516,10 @@
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
+    <message>
+        <source>Filter tokens</source>
+        <translation>Tokens filtern</translation>
+    </message>
 </context>
 <context>
     <name>VaultAccessPage</name>
@@ -482,6 +538,10 @@
     <message>
         <source>Staged changes</source>
         <translation>Vorgemerkte Änderungen</translation>
+    </message>
+    <message>
+        <source>Filter servers and vaults</source>
+        <translation>Server und Tresore filtern</translation>
     </message>
 </context>
 <context>
@@ -551,6 +611,145 @@
     </message>
 </context>
 <context>
+    <name>ca::CheckCredentialsDialog</name>
+    <message>
+        <source>&amp;Check</source>
+        <translation>&amp;Prüfen</translation>
+    </message>
+    <message>
+        <source>Check a credentials file</source>
+        <translation>Eine Anmeldedatei prüfen</translation>
+    </message>
+    <message>
+        <source>Optional: paste a token to check that it belongs to this file</source>
+        <translation>Optional: Fügen Sie ein Token ein, um zu prüfen, ob es zu dieser Datei gehört</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Credentials files (1password-credentials*.json *.json);;All files (*)</source>
+        <translation>Anmeldedateien (1password-credentials*.json *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Can&apos;t read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (%2), %3</source>
+        <translation>„%1“ (%2), %3</translation>
+    </message>
+    <message>
+        <source>Account: %1</source>
+        <translation>Konto: %1</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Service: %1</source>
+        <translation>Dienst: %1</translation>
+    </message>
+    <message>
+        <source>Issued: %1</source>
+        <translation>Ausgestellt: %1</translation>
+    </message>
+    <message>
+        <source>unknown (an older file)</source>
+        <translation>unbekannt (eine ältere Datei)</translation>
+    </message>
+    <message>
+        <source>Fingerprint: %1</source>
+        <translation>Fingerabdruck: %1</translation>
+    </message>
+    <message>
+        <source>The server no longer exists.</source>
+        <translation>Den Server gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>In force: yes, this is the server&apos;s current file</source>
+        <translation>Gültig: ja, dies ist die aktuelle Datei des Servers</translation>
+    </message>
+    <message>
+        <source>In force: no, renewed %1</source>
+        <translation>Gültig: nein, erneuert %1</translation>
+    </message>
+    <message>
+        <source>Not checked: %1</source>
+        <translation>Nicht geprüft: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; (%2)</source>
+        <translation>„%1“ (%2)</translation>
+    </message>
+    <message>
+        <source>Token: %1</source>
+        <translation>Token: %1</translation>
+    </message>
+    <message>
+        <source>Belongs to this file: %1</source>
+        <translation>Gehört zu dieser Datei: %1</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Signature: %1</source>
+        <translation>Signatur: %1</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Vaults: %1</source>
+        <translation>Tresore: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Expires: %1</source>
+        <translation>Läuft ab: %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>The file and the token are good.</source>
+        <translation>Die Datei und das Token sind in Ordnung.</translation>
+    </message>
+    <message>
+        <source>The file is good.</source>
+        <translation>Die Datei ist in Ordnung.</translation>
+    </message>
+</context>
+<context>
     <name>ca::CredentialStore</name>
     <message>
         <source>The system keychain is not available (%1).</source>
@@ -594,6 +793,49 @@
     <message>
         <source>The service knows no token with the ID %1.</source>
         <translation>Der Dienst kennt kein Token mit der ID %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ca::CredentialsCommands</name>
+    <message>
+        <source>&amp;Check a credentials file…</source>
+        <translation>Anmeldedatei &amp;prüfen…</translation>
+    </message>
+    <message>
+        <source>Re&amp;new credentials…</source>
+        <translation>Anmeldedaten &amp;erneuern…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport expiry calendar…</source>
+        <translation>Ablauf&amp;kalender exportieren…</translation>
+    </message>
+    <message>
+        <source>Replaced %1 token(s); copy the new ones now.</source>
+        <translation>%1 Token(s) ersetzt; kopieren Sie die neuen jetzt.</translation>
+    </message>
+    <message>
+        <source>%1 active token(s) no longer match it.</source>
+        <translation>%1 aktive(s) Token passen nicht mehr dazu.</translation>
+    </message>
+    <message>
+        <source>Renewed the credentials of &quot;%1&quot; and saved the new file to %2. %3</source>
+        <translation>Die Anmeldedaten von „%1“ wurden erneuert und die neue Datei in %2 gespeichert. %3</translation>
+    </message>
+    <message>
+        <source>Renewed the credentials of &quot;%1&quot;, but the new file was not saved and can&apos;t be retrieved; renew them again. %2</source>
+        <translation>Die Anmeldedaten von „%1“ wurden erneuert, aber die neue Datei wurde nicht gespeichert und lässt sich nicht mehr abrufen; erneuern Sie sie noch einmal. %2</translation>
+    </message>
+    <message>
+        <source>Export the token expiry calendar</source>
+        <translation>Den Ablaufkalender der Tokens exportieren</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Wrote %1 event(s) for tokens that end within %2 days to %3.</source>
+        <translation>%1 Termin(e) für Tokens, die innerhalb von %2 Tagen enden, in %3 geschrieben.</translation>
     </message>
 </context>
 <context>
@@ -720,6 +962,10 @@
         <source>(deleted server %1)</source>
         <translation>(gelöschter Server %1)</translation>
     </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation>%1 (gelöscht)</translation>
+    </message>
 </context>
 <context>
     <name>ca::Domain</name>
@@ -734,6 +980,18 @@
     <message>
         <source>&quot;%1&quot; is a transfer vault (type TRANSFER); it can&apos;t be granted to a Connect server.</source>
         <translation>„%1“ ist ein Transfer-Tresor (Typ TRANSFER); Zugriff darauf kann keinem Connect-Server gewährt werden.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is someone&apos;s Private or Employee vault; personal vaults can&apos;t be granted to a Connect server.</source>
+        <translation>„%1“ ist der private oder Mitarbeiter-Tresor einer Person; persönliche Tresore können keinem Connect-Server freigegeben werden.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is the Shared vault every member sees; the Shared vault can&apos;t be granted to a Connect server.</source>
+        <translation>„%1“ ist der gemeinsame Tresor, den jedes Mitglied sieht; der gemeinsame Tresor kann keinem Connect-Server freigegeben werden.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a transfer vault; transfer vaults can&apos;t be granted to a Connect server.</source>
+        <translation>„%1“ ist ein Übertragungstresor; Übertragungstresore können keinem Connect-Server freigegeben werden.</translation>
     </message>
 </context>
 <context>
@@ -879,6 +1137,45 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
     <message>
         <source>Seeing and changing who administers Secrets Automation needs manager rights (Owners, Administrators, or a manager group).</source>
         <translation>Um zu sehen und zu ändern, wer Secrets Automation verwaltet, sind Managerrechte nötig (Owners, Administrators oder eine Managergruppe).</translation>
+    </message>
+</context>
+<context>
+    <name>ca::HandbookDialog</name>
+    <message>
+        <source>&lt;h2&gt;Connect Admin&lt;/h2&gt;&lt;p&gt;Connect Admin manages the Connect servers of an account service: the servers, their access tokens, which vaults each server may read, and which groups may administer them. Sign in with File → Sign in, or try everything on a local sandbox (File → Start local sandbox).&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Connect Admin&lt;/h2&gt;&lt;p&gt;Connect Admin verwaltet die Connect-Server eines Kontodienstes: die Server, ihre Zugriffstokens, welche Tresore jeder Server lesen darf und welche Gruppen sie verwalten dürfen. Melden Sie sich über Datei → Anmelden an, oder probieren Sie alles in einer lokalen Sandbox aus (Datei → Lokale Sandbox starten).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Servers&lt;/h3&gt;&lt;p&gt;New server (Ctrl+N) creates a server and asks at once where to save its credentials file: it is shown only this once. F2 renames, Del deletes a server, which revokes its tokens.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Server&lt;/h3&gt;&lt;p&gt;Neuer Server (Strg+N) legt einen Server an und fragt sofort, wo seine Anmeldedatei gespeichert werden soll: Sie wird nur dieses eine Mal angezeigt. F2 benennt um, Entf löscht einen Server und widerruft damit seine Tokens.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Tokens&lt;/h3&gt;&lt;p&gt;New token (Ctrl+T) issues a token for a server and its vaults (read, write or both). Copy it or save it to a file before closing the dialog: it is never shown again. Select tokens and press Del to revoke them.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Tokens&lt;/h3&gt;&lt;p&gt;Neues Token (Strg+T) stellt ein Token für einen Server und seine Tresore aus (lesen, schreiben oder beides). Kopieren oder speichern Sie es, bevor Sie den Dialog schließen: Es wird nie wieder angezeigt. Wählen Sie Tokens aus und drücken Sie Entf, um sie zu widerrufen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Vault access&lt;/h3&gt;&lt;p&gt;The matrix shows which server may use which vault. Space or a click stages a grant (+) or a revoke (−); nothing changes until you apply (Ctrl+Return). Undo (Ctrl+Z) steps back; if someone else changed access meanwhile, your edits are kept and the collisions are marked.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Tresorzugriff&lt;/h3&gt;&lt;p&gt;Die Matrix zeigt, welcher Server welchen Tresor verwenden darf. Leertaste oder ein Klick merkt eine Freigabe (+) oder einen Widerruf (−) vor; nichts ändert sich, bevor Sie anwenden (Strg+Eingabe). Rückgängig (Strg+Z) geht einen Schritt zurück; hat jemand anderes den Zugriff inzwischen geändert, bleiben Ihre Änderungen erhalten und die Kollisionen werden markiert.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Group permissions&lt;/h3&gt;&lt;p&gt;Which groups may create and manage Connect servers. Each change is saved at once.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Gruppenrechte&lt;/h3&gt;&lt;p&gt;Welche Gruppen Connect-Server anlegen und verwalten dürfen. Jede Änderung wird sofort gespeichert.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Finding, copying, exporting&lt;/h3&gt;&lt;p&gt;Ctrl+F filters the current page. Ctrl+C copies the selected rows as tab-separated text, Ctrl+Shift+C their IDs; File → Export as CSV (Ctrl+E) saves what the table shows. Help → Keyboard shortcuts lists every shortcut.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Finden, kopieren, exportieren&lt;/h3&gt;&lt;p&gt;Strg+F filtert die aktuelle Seite. Strg+C kopiert die ausgewählten Zeilen als tabulatorgetrennten Text, Strg+Umschalt+C ihre IDs; Datei → Als CSV exportieren (Strg+E) speichert, was die Tabelle zeigt. Hilfe → Tastenkürzel listet jedes Tastenkürzel auf.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Secrets&lt;/h3&gt;&lt;p&gt;Credentials files and tokens are written readable by you only. A token copied to the clipboard is removed from it after a minute, and when you quit.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Geheimnisse&lt;/h3&gt;&lt;p&gt;Anmeldedateien und Tokens werden nur für Sie lesbar geschrieben. Ein in die Zwischenablage kopiertes Token wird nach einer Minute und beim Beenden daraus entfernt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Connect Admin Handbook</source>
+        <translation>Connect Admin – Handbuch</translation>
+    </message>
+    <message>
+        <source>Handbook</source>
+        <translation>Handbuch</translation>
     </message>
 </context>
 <context>
@@ -1067,6 +1364,30 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
         <source>Loading or saving</source>
         <translation>Lädt oder speichert</translation>
     </message>
+    <message>
+        <source>servers</source>
+        <translation>server</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>tokens</translation>
+    </message>
+    <message>
+        <source>vault-access</source>
+        <translation>tresorzugriff</translation>
+    </message>
+    <message>
+        <source>group-permissions</source>
+        <translation>gruppenrechte</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
 </context>
 <context>
     <name>ca::MessageBar</name>
@@ -1193,6 +1514,57 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
     </message>
 </context>
 <context>
+    <name>ca::RenewCredentialsDialog</name>
+    <message>
+        <source>Renew the credentials of &quot;%1&quot;</source>
+        <translation>Die Anmeldedaten von „%1“ erneuern</translation>
+    </message>
+    <message>
+        <source>The server gets a new secret and a new credentials file, which you save next. The old file stops working at once; deploy the new one where the Connect server runs.</source>
+        <translation>Der Server erhält ein neues Geheimnis und eine neue Anmeldedatei, die Sie als Nächstes speichern. Die alte Datei funktioniert sofort nicht mehr; bringen Sie die neue dorthin, wo der Connect-Server läuft.</translation>
+    </message>
+    <message>
+        <source>No active token was issued against the old credentials.</source>
+        <translation>Kein aktives Token wurde zu den alten Anmeldedaten ausgestellt.</translation>
+    </message>
+    <message>
+        <source>1 active token was issued against the old credentials and no longer matches the new file.</source>
+        <translation>1 aktives Token wurde zu den alten Anmeldedaten ausgestellt und passt nicht mehr zur neuen Datei.</translation>
+    </message>
+    <message>
+        <source>%1 active tokens were issued against the old credentials and no longer match the new file.</source>
+        <translation>%1 aktive Tokens wurden zu den alten Anmeldedaten ausgestellt und passen nicht mehr zur neuen Datei.</translation>
+    </message>
+    <message>
+        <source>&amp;Rotate them in the same step (the new tokens are shown once)</source>
+        <translation>Im selben Schritt &amp;rotieren (die neuen Tokens werden einmal angezeigt)</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>sofort</translation>
+    </message>
+    <message>
+        <source>in 1 hour</source>
+        <translation>in 1 Stunde</translation>
+    </message>
+    <message>
+        <source>in 24 hours</source>
+        <translation>in 24 Stunden</translation>
+    </message>
+    <message>
+        <source>in 7 days</source>
+        <translation>in 7 Tagen</translation>
+    </message>
+    <message>
+        <source>Revoke the old tokens:</source>
+        <translation>Die alten Tokens widerrufen:</translation>
+    </message>
+    <message>
+        <source>Renew</source>
+        <translation>Erneuern</translation>
+    </message>
+</context>
+<context>
     <name>ca::RevealTokenDialog</name>
     <message>
         <source>&quot;%1&quot; for %2 — vaults: %3 — expires: %4</source>
@@ -1229,6 +1601,81 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
     <message>
         <source>It is shown only now: the service does not keep it. Without it, revoke the token and issue a new one.</source>
         <translation>Es wird nur jetzt angezeigt: Der Dienst speichert es nicht. Ohne es müssen Sie das Token widerrufen und ein neues ausstellen.</translation>
+    </message>
+</context>
+<context>
+    <name>ca::RotateTokensDialog</name>
+    <message>
+        <source>Rotate the token &quot;%1&quot;</source>
+        <translation>Das Token „%1“ rotieren</translation>
+    </message>
+    <message>
+        <source>Rotate %1 tokens</source>
+        <translation>%1 Tokens rotieren</translation>
+    </message>
+    <message>
+        <source>A new token replaces this one. It carries the same server, vaults and access, and lasts as long from now as the old one did:</source>
+        <translation>Ein neues Token ersetzt dieses. Es hat denselben Server, dieselben Tresore und Rechte und gilt ab jetzt so lange wie das alte:</translation>
+    </message>
+    <message>
+        <source>New tokens replace these. Each carries its old token&apos;s server, vaults and access, and lasts as long from now as the old one did:</source>
+        <translation>Neue Tokens ersetzen diese. Jedes hat Server, Tresore und Rechte seines alten Tokens und gilt ab jetzt so lange wie das alte:</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the new token:</source>
+        <translation>&amp;Name des neuen Tokens:</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>sofort</translation>
+    </message>
+    <message>
+        <source>in 1 hour</source>
+        <translation>in 1 Stunde</translation>
+    </message>
+    <message>
+        <source>in 24 hours</source>
+        <translation>in 24 Stunden</translation>
+    </message>
+    <message>
+        <source>in 7 days</source>
+        <translation>in 7 Tagen</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke the old token:</source>
+        <translation>Das alte Token &amp;widerrufen:</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke the old tokens:</source>
+        <translation>Die alten Tokens &amp;widerrufen:</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>Rotieren</translation>
+    </message>
+    <message>
+        <source>%1 (rotated %2)</source>
+        <translation>%1 (rotiert %2)</translation>
+    </message>
+    <message>
+        <source>never expires</source>
+        <translation>läuft nie ab</translation>
+    </message>
+    <message>
+        <source>expires %1 days after it is issued</source>
+        <translation>läuft %1 Tage nach dem Ausstellen ab</translation>
+    </message>
+    <message>
+        <source>expires %1 hours after it is issued</source>
+        <translation>läuft %1 Stunden nach dem Ausstellen ab</translation>
+    </message>
+    <message>
+        <source>• &quot;%1&quot; on %2 — vaults: %3 — %4</source>
+        <translation>• „%1“ auf %2 — Tresore: %3 — %4</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
     </message>
 </context>
 <context>
@@ -1334,6 +1781,10 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
         <source>Tokens</source>
         <translation>Tokens</translation>
     </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
 </context>
 <context>
     <name>ca::ServersPage</name>
@@ -1389,6 +1840,10 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
+    <message>
+        <source>Copied %1 server IDs.</source>
+        <translation>%1 Server-IDs kopiert.</translation>
+    </message>
 </context>
 <context>
     <name>ca::Session</name>
@@ -1403,6 +1858,21 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
     <message>
         <source>The system keychain is not available.</source>
         <translation>Der Schlüsselbund des Systems ist nicht verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
     </message>
 </context>
 <context>
@@ -1442,6 +1912,104 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
     <message>
         <source>Type the email address you sign in with.</source>
         <translation>Geben Sie die E-Mail-Adresse ein, mit der Sie sich anmelden.</translation>
+    </message>
+</context>
+<context>
+    <name>ca::TableExport</name>
+    <message>
+        <source>&amp;Copy rows</source>
+        <translation>Zeilen &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Export as CSV…</source>
+        <translation>Als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as tab-separated text with a header row</source>
+        <translation>Die ausgewählten Zeilen als tabulatorgetrennten Text mit Kopfzeile kopieren</translation>
+    </message>
+    <message>
+        <source>Save the rows this table shows to a CSV file</source>
+        <translation>Die Zeilen dieser Tabelle in einer CSV-Datei speichern</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>saving</source>
+        <translation>wird gespeichert</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Copied 1 row.</source>
+        <translation>1 Zeile kopiert.</translation>
+    </message>
+    <message>
+        <source>Copied %1 rows.</source>
+        <translation>%1 Zeilen kopiert.</translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation>Als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 already exists.</source>
+        <translation>%1 existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Replace it with the exported rows?</source>
+        <translation>Durch die exportierten Zeilen ersetzen?</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Exported 1 row to %1.</source>
+        <translation>1 Zeile nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2.</source>
+        <translation>%1 Zeilen nach %2 exportiert.</translation>
+    </message>
+</context>
+<context>
+    <name>ca::TokenLifecycleCommands</name>
+    <message>
+        <source>R&amp;otate…</source>
+        <translation>R&amp;otieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel scheduled revocation</source>
+        <translation>Geplanten Widerruf &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>Issue replacements for the selected tokens and revoke the old ones after an overlap</source>
+        <translation>Ersatz für die ausgewählten Tokens ausstellen und die alten nach einer Übergangszeit widerrufen</translation>
+    </message>
+    <message>
+        <source>Rotated the token &quot;%1&quot;. Copy the new one now: it is shown only once.</source>
+        <translation>Das Token „%1“ wurde rotiert. Kopieren Sie das neue jetzt: Es wird nur einmal angezeigt.</translation>
+    </message>
+    <message>
+        <source>Rotated %1 tokens. Copy the new ones now: they are shown only once.</source>
+        <translation>%1 Tokens wurden rotiert. Kopieren Sie die neuen jetzt: Sie werden nur einmal angezeigt.</translation>
+    </message>
+    <message>
+        <source>The token &quot;%1&quot; is no longer scheduled to be revoked.</source>
+        <translation>Für das Token „%1“ ist kein Widerruf mehr geplant.</translation>
+    </message>
+    <message>
+        <source>%1 tokens are no longer scheduled to be revoked.</source>
+        <translation>Für %1 Tokens ist kein Widerruf mehr geplant.</translation>
     </message>
 </context>
 <context>
@@ -1525,6 +2093,14 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
     <message>
         <source>%1 — &quot;%2&quot; no longer has access to this vault, so the token can&apos;t reach it either.</source>
         <translation>%1 — „%2“ hat keinen Zugriff mehr auf diesen Tresor, daher erreicht ihn auch das Token nicht.</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>revokes %1</source>
+        <translation>Widerruf %1</translation>
     </message>
 </context>
 <context>
@@ -1648,6 +2224,22 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
         <source>&amp;Revoke</source>
         <translation>&amp;Widerrufen</translation>
     </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Revoke token</source>
+        <translation>Token widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke %1 tokens</source>
+        <translation>%1 Tokens widerrufen</translation>
+    </message>
+    <message>
+        <source>Copied %1 token IDs.</source>
+        <translation>%1 Token-IDs kopiert.</translation>
+    </message>
 </context>
 <context>
     <name>ca::UserModel</name>
@@ -1715,10 +2307,6 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
         <translation>„%1“ hat keinen Zugriff auf „%2“.</translation>
     </message>
     <message>
-        <source>%1, %2: %3</source>
-        <translation>%1, %2: %3</translation>
-    </message>
-    <message>
         <source>%1 — right-click to grant or revoke every vault at once</source>
         <translation>%1 – Rechtsklick, um Zugriff auf alle Tresore auf einmal zu gewähren oder zu entziehen</translation>
     </message>
@@ -1774,13 +2362,37 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
         <source>&quot;%1&quot; has access to &quot;%2&quot;.</source>
         <translation>„%1“ hat Zugriff auf „%2“.</translation>
     </message>
+    <message>
+        <source>granted</source>
+        <translation>freigegeben</translation>
+    </message>
+    <message>
+        <source>not granted</source>
+        <translation>nicht freigegeben</translation>
+    </message>
+    <message>
+        <source>not granted, staged to grant</source>
+        <translation>nicht freigegeben, Freigabe vorgemerkt</translation>
+    </message>
+    <message>
+        <source>granted, staged to revoke</source>
+        <translation>freigegeben, Widerruf vorgemerkt</translation>
+    </message>
+    <message>
+        <source>can&apos;t be granted: %1</source>
+        <translation>kann nicht freigegeben werden: %1</translation>
+    </message>
+    <message>
+        <source>%1; changed by someone else: %2</source>
+        <translation>%1; von jemand anderem geändert: %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%1 auf %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>ca::VaultAccessPage</name>
-    <message>
-        <source>Check a cell to stage a grant, uncheck to stage a revoke; nothing changes until you apply. Green: will be granted · red: will be revoked · grey: can&apos;t be granted (hover for why) · orange: changed by someone else. Right-click a server or vault name for a whole row or column.</source>
-        <translation>Haken setzen merkt eine Zugriffsgewährung vor, Haken entfernen einen Entzug; geändert wird erst beim Anwenden. Grün: wird gewährt · Rot: wird entzogen · Grau: kann nicht gewährt werden (Grund im Tooltip) · Orange: von jemand anderem geändert. Rechtsklick auf einen Server- oder Tresornamen wirkt auf die ganze Zeile oder Spalte.</translation>
-    </message>
     <message>
         <source>Review and apply (%1)</source>
         <translation>Prüfen und anwenden (%1)</translation>
@@ -1814,10 +2426,6 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
         <translation>Der Tresorzugriff wurde seit dem Laden geändert; es wurde nichts angewendet. Ihre Änderungen wurden auf den aktuellen Stand übertragen (%1 weiterhin vorgemerkt).</translation>
     </message>
     <message>
-        <source>%1 collided, marked orange: %2</source>
-        <translation>%1 im Konflikt, orange markiert: %2</translation>
-    </message>
-    <message>
         <source>Discarded %1 staged changes (Undo brings them back).</source>
         <translation>%1 vorgemerkte Änderungen verworfen („Rückgängig“ stellt sie wieder her).</translation>
     </message>
@@ -1844,6 +2452,22 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
     <message>
         <source>Revoke the selected cells</source>
         <translation>Zugriff für die ausgewählten Zellen entziehen</translation>
+    </message>
+    <message>
+        <source>Check a cell to stage a grant, uncheck to stage a revoke; nothing changes until you apply. Green +: will be granted · red −: will be revoked · grey: can&apos;t be granted (hover for why) · orange: changed by someone else. Right-click a server or vault name for a whole row or column.</source>
+        <translation>Haken Sie eine Zelle an, um eine Freigabe vorzumerken, entfernen Sie den Haken für einen Widerruf; nichts ändert sich, bevor Sie anwenden. Grün +: wird freigegeben · rot −: wird widerrufen · grau: kann nicht freigegeben werden (Grund im Tooltip) · orange: von jemand anderem geändert. Rechtsklick auf einen Server- oder Tresornamen wirkt auf die ganze Zeile oder Spalte.</translation>
+    </message>
+    <message>
+        <source>No Connect servers yet. Create one with New server; its vault access is granted here.</source>
+        <translation>Noch keine Connect-Server. Legen Sie einen mit „Neuer Server“ an; sein Tresorzugriff wird hier freigegeben.</translation>
+    </message>
+    <message>
+        <source>No vaults to show.</source>
+        <translation>Keine Tresore anzuzeigen.</translation>
+    </message>
+    <message>
+        <source>%1 collided, marked orange: %2.</source>
+        <translation>%1 kollidiert, orange markiert: %2.</translation>
     </message>
 </context>
 <context>

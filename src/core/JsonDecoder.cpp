@@ -103,7 +103,7 @@ QString idFrom(std::string_view text)
     char16_t *out = reinterpret_cast<char16_t *>(id.data());
 #ifdef __SSE2__
     // Bytes 0-15 and 10-25; the overlap is written twice, the same.
-    const bool valid = idChars16(text.data(), out) & idChars16(text.data() + 10, out + 10);
+    const bool valid = idChars16(text.data(), out) && idChars16(text.data() + 10, out + 10);
 #else
     bool valid = true;
     for (size_t i = 0; i < kIdLength; ++i) {
@@ -233,6 +233,11 @@ public:
     {}
 
     bool strict() const { return m_mode == Mode::Request; }
+
+    // How deep toJson() is inside free-form JSON: deeper than any real request or answer
+    // is refused, rather than followed down the stack (found by fuzz_json).
+    static constexpr int kMaxFreeFormDepth = 64;
+    int freeFormDepth = 0;
 
     bool fail(const QString &message, const QString &code)
     {
@@ -586,6 +591,7 @@ public:
     }
 
     static bool toJson(od::value value, QJsonValue &out, Decoding &d);
+    static bool toJsonValue(od::value value, QJsonValue &out, Decoding &d);
 
 private:
     template <typename Each>
@@ -788,6 +794,16 @@ bool readObject(od::object &object, T &out, Decoding &d)
 }
 
 bool Field::toJson(od::value value, QJsonValue &out, Decoding &d)
+{
+    if (d.freeFormDepth >= Decoding::kMaxFreeFormDepth)
+        return d.notJson(simdjson::DEPTH_ERROR);
+    ++d.freeFormDepth;
+    const bool ok = toJsonValue(value, out, d);
+    --d.freeFormDepth;
+    return ok;
+}
+
+bool Field::toJsonValue(od::value value, QJsonValue &out, Decoding &d)
 {
     od::json_type type;
     if (auto e = value.type().get(type))

@@ -255,7 +255,6 @@ QVariant VaultAccessModel::data(const QModelIndex &index, int role) const
     case StateRole:
         return int(state);
     case IdRole:
-        return serverId(row);
     case ServerIdRole:
         return serverId(row);
     case ReasonRole:

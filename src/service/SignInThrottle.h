@@ -25,7 +25,11 @@ public:
         int perPeer = 20;
         qint64 windowSeconds = 15 * 60;
     };
-    SignInThrottle() = default;
+    // Limits() spelled out: clang deletes a defaulted constructor of a const member whose
+    // type's initializers sit in this not yet complete class.
+    SignInThrottle()
+        : m_limits(Limits())
+    {}
     explicit SignInThrottle(Limits limits)
         : m_limits(limits)
     {}

@@ -46,6 +46,22 @@ class TestCore : public QObject
 {
     Q_OBJECT
 private slots:
+    // Found by fuzz_json: free-form JSON (credentials, details) nested ~900 deep (within simdjson's
+    // own limit) overflowed the stack. It is refused with a sentence; 64 levels still decode.
+    void deeplyNestedFreeFormJsonIsRefusedNotFollowed()
+    {
+        const QByteArray deep = "{\"a\":" + QByteArray(900, '[') + QByteArray(900, ']') + "}";
+        QJsonObject out;
+        json::DecodeError error;
+        QVERIFY(!json::decode(deep, out, &error));
+        QCOMPARE(error.code, u"invalid_json"_s);
+        QVERIFY2(!error.message.isEmpty(), "no sentence");
+
+        const QByteArray fine = "{\"a\":" + QByteArray(60, '[') + QByteArray(60, ']') + "}";
+        QVERIFY(json::decode(fine, out, &error));
+        QVERIFY(out.value(u"a"_s).isArray());
+    }
+
     void idsAreBase32AndUnique()
     {
         QSet<QString> seen;
