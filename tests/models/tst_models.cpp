@@ -222,7 +222,7 @@ private slots:
         QDateTime now = QDateTime::fromMSecsSinceEpoch(1795800000000, Qt::UTC);
         model.setClock([&now] { return now; });
         Token scheduled = makeToken(u"deploy"_s, newId(), now.addDays(30));
-        scheduled.revokesAt = now.addSecs(23 * 3600 + 1800);
+        scheduled.revokesAt = now.addSecs(23 * 3600 + 600); // rounded to the nearest hour
         Token revoked = makeToken(u"old"_s, newId(), {}, TokenState::Revoked);
         revoked.revokesAt = now.addSecs(-60);
         model.mergePage({scheduled, revoked});
