@@ -229,9 +229,10 @@ private slots:
         QCOMPARE(
             model.index(model.indexOf(scheduled.id).row(), TokenModel::Expires).data().toString(),
             u"revokes in 23 hours"_s);
+        // A revoked token says so, not when it would have ended.
         QCOMPARE(
             model.index(model.indexOf(revoked.id).row(), TokenModel::Expires).data().toString(),
-            u"never"_s);
+            u"revoked"_s);
         scheduled.revokesAt = {}; // cancelled
         model.upsert(scheduled);
         QCOMPARE(
