@@ -12,7 +12,7 @@ packages="
     libgl-dev libxkbcommon-dev
     gnome-keyring dbus dbus-x11 libsecret-1-0 libsecret-tools
     postgresql xvfb xauth imagemagick desktop-file-utils appstream systemd
-    clang-14 libclang-rt-14-dev
+    clang-14 libclang-rt-14-dev clang-format-14
 "
 # Benchmarks compare the service with nginx, loaded by wrk.
 [ "${1:-}" = "--bench" ] && packages="$packages nginx wrk curl python3"
