@@ -1,10 +1,10 @@
 #include "gui/RenewCredentialsDialog.h"
 
+#include "gui/OverlapComboBox.h"
 #include "gui/Theme.h"
 
 #include <QAbstractButton>
 #include <QCheckBox>
-#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -46,13 +46,7 @@ RenewCredentialsDialog::RenewCredentialsDialog(const QString &serverName, int st
                                     "once)"),
                                  this);
         m_rotate->setObjectName(u"rotateCheck"_s);
-        m_overlap = new QComboBox(this);
-        m_overlap->setObjectName(u"overlapCombo"_s);
-        m_overlap->addItem(tr("now"), u"0"_s);
-        m_overlap->addItem(tr("in 1 hour"), u"1h"_s);
-        m_overlap->addItem(tr("in 24 hours"), u"24h"_s);
-        m_overlap->addItem(tr("in 7 days"), u"7d"_s);
-        m_overlap->setCurrentIndex(2);
+        m_overlap = new OverlapComboBox(this);
         m_overlap->setEnabled(false);
         connect(m_rotate, &QCheckBox::toggled, m_overlap, &QWidget::setEnabled);
         auto *form = new QFormLayout;
@@ -77,7 +71,7 @@ RenewCredentialsRequest RenewCredentialsDialog::request() const
     RenewCredentialsRequest r;
     r.rotateTokens = m_rotate && m_rotate->isChecked();
     if (r.rotateTokens)
-        r.revokeOld.overlap = m_overlap->currentData().toString();
+        r.revokeOld.overlap = m_overlap->overlap();
     return r;
 }
 

@@ -8,11 +8,13 @@
 #include <QDialog>
 
 class QCheckBox;
-class QComboBox;
+
 class QDialogButtonBox;
 class QLabel;
 
 namespace ca {
+
+class OverlapComboBox;
 
 class RenewCredentialsDialog : public QDialog
 {
@@ -31,7 +33,7 @@ signals:
 
 private:
     QCheckBox *m_rotate = nullptr;
-    QComboBox *m_overlap = nullptr;
+    OverlapComboBox *m_overlap = nullptr;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
     bool m_working = false;

@@ -1,9 +1,9 @@
 #include "gui/RotateTokensDialog.h"
 
+#include "gui/OverlapComboBox.h"
 #include "gui/Theme.h"
 #include "models/Directory.h"
 
-#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -50,13 +50,7 @@ RotateTokensDialog::RotateTokensDialog(const QList<Token> &tokens, const Directo
         m_name->setObjectName(u"nameEdit"_s);
         form->addRow(tr("&Name of the new token:"), m_name);
     }
-    m_overlap = new QComboBox(this);
-    m_overlap->setObjectName(u"overlapCombo"_s);
-    m_overlap->addItem(tr("now"), u"0"_s);
-    m_overlap->addItem(tr("in 1 hour"), u"1h"_s);
-    m_overlap->addItem(tr("in 24 hours"), u"24h"_s);
-    m_overlap->addItem(tr("in 7 days"), u"7d"_s);
-    m_overlap->setCurrentIndex(2); // the service's default: a day to roll the new one out
+    m_overlap = new OverlapComboBox(this);
     form->addRow(tokens.size() == 1 ? tr("&Revoke the old token:") : tr("&Revoke the old tokens:"),
                  m_overlap);
     layout->addLayout(form);
@@ -114,7 +108,7 @@ RotateTokensRequest RotateTokensDialog::request() const
             item.name = m_name->text().trimmed();
         r.tokens.append(item);
     }
-    r.revokeOld.overlap = m_overlap->currentData().toString();
+    r.revokeOld.overlap = m_overlap->overlap();
     return r;
 }
 

@@ -8,12 +8,13 @@
 
 #include <QDialog>
 
-class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 
 namespace ca {
+
+class OverlapComboBox;
 
 class Directory;
 
@@ -41,7 +42,7 @@ private:
     QList<Token> m_tokens;
     const Directory *m_directory;
     QLineEdit *m_name = nullptr; // only for one token
-    QComboBox *m_overlap = nullptr;
+    OverlapComboBox *m_overlap = nullptr;
     QLabel *m_problem = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     bool m_working = false;
