@@ -2,6 +2,8 @@
 // bar, the rotated matrix header, tinted matrix cells, coloured text in tables and labels,
 // the icons) must contrast with what it is painted on. Rendered where the widget paints,
 // read from the model where a view paints a role.
+#include "DarkPalette.h"
+#include "gui/MatrixCellDelegate.h"
 #include "gui/MessageBar.h"
 #include "gui/RotatedHeaderView.h"
 #include "gui/SignInDialog.h"
@@ -22,32 +24,9 @@
 using namespace Qt::StringLiterals;
 using namespace ca;
 using colors::contrast;
+using test::darkPalette;
 
 namespace {
-
-QPalette darkPalette()
-{
-    // A Fusion dark scheme as people set it up (and qt6ct's "darker" is close to it).
-    QPalette p;
-    const QColor window(0x35, 0x35, 0x35), base(0x2a, 0x2a, 0x2a), disabled(0x80, 0x80, 0x80);
-    p.setColor(QPalette::Window, window);
-    p.setColor(QPalette::WindowText, Qt::white);
-    p.setColor(QPalette::Base, base);
-    p.setColor(QPalette::AlternateBase, QColor(0x42, 0x42, 0x42));
-    p.setColor(QPalette::ToolTipBase, window);
-    p.setColor(QPalette::ToolTipText, Qt::white);
-    p.setColor(QPalette::Text, Qt::white);
-    p.setColor(QPalette::Button, window);
-    p.setColor(QPalette::ButtonText, Qt::white);
-    p.setColor(QPalette::BrightText, Qt::red);
-    p.setColor(QPalette::Link, QColor(0x2a, 0x82, 0xda));
-    p.setColor(QPalette::Highlight, QColor(0x2a, 0x82, 0xda));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::PlaceholderText, disabled);
-    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
-        p.setColor(QPalette::Disabled, role, disabled);
-    return p;
-}
 
 // The colour that covers most of `area`, and the one that stands out most from it: for a
 // label, its background and the core of its glyphs.
@@ -202,10 +181,16 @@ private slots:
         // The rotated header writes its labels itself.
         QTableView view;
         view.setHorizontalHeader(new RotatedHeaderView(&view));
+        view.setItemDelegate(new MatrixCellDelegate(&view));
         view.setModel(&model);
         view.resize(400, 300);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
+        // An unchecked cell that can be checked shows its box (Fusion's dark box was the
+        // cell's own colour, outline included).
+        const QRect unchecked = view.visualRect(model.index(1, 0)).adjusted(1, 1, -1, -1);
+        const double box = renderedContrast(view.viewport(), unchecked);
+        QVERIFY2(box >= 1.8, qPrintable(u"unchecked box contrast %1"_s.arg(box)));
         QHeaderView *header = view.horizontalHeader();
         const QRect section(header->sectionViewportPosition(0), 0, header->sectionSize(0),
                             header->height());
