@@ -36,8 +36,10 @@ signals:
     void message(ca::MessageBar::Kind kind, const QString &text);
 
 protected:
-    // A filter field wide enough for its whole placeholder (in whatever language), its
-    // frame, margins and clear button: "Filter by name, server, vault or ID" is the hint.
+    // A filter field that shows its whole placeholder (in whatever language), frame, margins
+    // and clear button included, wherever the page has the room; in a window too small for
+    // that the placeholder is cut rather than the window widened: the field gives way down
+    // to half its width, then the rest of the row does.
     static void fitPlaceholder(QLineEdit *edit)
     {
         const QFontMetrics fm = edit->fontMetrics();
@@ -45,9 +47,11 @@ protected:
         const int frame =
             2 * edit->style()->pixelMetric(QStyle::PM_DefaultFrameWidth, nullptr, edit);
         const int clearButton = edit->isClearButtonEnabled() ? fm.height() + 12 : 0;
-        edit->setMinimumWidth(fm.horizontalAdvance(edit->placeholderText()) + text.left() +
-                              text.right() + contents.left() + contents.right() + frame + 8 +
-                              clearButton);
+        const int whole = fm.horizontalAdvance(edit->placeholderText()) + text.left() +
+                          text.right() + contents.left() + contents.right() + frame + 8 +
+                          clearButton;
+        edit->setMinimumWidth(whole / 2);
+        edit->setSizePolicy(QSizePolicy::Expanding, edit->sizePolicy().verticalPolicy());
     }
 
     // A create dialog waiting for the service's answer: on failure it shows the error (or,

@@ -1218,6 +1218,23 @@ private slots:
         }
     }
 
+    // A 1024x640 window stays that size on every page: no row of a page asks for more, so
+    // nothing widens the window (and moves) when a page is shown.
+    void theSmallWindowKeepsItsSizeOnEveryPage()
+    {
+        m_window->resize(1024, 640);
+        for (auto page : {MainWindow::Servers, MainWindow::Tokens, MainWindow::VaultAccess,
+                          MainWindow::GroupPermissions}) {
+            m_window->showPage(page);
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+            QCoreApplication::processEvents();
+            QVERIFY2(m_window->minimumSizeHint().width() <= 1024,
+                     qPrintable(u"page %1 needs %2 px"_s.arg(int(page)).arg(
+                         m_window->minimumSizeHint().width())));
+            QCOMPARE(m_window->size(), QSize(1024, 640));
+        }
+    }
+
     void messageBarIsOneLineAndMovesNothing()
     {
         m_window->resize(1024, 640);
