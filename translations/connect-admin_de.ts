@@ -12,10 +12,6 @@
         <translation>Gruppenberechtigungen</translation>
     </message>
     <message>
-        <source>Filter groups (Ctrl+F)</source>
-        <translation>Gruppen filtern (Strg+F)</translation>
-    </message>
-    <message>
         <source>Filter groups</source>
         <translation>Gruppen filtern</translation>
     </message>
@@ -423,10 +419,6 @@
 <context>
     <name>ServersPage</name>
     <message>
-        <source>Filter servers by name or ID (Ctrl+F)</source>
-        <translation>Server nach Name oder ID filtern (Strg+F)</translation>
-    </message>
-    <message>
         <source>Connect servers</source>
         <translation>Connect-Server</translation>
     </message>
@@ -461,6 +453,10 @@
     <message>
         <source>Vaults of the server</source>
         <translation>Tresore des Servers</translation>
+    </message>
+    <message>
+        <source>Filter servers by name or ID</source>
+        <translation>Server nach Name oder ID filtern</translation>
     </message>
 </context>
 <context>
@@ -501,10 +497,6 @@
 <context>
     <name>TokensPage</name>
     <message>
-        <source>Filter by name, server, vault or ID (Ctrl+F)</source>
-        <translation>Nach Name, Server, Tresor oder ID filtern (Strg+F)</translation>
-    </message>
-    <message>
         <source>Server</source>
         <translation>Server</translation>
     </message>
@@ -520,13 +512,13 @@
         <source>Filter tokens</source>
         <translation>Tokens filtern</translation>
     </message>
+    <message>
+        <source>Filter by name, server, vault or ID</source>
+        <translation>Nach Name, Server, Tresor oder ID filtern</translation>
+    </message>
 </context>
 <context>
     <name>VaultAccessPage</name>
-    <message>
-        <source>Show servers and vaults matching… (Ctrl+F)</source>
-        <translation>Server und Tresore filtern (Strg+F)</translation>
-    </message>
     <message>
         <source>Only vaults that can be granted</source>
         <translation>Nur Tresore, die gewährt werden können</translation>
@@ -542,6 +534,10 @@
     <message>
         <source>Filter servers and vaults</source>
         <translation>Server und Tresore filtern</translation>
+    </message>
+    <message>
+        <source>Show servers and vaults matching…</source>
+        <translation>Server und Tresore filtern…</translation>
     </message>
 </context>
 <context>
@@ -1503,6 +1499,25 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
     </message>
 </context>
 <context>
+    <name>ca::OverlapComboBox</name>
+    <message>
+        <source>now</source>
+        <translation>sofort</translation>
+    </message>
+    <message>
+        <source>in 1 hour</source>
+        <translation>in 1 Stunde</translation>
+    </message>
+    <message>
+        <source>in 24 hours</source>
+        <translation>in 24 Stunden</translation>
+    </message>
+    <message>
+        <source>in 7 days</source>
+        <translation>in 7 Tagen</translation>
+    </message>
+</context>
+<context>
     <name>ca::PendingChangesModel</name>
     <message>
         <source>Grant &quot;%1&quot; to &quot;%2&quot;</source>
@@ -1538,22 +1553,6 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
     <message>
         <source>&amp;Rotate them in the same step (the new tokens are shown once)</source>
         <translation>Im selben Schritt &amp;rotieren (die neuen Tokens werden einmal angezeigt)</translation>
-    </message>
-    <message>
-        <source>now</source>
-        <translation>sofort</translation>
-    </message>
-    <message>
-        <source>in 1 hour</source>
-        <translation>in 1 Stunde</translation>
-    </message>
-    <message>
-        <source>in 24 hours</source>
-        <translation>in 24 Stunden</translation>
-    </message>
-    <message>
-        <source>in 7 days</source>
-        <translation>in 7 Tagen</translation>
     </message>
     <message>
         <source>Revoke the old tokens:</source>
@@ -1624,22 +1623,6 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
     <message>
         <source>&amp;Name of the new token:</source>
         <translation>&amp;Name des neuen Tokens:</translation>
-    </message>
-    <message>
-        <source>now</source>
-        <translation>sofort</translation>
-    </message>
-    <message>
-        <source>in 1 hour</source>
-        <translation>in 1 Stunde</translation>
-    </message>
-    <message>
-        <source>in 24 hours</source>
-        <translation>in 24 Stunden</translation>
-    </message>
-    <message>
-        <source>in 7 days</source>
-        <translation>in 7 Tagen</translation>
     </message>
     <message>
         <source>&amp;Revoke the old token:</source>

@@ -1,23 +1,32 @@
-// Takes the README's screenshots from the real program: a MainWindow against a fresh local
-// sandbox (the service started as a child process), with a few edits staged so the pages
-// show what they do. Run by scripts/screenshots.sh under Xvfb; not a test.
-//   take-screenshots <output folder>
+// Takes screenshots from the real program: a MainWindow against a fresh local sandbox (the
+// service started as a child process), on every page and in the states a user meets — a few
+// edits staged with the review panel open, the message bar after an apply, the new-token and
+// rotate dialogs. Run by scripts/screenshots.sh under Xvfb (which also runs it at 2x and in
+// German for the visual tour); not a test.
+//   take-screenshots <output folder> [--dark] [--small]
+// --dark: Fusion with a dark palette; --small: a 1024x640 window. The language follows the
+// locale (LANGUAGE=de gives German), as in connect-admin.
+#include "DarkPalette.h"
 #include "client/CredentialStore.h"
 #include "gui/ClipboardGuard.h"
 #include "gui/GroupPermissionsPage.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBar.h"
 #include "gui/NewTokenDialog.h"
+#include "gui/RotateTokensDialog.h"
 #include "gui/TokensPage.h"
 #include "gui/VaultAccessPage.h"
 #include "gui/Workspace.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QLibraryInfo>
+#include <QStyleFactory>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTranslator>
 
 using namespace ca;
 
@@ -36,12 +45,28 @@ int main(int argc, char *argv[])
     const QString out =
         argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("docs/screenshots");
     QDir().mkpath(out);
+    const QStringList args = QApplication::arguments();
+    if (args.contains(QStringLiteral("--dark"))) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(test::darkPalette());
+    }
+    QTranslator qtTranslator; // Qt's own buttons (Cancel) as connect-admin shows them
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("connect-admin"), QStringLiteral("_"),
+                        QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
     QTemporaryDir data;
 
     FallbackCredentialStore store;
     Workspace workspace(&store);
     MainWindow window(&workspace);
-    window.resize(1280, 780);
+    if (args.contains(QStringLiteral("--small")))
+        window.resize(1024, 640);
+    else
+        window.resize(1280, 780);
     window.show();
     MainWindow::StartOptions options;
     options.sandbox = true;
@@ -80,7 +105,11 @@ int main(int argc, char *argv[])
                 access->toggle(access->index(r, c));
     window.vaultAccessPage()->setReviewVisible(true);
     grab(QStringLiteral("vault-access"));
-    access->discardChanges();
+    // Applied: the message bar says so in its one-line slot, nothing moves.
+    window.vaultAccessPage()->apply();
+    waitFor([&] { return access->pendingCount() == 0 && !workspace.isBusy(); });
+    grab(QStringLiteral("vault-access-applied"));
+    window.messageBar()->dismiss();
 
     window.showPage(MainWindow::GroupPermissions);
     grab(QStringLiteral("group-permissions"));
@@ -96,6 +125,17 @@ int main(int argc, char *argv[])
         dialog->grab().save(out + QStringLiteral("/new-token.png"));
         qInfo("saved new-token");
         dialog->reject();
+    }
+
+    // Rotating a token: what the new one carries, and when the old one goes.
+    if (workspace.tokens()->rowCount() > 0) {
+        RotateTokensDialog rotate({workspace.tokens()->items().constFirst()}, workspace.directory(),
+                                  &window);
+        rotate.show();
+        QTest::qWait(300);
+        rotate.grab().save(out + QStringLiteral("/rotate-token.png"));
+        qInfo("saved rotate-token");
+        rotate.hide();
     }
     window.close();
     return 0;
