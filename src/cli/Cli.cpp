@@ -127,19 +127,34 @@ QString Cli::notSignedIn(const QUrl &url, const QString &email, const QString &w
         urlText(url), programName(), email.isEmpty() ? u"EMAIL"_s : email, reason);
 }
 
+bool Cli::sessionFromEnvironment(const QUrl &url)
+{
+    m_url = url;
+    m_api->setBaseUrl(m_url);
+    const QString envSession = qEnvironmentVariable("CONNECT_ADMIN_SESSION").trimmed();
+    if (envSession.isEmpty())
+        return false;
+    m_source = SessionSource::Environment;
+    m_api->setSessionToken(envSession);
+    return true;
+}
+
+bool Cli::sessionFromKeychain(const CredentialStore::Outcome &outcome)
+{
+    if (outcome.status != CredentialStore::Status::Ok || outcome.secret.isEmpty())
+        return false;
+    m_source = SessionSource::Keychain;
+    m_api->setSessionToken(outcome.secret);
+    return true;
+}
+
 void Cli::connected(std::function<void()> next)
 {
     const auto url = serviceUrl();
     if (!url)
         return;
-    m_url = *url;
-    m_api->setBaseUrl(m_url);
-    const QString envSession = qEnvironmentVariable("CONNECT_ADMIN_SESSION").trimmed();
-    if (!envSession.isEmpty()) {
-        m_source = SessionSource::Environment;
-        m_api->setSessionToken(envSession);
+    if (sessionFromEnvironment(*url))
         return next();
-    }
     m_email = accountEmail(m_url);
     if (m_email.isEmpty())
         return fail(notSignedIn(m_url, m_email));
@@ -147,11 +162,8 @@ void Cli::connected(std::function<void()> next)
     // a refused token is recognised by the 401 that comes back (see fail()).
     m_keychain->read(CredentialStore::keyFor(m_url, m_email), this,
                      [this, next = std::move(next)](const CredentialStore::Outcome &o) {
-                         if (o.status == CredentialStore::Status::Ok && !o.secret.isEmpty()) {
-                             m_source = SessionSource::Keychain;
-                             m_api->setSessionToken(o.secret);
+                         if (sessionFromKeychain(o))
                              return next();
-                         }
                          if (o.status == CredentialStore::Status::NotFound ||
                              o.status == CredentialStore::Status::Ok)
                              return fail(notSignedIn(m_url, m_email));
@@ -166,26 +178,14 @@ void Cli::optionallyConnected(std::function<void(bool signedIn)> next)
     const auto url = serviceUrl();
     if (!url)
         return;
-    m_url = *url;
-    m_api->setBaseUrl(m_url);
-    const QString envSession = qEnvironmentVariable("CONNECT_ADMIN_SESSION").trimmed();
-    if (!envSession.isEmpty()) {
-        m_source = SessionSource::Environment;
-        m_api->setSessionToken(envSession);
+    if (sessionFromEnvironment(*url))
         return next(true);
-    }
     m_email = accountEmail(m_url);
     if (m_email.isEmpty())
         return next(false);
     m_keychain->read(CredentialStore::keyFor(m_url, m_email), this,
                      [this, next = std::move(next)](const CredentialStore::Outcome &o) {
-                         const bool found =
-                             o.status == CredentialStore::Status::Ok && !o.secret.isEmpty();
-                         if (found) {
-                             m_source = SessionSource::Keychain;
-                             m_api->setSessionToken(o.secret);
-                         }
-                         next(found);
+                         next(sessionFromKeychain(o));
                      });
 }
 

@@ -84,6 +84,10 @@ signals:
     void finished(int exitCode);
 
 private:
+    // The service at url, and the session CONNECT_ADMIN_SESSION names: true when there is one.
+    bool sessionFromEnvironment(const QUrl &url);
+    // The session the keychain answered with: true when it had one.
+    bool sessionFromKeychain(const CredentialStore::Outcome &outcome);
     enum class SessionSource { None, Environment, Keychain };
 
     QNetworkAccessManager m_nam;
