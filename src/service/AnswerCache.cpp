@@ -18,12 +18,13 @@ std::optional<AnswerCache::Answer> AnswerCache::find(const Key &key, qint64 nowM
 
 void AnswerCache::store(const Key &key, const Answer &answer)
 {
+    decltype(m_answers) dropped; // freed after the lock is released, not while workers wait
     const QMutexLocker lock(&m_mutex);
     if (key.revision < m_revision)
         return; // made by a reader that started before a write; no one will ask for it
     if (key.revision > m_revision || m_answers.size() >= kMaxEntries ||
         m_bytes + answer.body.size() > kMaxBytes) {
-        m_answers.clear();
+        dropped.swap(m_answers);
         m_bytes = 0;
         m_revision = key.revision;
     }

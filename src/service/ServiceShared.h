@@ -21,8 +21,6 @@ struct ServiceShared
     ServiceShared();
 
     std::shared_ptr<SignInThrottle> throttle = std::make_shared<SignInThrottle>();
-    // argon2 runs here, never on a worker's event loop; at most kMaxSignInsInFlight at once.
-    QThreadPool passwordPool;
     std::atomic<int> signInsInFlight{0};
     static constexpr int kMaxSignInsInFlight = 32;
     // SQLite: one writer at a time across the workers, waited for here rather than in
@@ -33,6 +31,9 @@ struct ServiceShared
     // Tells the process's RevocationScheduler of a revocation a worker scheduled (set before
     // the workers start, only read afterwards).
     std::function<void(const QDateTime &)> revocationScheduled;
+    // argon2 runs here, never on a worker's event loop; at most kMaxSignInsInFlight at once.
+    // Last, so it is gone (its tasks finished) before anything they count on.
+    QThreadPool passwordPool;
 };
 
 } // namespace ca

@@ -61,6 +61,10 @@ void ServiceWorker::run()
     m_ready.release();
     if (serving)
         exec();
+    // No request comes in any more; a password check still running on the shared pool would
+    // hand its answer to these routes: let it finish before they go (its answer is dropped
+    // with this thread's unprocessed events).
+    m_shared.passwordPool.waitForDone();
     // In reverse order of making, on this thread.
     endpoint.reset();
     routes.reset();
