@@ -73,6 +73,7 @@ VaultAccessPage::VaultAccessPage(Workspace *workspace, QWidget *parent)
     , ui(std::make_unique<Ui::VaultAccessPage>())
     , m_pending(workspace->access())
 {
+    m_pending.setTokens(workspace->tokens());
     ui->setupUi(this);
     fitPlaceholder(ui->filterEdit);
     m_proxy.setSourceModel(workspace->access());
@@ -118,6 +119,9 @@ VaultAccessPage::VaultAccessPage(Workspace *workspace, QWidget *parent)
             &VaultAccessPage::updatePending);
     connect(workspace->access(), &QAbstractItemModel::modelReset, this,
             [this] { ui->table->horizontalHeader()->updateGeometry(); });
+    // The impact follows the tokens too (issued or revoked while edits are staged).
+    connect(&m_pending, &QAbstractItemModel::modelReset, this,
+            [this] { updatePending(m_workspace->access()->pendingCount()); });
     connect(ui->applyButton, &QPushButton::clicked, this, &VaultAccessPage::apply);
     connect(ui->reviewButton, &QPushButton::toggled, this, &VaultAccessPage::setReviewVisible);
     ui->reviewPanel->setVisible(false);
@@ -203,7 +207,7 @@ void VaultAccessPage::updatePending(int count)
 {
     ui->reviewButton->setText(tr("Review and apply (%1)").arg(count));
     ui->reviewButton->setEnabled(count > 0 || ui->reviewButton->isChecked());
-    ui->applyButton->setText(count == 1 ? tr("Apply 1 change") : tr("Apply %1 changes").arg(count));
+    ui->applyButton->setText(m_pending.applyText()); // with how many tokens lose access
     ui->applyButton->setEnabled(count > 0 && !m_workspace->access()->isFrozen());
     emit actionsChanged();
 }

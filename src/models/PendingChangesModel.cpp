@@ -2,6 +2,7 @@
 
 #include "models/Colors.h"
 #include "models/Roles.h"
+#include "models/TokenModel.h"
 #include "models/VaultAccessModel.h"
 
 #include <QBrush>
@@ -18,6 +19,30 @@ PendingChangesModel::PendingChangesModel(VaultAccessModel *matrix, QObject *pare
     rebuild();
 }
 
+void PendingChangesModel::setTokens(const TokenModel *tokens)
+{
+    if (m_tokens)
+        disconnect(m_tokens, nullptr, this, nullptr);
+    m_tokens = tokens;
+    if (tokens) {
+        // A token issued, revoked or expired while edits are staged changes what they take.
+        auto follow = [this] {
+            if (m_matrix->pendingCount() > 0)
+                rebuild();
+        };
+        connect(tokens, &QAbstractItemModel::modelReset, this, follow);
+        connect(tokens, &QAbstractItemModel::rowsInserted, this, follow);
+        connect(tokens, &QAbstractItemModel::rowsRemoved, this, follow);
+        connect(tokens, &QAbstractItemModel::dataChanged, this, follow);
+    }
+    rebuild();
+}
+
+QString PendingChangesModel::applyText() const
+{
+    return describeBatch(int(m_lines.size()), m_impact);
+}
+
 void PendingChangesModel::rebuild()
 {
     // A derived summary: rebuilt whole when the staged set changes (undo can change any part).
@@ -31,12 +56,17 @@ void PendingChangesModel::rebuild()
             return ra != rb ? ra < rb
                             : m_matrix->columnOf(a.vaultId) < m_matrix->columnOf(b.vaultId);
         });
+    m_impact = m_tokens ? batchImpact(changes, m_tokens->items(), m_tokens->now()) : BatchImpact{};
+    auto revoke = m_impact.revokes.cbegin(); // in the order of the revokes in changes
     for (const GrantChange &c : std::as_const(changes)) {
         const int row = m_matrix->rowOf(c.serverId), column = m_matrix->columnOf(c.vaultId);
         const QString server = m_matrix->serverName(row), vault = m_matrix->vaultName(column);
+        QString impact;
+        if (!c.granted && revoke != m_impact.revokes.cend())
+            impact = describeImpact(*revoke++, vault);
         m_lines.append({c.granted ? tr("Grant \"%1\" to \"%2\"").arg(vault, server)
                                   : tr("Revoke \"%1\" from \"%2\"").arg(vault, server),
-                        c.serverId, c.vaultId, c.granted});
+                        impact, c.serverId, c.vaultId, c.granted});
     }
     endResetModel();
 }
@@ -53,7 +83,9 @@ QVariant PendingChangesModel::data(const QModelIndex &index, int role) const
     const Line &l = m_lines.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return l.text;
+        return l.impact.isEmpty() ? l.text : l.text + u'\n' + l.impact;
+    case Qt::ToolTipRole:
+        return l.impact.isEmpty() ? QVariant() : QVariant(l.impact);
     case IdRole:
         return l.vaultId;
     case ServerIdRole:

@@ -386,6 +386,48 @@ private slots:
         QVERIFY(pending.count() > 0);
     }
 
+    void reviewSaysWhichTokensARevokeTakesAway()
+    {
+        const Vault k = makeVault(u"Kubernetes"_s), c = makeVault(u"Customers"_s);
+        const Server dev = makeServer(u"Dev"_s, {k.id, c.id});
+        VaultAccessModel matrix;
+        matrix.load({dev}, {k, c}, GrantMatrix{1, {{dev.id, k.id}, {dev.id, c.id}}});
+        Directory dir;
+        TokenModel tokens(&dir);
+        const QDateTime now = QDateTime::fromMSecsSinceEpoch(1795900000000, Qt::UTC);
+        tokens.setClock([now] { return now; });
+        Token deploy = makeToken(u"deploy"_s, dev.id, now.addDays(30));
+        deploy.vaults = {TokenVault{k.id, Access::ReadWrite}};
+        Token monitor = makeToken(u"monitor"_s, dev.id, {});
+        monitor.vaults = {TokenVault{k.id, Access::Read}, TokenVault{c.id, Access::Read}};
+        Token old = makeToken(u"old"_s, dev.id, {}, TokenState::Revoked);
+        old.vaults = {TokenVault{k.id, Access::Read}};
+        tokens.mergePage({deploy, monitor, old});
+
+        PendingChangesModel review(&matrix);
+        Tester tester(&review, kFatal);
+        review.setTokens(&tokens);
+        matrix.toggle(matrix.index(0, matrix.columnOf(k.id))); // stage: revoke Kubernetes
+        QCOMPARE(review.rowCount(), 1);
+        // The revoked token loses nothing; the two active ones are named with their access.
+        QCOMPARE(review.index(0).data().toString(),
+                 u"Revoke \"Kubernetes\" from \"Dev\"\n"
+                 "2 tokens lose Kubernetes: deploy (rw), monitor (r)"_s);
+        QCOMPARE(review.applyText(), u"Apply 1 change — 2 tokens lose access"_s);
+
+        // A grant takes nothing; one token losing two vaults is counted once.
+        matrix.toggle(matrix.index(0, matrix.columnOf(c.id)));
+        QCOMPARE(review.rowCount(), 2);
+        QCOMPARE(review.applyText(), u"Apply 2 changes — 2 tokens lose access"_s);
+
+        // Revoking the token while the edit is staged: the review follows it.
+        deploy.state = TokenState::Revoked;
+        monitor.state = TokenState::Revoked;
+        tokens.mergePage({deploy, monitor});
+        QCOMPARE(review.applyText(), u"Apply 2 changes"_s);
+        QVERIFY(review.index(0).data().toString().endsWith(u"No active token uses Customers."_s) ||
+                review.index(1).data().toString().endsWith(u"No active token uses Customers."_s));
+    }
     void onlyWhatWasSentIsMarkedAppliedAndNothingChangesMeanwhile()
     {
         const Vault k = makeVault(u"K"_s), c = makeVault(u"C"_s);
