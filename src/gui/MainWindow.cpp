@@ -3,10 +3,12 @@
 #include "client/AccountSettings.h"
 #include "gui/ClipboardGuard.h"
 #include "gui/CredentialsCommands.h"
+#include "gui/ExpiryReminder.h"
 #include "gui/GroupPermissionsPage.h"
 #include "gui/HandbookDialog.h"
 #include "gui/MessageBar.h"
 #include "gui/PageActions.h"
+#include "gui/Preferences.h"
 #include "gui/Seams.h"
 #include "gui/ServersPage.h"
 #include "gui/ShortcutsDialog.h"
@@ -239,7 +241,38 @@ void MainWindow::addCommands()
     ui->menuTokens->addActions(m_tokens->lifecycleActions());
     (new CredentialsCommands(m_workspace, this, m_servers, m_messages))
         ->install(m_commands, ui->menuFile, ui->menuServers, ui->menuTokens);
+    addPreferences();
     m_commands.setPage(currentPage());
+}
+
+void MainWindow::addPreferences()
+{
+    auto *reminder = new ExpiryReminder(
+        m_workspace, m_messages,
+        [this](int days) {
+            showPage(Tokens);
+            m_tokens->showExpiringWithin(days);
+            raise(); // from the desktop notification
+            activateWindow();
+        },
+        this);
+    auto *preferences = new QAction(tr("&Preferences…"), this);
+    preferences->setObjectName(QStringLiteral("actionPreferences"));
+    preferences->setShortcut(QKeySequence(tr("Ctrl+,")));
+    preferences->setMenuRole(QAction::PreferencesRole);
+    ui->menuEdit->addSeparator();
+    ui->menuEdit->addAction(preferences);
+    m_commands.add(preferences, Command::forNothing([this, reminder](const QStringList &) {
+                                    auto *dialog = new PreferencesDialog(this);
+                                    dialog->setAttribute(Qt::WA_DeleteOnClose);
+                                    connect(dialog, &QDialog::accepted, this, [this, reminder] {
+                                        m_tokens->setExpiringDays(preferences::reminderDays() > 0
+                                                                      ? preferences::reminderDays()
+                                                                      : TokenModel::kDueSoonDays);
+                                        reminder->remindNow(); // the new days count at once
+                                    });
+                                    dialog->open();
+                                }).signedOutToo());
 }
 
 void MainWindow::followUndoStack()

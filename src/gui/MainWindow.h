@@ -72,6 +72,7 @@ private:
     void addPages();
     void setUpBars();
     void addCommands();
+    void addPreferences(); // Edit → Preferences and the expiry reminders it sets
     void followUndoStack();
     void followSession();
     void followWorkspace();

@@ -6,6 +6,7 @@
 #include "gui/CommandController.h"
 #include "gui/NewTokenDialog.h"
 #include "gui/PageActions.h"
+#include "gui/Preferences.h"
 #include "gui/RevealTokenDialog.h"
 #include "gui/Seams.h"
 #include "gui/TableExport.h"
@@ -51,7 +52,9 @@ TokensPage::TokensPage(Workspace *workspace, QWidget *parent)
     ui->stateCombo->addItem(tr("Active"), ActiveOnly);
     ui->stateCombo->addItem(tr("Revoked"), RevokedOnly);
     ui->stateCombo->addItem(tr("Expired"), ExpiredOnly);
-    ui->stateCombo->addItem(tr("Expiring within 7 days"), ExpiringSoon);
+    ui->stateCombo->addItem(QString(), ExpiringSoon);
+    setExpiringDays(preferences::reminderDays() > 0 ? preferences::reminderDays()
+                                                    : TokenModel::kDueSoonDays);
     // Filtering 100,000 tokens takes tens of milliseconds: wait until typing pauses.
     m_filterDelay.setSingleShot(true);
     m_filterDelay.setInterval(150);
@@ -66,7 +69,7 @@ TokensPage::TokensPage(Workspace *workspace, QWidget *parent)
                           : filter == RevokedOnly ? QSet<TokenState>{TokenState::Revoked}
                           : filter == ExpiredOnly ? QSet<TokenState>{TokenState::Expired}
                                                   : QSet<TokenState>{});
-        m_proxy.setExpiresWithinDays(filter == ExpiringSoon ? TokenModel::kDueSoonDays : -1);
+        m_proxy.setExpiresWithinDays(filter == ExpiringSoon ? m_expiringDays : -1);
     });
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(&m_proxy, signal, this, &TokensPage::updateCount);
@@ -169,6 +172,25 @@ void TokensPage::setServerFilter(const QString &serverId)
 void TokensPage::setStateFilter(StateFilter filter)
 {
     ui->stateCombo->setCurrentIndex(ui->stateCombo->findData(filter));
+}
+
+void TokensPage::setExpiringDays(int days)
+{
+    m_expiringDays = std::max(days, 1);
+    ui->stateCombo->setItemText(ui->stateCombo->findData(ExpiringSoon),
+                                m_expiringDays == 1
+                                    ? tr("Expiring within a day")
+                                    : tr("Expiring within %1 days").arg(m_expiringDays));
+}
+
+void TokensPage::showExpiringWithin(int days)
+{
+    setExpiringDays(days);
+    // Exactly the tokens the reminder counted: no other filter narrows them.
+    setText({});
+    ui->serverCombo->setCurrentIndex(0);
+    setStateFilter(ExpiringSoon);
+    m_proxy.setExpiresWithinDays(m_expiringDays); // also when the filter was already chosen
 }
 
 void TokensPage::setText(const QString &text)

@@ -37,6 +37,10 @@ public:
     void setServerFilter(const QString &serverId);
     void setStateFilter(StateFilter filter);
     void setText(const QString &text);
+    // Shows the active tokens that expire within days (the expiry reminder's "Show them").
+    void showExpiringWithin(int days);
+    // What "Expiring within N days" in the state filter means (Preferences' reminder days).
+    void setExpiringDays(int days);
     // Rotate…, Cancel scheduled revocation: for the Tokens menu.
     QList<QAction *> lifecycleActions() const;
 
@@ -53,6 +57,7 @@ private:
     TokenFilterProxy m_proxy;
     QTimer m_filterDelay;
     TokenLifecycleCommands *m_lifecycle;
+    int m_expiringDays = 7; // what "Expiring within N days" in the state filter means
 };
 
 } // namespace ca

@@ -12,6 +12,7 @@
 #include "gui/MessageBar.h"
 #include "gui/NewServerDialog.h"
 #include "gui/NewTokenDialog.h"
+#include "gui/Preferences.h"
 #include "gui/RenewCredentialsDialog.h"
 #include "gui/RevealTokenDialog.h"
 #include "gui/RotateTokensDialog.h"
@@ -53,6 +54,7 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStyle>
 #include <QTableView>
@@ -900,6 +902,54 @@ private slots:
         QVERIFY(!unfolded.contains("ci pipeline")); // never expires
         QVERIFY2(m_window->messageBar()->text().startsWith(u"Wrote 2 event(s)"_s),
                  qPrintable(m_window->messageBar()->text()));
+    }
+
+    // Preferences → reminder days: the reminder counts the active tokens expiring that soon
+    // and "Show them" opens exactly those; "Never" says nothing.
+    void remindsOfTokensThatExpireSoon()
+    {
+        MessageBar *bar = m_window->messageBar();
+        // The sandbox's "staging monitoring" expires in 5 days: the first load said so.
+        QCOMPARE(bar->text(), u"1 active token expires within 7 days."_s);
+        QCOMPARE(bar->kind(), MessageBar::Kind::Warning);
+        auto setDays = [this](int days) {
+            action("actionPreferences")->trigger();
+            PreferencesDialog *dialog = nullptr;
+            QVERIFY(QTest::qWaitFor(
+                [&] { return (dialog = m_window->findChild<PreferencesDialog *>()) != nullptr; },
+                5000));
+            dialog->reminderDaysBox()->setValue(days);
+            QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                              Qt::LeftButton);
+            QTRY_VERIFY(!m_window->findChild<PreferencesDialog *>());
+        };
+        bar->dismiss();
+        setDays(3); // nothing expires within 3 days
+        QCOMPARE(preferences::reminderDays(), 3);
+        QVERIFY(!bar->isShowing());
+        auto *stateCombo = m_window->tokensPage()->findChild<QComboBox *>(u"stateCombo"_s);
+        QVERIFY(stateCombo->findText(u"Expiring within 3 days"_s) >= 0);
+
+        setDays(6);
+        QCOMPARE(bar->text(), u"1 active token expires within 6 days."_s);
+        m_window->tokensPage()->setText(u"ci"_s); // a filter that would hide it
+        QPushButton *show = nullptr;
+        for (QPushButton *b : bar->findChildren<QPushButton *>())
+            if (b->text() == u"Show them"_s)
+                show = b;
+        QVERIFY(show && show->isVisible());
+        QTest::mouseClick(show, Qt::LeftButton);
+        QCOMPARE(m_window->currentPageIndex(), MainWindow::Tokens);
+        QCOMPARE(stateCombo->currentText(), u"Expiring within 6 days"_s);
+        TokenFilterProxy *shown = m_window->tokensPage()->proxy();
+        QCOMPARE(shown->rowCount(), 1);
+        QCOMPARE(shown->index(0, TokenModel::Name).data().toString(), u"staging monitoring"_s);
+
+        bar->dismiss();
+        setDays(0);
+        QCOMPARE(preferences::reminderDays(), 0);
+        QVERIFY(!bar->isShowing());
+        QVERIFY(QKeySequence(u"Ctrl+,"_s) == action("actionPreferences")->shortcut());
     }
 
     void renameAServerInPlace()
