@@ -90,11 +90,12 @@ void TokenLifecycleCommands::rotate(const QStringList &tokenIds)
                         m_workspace->tokens()->upsert(t.previous);
                         m_workspace->tokens()->upsert(t.created.token);
                     }
-                    // Each new token once, in the guarded dialog (Copy, Save to file).
+                    // The new tokens once, in one guarded list (Copy, Save all to file).
+                    QList<CreatedToken> created;
                     for (const RotatedToken &t : *r)
-                        (new RevealTokenDialog(t.created.jwt, t.created.token,
-                                               m_workspace->directory(), m_page->window()))
-                            ->open();
+                        created.append(t.created);
+                    (new RevealTokenDialog(created, m_workspace->directory(), m_page->window()))
+                        ->open();
                     emit m_page->message(
                         MessageBar::Kind::Success,
                         r->size() == 1

@@ -701,8 +701,8 @@ private slots:
         QVERIFY(!action("actionCancelRevocation")->isEnabled());
     }
 
-    // Several at once: no name to edit, one reveal dialog per new token, and "now" revokes
-    // the old ones in the same step.
+    // Several at once: no name to edit, the new tokens in one guarded list (copy each, or
+    // save all to one 0600 file), and "now" revokes the old ones in the same step.
     void rotateTwoTokensAtOnce()
     {
         m_window->showPage(MainWindow::Tokens);
@@ -722,20 +722,50 @@ private slots:
         overlap->setCurrentIndex(overlap->findData(u"0"_s));
         QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
                           Qt::LeftButton);
+        RevealTokenDialog *reveal = nullptr;
         QVERIFY(QTest::qWaitFor(
-            [&] { return m_window->findChildren<RevealTokenDialog *>().size() == 2; }, 20000));
+            [&] { return (reveal = m_window->findChild<RevealTokenDialog *>()) != nullptr; },
+            20000));
+        QCOMPARE(m_window->findChildren<RevealTokenDialog *>().size(), 1); // one list
+        QCOMPARE(reveal->tokenCount(), 2);
         QCOMPARE(m_window->messageBar()->text(),
                  u"Rotated 2 tokens. Copy the new ones now: they are shown only once."_s);
+        // Each token is picked and copied on its own; closing asks until both are kept.
+        auto *list = reveal->findChild<QTableWidget *>(u"tokenList"_s);
+        QVERIFY(list && list->rowCount() == 2);
+        QStringList jwts;
+        for (int row = 0; row < 2; ++row) {
+            list->setCurrentCell(row, 0);
+            jwts.append(reveal->shownToken());
+        }
+        QCOMPARE(QSet<QString>(jwts.cbegin(), jwts.cend()).size(), 2);
+        list->setCurrentCell(0, 0);
+        QTest::mouseClick(reveal->findChild<QPushButton *>(u"copyButton"_s), Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), jwts.at(0));
+        QVERIFY(!reveal->isKept());
+        seams::setNextAnswer(QMessageBox::Cancel);
+        reveal->close();
+        QVERIFY(reveal->isVisible());
+        QVERIFY2(seams::lastQuestion().contains(list->item(1, 0)->text()),
+                 qPrintable(seams::lastQuestion()));
+        // Save all: one 0600 file with both tokens, each after a comment naming it.
+        const QString path = m_files.filePath(u"rotated-two.jwt"_s);
+        seams::setNextSaveFileName(path);
+        QTest::mouseClick(reveal->findChild<QPushButton *>(u"saveButton"_s), Qt::LeftButton);
+        QVERIFY(reveal->isKept());
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QByteArray text = saved.readAll();
+        QVERIFY(text.contains(jwts.at(0).toLatin1()) && text.contains(jwts.at(1).toLatin1()));
+        QCOMPARE(text.count("\n# "), 1);
+        QCOMPARE(saved.permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
         int revoked = 0;
         for (const QJsonValue &t :
              m_http->get(u"/v1/connect/tokens"_s).json.value(u"items"_s).toArray())
             revoked +=
                 oldIds.contains(t[u"id"_s].toString()) && t[u"state"_s].toString() == u"REVOKED";
         QCOMPARE(revoked, 2);
-        for (RevealTokenDialog *reveal : m_window->findChildren<RevealTokenDialog *>()) {
-            seams::setNextAnswer(QMessageBox::Discard);
-            reveal->close();
-        }
+        QVERIFY(reveal->close()); // kept: no question
     }
 
     // File → Check a credentials file…: which account, server and service the file belongs
