@@ -4,6 +4,21 @@
 
 namespace ca {
 
+QString VaultModel::typeText(VaultType type)
+{
+    switch (type) {
+    case VaultType::UserCreated:
+        return tr("Created by a user");
+    case VaultType::Personal:
+        return tr("Personal");
+    case VaultType::Everyone:
+        return tr("Everyone (built in)");
+    case VaultType::Transfer:
+        return tr("Transfer (built in)");
+    }
+    return vaultTypeName(type);
+}
+
 int VaultModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
@@ -24,7 +39,9 @@ QVariant VaultModel::data(const QModelIndex &index, int role) const
             return v.name;
         break;
     case Type:
-        if (role == Qt::DisplayRole || role == RawRole)
+        if (role == Qt::DisplayRole)
+            return typeText(v.type); // words, not the wire's USER_CREATED
+        if (role == RawRole || role == Qt::ToolTipRole)
             return vaultTypeName(v.type);
         break;
     case Grantable:

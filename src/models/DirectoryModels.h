@@ -17,6 +17,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+    // "Created by a user", "Personal", … for people; the wire's name is the tooltip.
+    static QString typeText(VaultType type);
 };
 
 class GroupModel : public KeyedTableModel<Group>
