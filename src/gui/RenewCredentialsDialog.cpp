@@ -46,7 +46,7 @@ RenewCredentialsDialog::RenewCredentialsDialog(const QString &serverName, int st
                                     "once)"),
                                  this);
         m_rotate->setObjectName(u"rotateCheck"_s);
-        m_overlap = new OverlapComboBox(this);
+        m_overlap = new RevocationTimeEdit(this);
         m_overlap->setEnabled(false);
         connect(m_rotate, &QCheckBox::toggled, m_overlap, &QWidget::setEnabled);
         auto *form = new QFormLayout;
@@ -71,7 +71,7 @@ RenewCredentialsRequest RenewCredentialsDialog::request() const
     RenewCredentialsRequest r;
     r.rotateTokens = m_rotate && m_rotate->isChecked();
     if (r.rotateTokens)
-        r.revokeOld.overlap = m_overlap->overlap();
+        r.revokeOld = m_overlap->revocationTime();
     return r;
 }
 

@@ -14,7 +14,7 @@ class QLabel;
 
 namespace ca {
 
-class OverlapComboBox;
+class RevocationTimeEdit;
 
 class RenewCredentialsDialog : public QDialog
 {
@@ -33,7 +33,7 @@ signals:
 
 private:
     QCheckBox *m_rotate = nullptr;
-    OverlapComboBox *m_overlap = nullptr;
+    RevocationTimeEdit *m_overlap = nullptr;
     QLabel *m_problem;
     QDialogButtonBox *m_buttons;
     bool m_working = false;

@@ -50,7 +50,7 @@ RotateTokensDialog::RotateTokensDialog(const QList<Token> &tokens, const Directo
         m_name->setObjectName(u"nameEdit"_s);
         form->addRow(tr("&Name of the new token:"), m_name);
     }
-    m_overlap = new OverlapComboBox(this);
+    m_overlap = new RevocationTimeEdit(this);
     form->addRow(tokens.size() == 1 ? tr("&Revoke the old token:") : tr("&Revoke the old tokens:"),
                  m_overlap);
     layout->addLayout(form);
@@ -108,7 +108,7 @@ RotateTokensRequest RotateTokensDialog::request() const
             item.name = m_name->text().trimmed();
         r.tokens.append(item);
     }
-    r.revokeOld.overlap = m_overlap->overlap();
+    r.revokeOld = m_overlap->revocationTime();
     return r;
 }
 

@@ -14,7 +14,7 @@ class QLineEdit;
 
 namespace ca {
 
-class OverlapComboBox;
+class RevocationTimeEdit;
 
 class Directory;
 
@@ -42,7 +42,7 @@ private:
     QList<Token> m_tokens;
     const Directory *m_directory;
     QLineEdit *m_name = nullptr; // only for one token
-    OverlapComboBox *m_overlap = nullptr;
+    RevocationTimeEdit *m_overlap = nullptr;
     QLabel *m_problem = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     bool m_working = false;

@@ -35,6 +35,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -642,7 +643,7 @@ private slots:
         QVERIFY(!ok->isEnabled()); // a name is needed
         QTest::keyClicks(name, u"deploy v2"_s);
         auto *overlap = dialog->findChild<QComboBox *>(u"overlapCombo"_s);
-        QCOMPARE(overlap->count(), 4);
+        QCOMPARE(overlap->count(), 5); // now, 1 h, 24 h, 7 d, at a date…
         overlap->setCurrentIndex(overlap->findData(u"24h"_s));
         QTest::mouseClick(ok, Qt::LeftButton);
 
@@ -699,6 +700,45 @@ private slots:
         QVERIFY(
             !tokens->indexOf(oldId, TokenModel::Expires).data().toString().contains(u"revokes"_s));
         QVERIFY(!action("actionCancelRevocation")->isEnabled());
+    }
+
+    // "at a date…": a date field appears, and the old token is scheduled at that time.
+    void rotateWithRevocationAtADate()
+    {
+        m_window->showPage(MainWindow::Tokens);
+        TokensPage *page = m_window->tokensPage();
+        QTableView *table = page->table();
+        page->setText(u"ci pipeline"_s);
+        QTRY_COMPARE(table->model()->rowCount(), 1);
+        table->selectRow(0);
+        const QString oldId = page->selectedIds().value(0);
+        action("actionRotateTokens")->trigger();
+        RotateTokensDialog *dialog = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] { return (dialog = m_window->findChild<RotateTokensDialog *>()) != nullptr; },
+            5000));
+        auto *overlap = dialog->findChild<QComboBox *>(u"overlapCombo"_s);
+        auto *date = dialog->findChild<QDateTimeEdit *>(u"revokeAtEdit"_s);
+        QVERIFY(date && !date->isVisible());
+        overlap->setCurrentIndex(overlap->count() - 1);
+        QVERIFY(date->isVisible());
+        // Never in the past: the field refuses a time before now.
+        date->setDateTime(QDateTime::currentDateTime().addDays(-2));
+        QVERIFY(date->dateTime() > QDateTime::currentDateTime());
+        const QDateTime at = QDateTime::currentDateTime().addDays(3);
+        date->setDateTime(at);
+        QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                          Qt::LeftButton);
+        RevealTokenDialog *reveal = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] { return (reveal = m_window->findChild<RevealTokenDialog *>()) != nullptr; },
+            20000));
+        seams::setNextAnswer(QMessageBox::Discard);
+        reveal->close();
+        const QDateTime onService = QDateTime::fromString(
+            m_http->get(u"/v1/connect/tokens/"_s + oldId).json.value(u"revokes_at"_s).toString(),
+            Qt::ISODateWithMs);
+        QVERIFY2(qAbs(onService.secsTo(at)) < 60, qPrintable(onService.toString(Qt::ISODate)));
     }
 
     // Several at once: no name to edit, the new tokens in one guarded list (copy each, or
