@@ -40,11 +40,11 @@ ServersPage::ServersPage(Workspace *workspace, QWidget *parent)
     connect(workspace, &Workspace::refreshed, columns, &ColumnWidths::fitOnce);
     ui->table->verticalHeader()->hide();
     // A long server name wraps in the pane instead of widening it (and squeezing the table).
-    // Nothing in the pane holds it wider than the table can spare: texts wrap, and the ID
-    // (in the table, the tooltip and Copy ID too) may be cut.
+    // The ID is never cut (it is copied from here): where caption and ID don't fit side by
+    // side, as in a 1024-pixel window, the ID moves under its caption.
     for (QLabel *label : {ui->detailTitle, ui->vaultsCaption, ui->tokensCaption})
         label->setWordWrap(true);
-    ui->idValue->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    ui->detailForm->setRowWrapPolicy(QFormLayout::WrapLongRows);
     ui->scopeView->setModel(&m_scopes);
     ui->scopeView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     ui->splitter->setStretchFactor(0, 3);

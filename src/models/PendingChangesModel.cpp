@@ -83,7 +83,7 @@ QVariant PendingChangesModel::data(const QModelIndex &index, int role) const
     const Line &l = m_lines.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
-        return l.impact.isEmpty() ? l.text : l.text + u'\n' + l.impact;
+        return l.impact.isEmpty() ? l.text : l.text + u"\n    ↳ " + l.impact; // under its revoke
     case Qt::ToolTipRole:
         return l.impact.isEmpty() ? QVariant() : QVariant(l.impact);
     case IdRole:

@@ -13,6 +13,8 @@
 #include "gui/MainWindow.h"
 #include "gui/MessageBar.h"
 #include "gui/NewTokenDialog.h"
+#include "gui/Preferences.h"
+#include "gui/RevealTokenDialog.h"
 #include "gui/RotateTokensDialog.h"
 #include "gui/TokensPage.h"
 #include "gui/VaultAccessPage.h"
@@ -79,12 +81,20 @@ int main(int argc, char *argv[])
         qCritical("the sandbox did not come up");
         return 1;
     }
-    window.messageBar()->dismiss();
     auto grab = [&](const QString &name) {
         QTest::qWait(300);
         const bool ok = window.grab().save(out + u'/' + name + QStringLiteral(".png"));
         qInfo("%s %s", ok ? "saved" : "FAILED", qPrintable(name));
     };
+    auto grabDialog = [&](QWidget *dialog, const QString &name) {
+        dialog->show();
+        QTest::qWait(300);
+        const bool ok = dialog->grab().save(out + u'/' + name + QStringLiteral(".png"));
+        qInfo("%s %s", ok ? "saved" : "FAILED", qPrintable(name));
+    };
+    // The sandbox has a token expiring in 5 days: the reminder is the first message.
+    grab(QStringLiteral("expiry-reminder"));
+    window.messageBar()->dismiss();
 
     window.showPage(MainWindow::Servers);
     grab(QStringLiteral("servers"));
@@ -136,6 +146,21 @@ int main(int argc, char *argv[])
         rotate.grab().save(out + QStringLiteral("/rotate-token.png"));
         qInfo("saved rotate-token");
         rotate.hide();
+    }
+    // Edit → Preferences.
+    {
+        PreferencesDialog preferences(&window);
+        grabDialog(&preferences, QStringLiteral("preferences"));
+    }
+    // Two new tokens of a rotation in one list (the JWTs here are placeholders: a screenshot
+    // must not show a real one).
+    if (workspace.tokens()->rowCount() > 1) {
+        const QList<CreatedToken> created{
+            {workspace.tokens()->items().at(0), QStringLiteral("eyJhbGciOiJFUzI1NiIs…(example)")},
+            {workspace.tokens()->items().at(1), QStringLiteral("eyJhbGciOiJFUzI1NiIs…(example)")}};
+        auto *reveal = new RevealTokenDialog(created, workspace.directory(), &window);
+        grabDialog(reveal, QStringLiteral("new-tokens-list"));
+        delete reveal;
     }
     window.close();
     return 0;

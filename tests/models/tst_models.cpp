@@ -412,7 +412,7 @@ private slots:
         // The revoked token loses nothing; the two active ones are named with their access.
         QCOMPARE(review.index(0).data().toString(),
                  u"Revoke \"Kubernetes\" from \"Dev\"\n"
-                 "2 tokens lose Kubernetes: deploy (rw), monitor (r)"_s);
+                 "    ↳ 2 tokens lose Kubernetes: deploy (rw), monitor (r)"_s);
         QCOMPARE(review.applyText(), u"Apply 1 change — 2 tokens lose access"_s);
 
         // A grant takes nothing; one token losing two vaults is counted once.
