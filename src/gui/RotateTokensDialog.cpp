@@ -69,7 +69,13 @@ RotateTokensDialog::RotateTokensDialog(const QList<Token> &tokens, const Directo
         m_problem->clear();
         emit rotateRequested(request());
     });
+    // Wide enough for the proposed name whole (and the date field of "at a date…"); the
+    // texts above wrap to that width instead of squeezing the form.
+    const int wide = fontMetrics().averageCharWidth() * 64;
+    resize(std::max(sizeHint().width(), wide), sizeHint().height());
     if (m_name) {
+        m_name->setMinimumWidth(
+            std::min(m_name->fontMetrics().horizontalAdvance(m_name->text()) + 24, wide));
         connect(m_name, &QLineEdit::textChanged, this, [this] { setWorking(m_working); });
         m_name->selectAll();
         m_name->setFocus();
