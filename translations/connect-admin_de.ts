@@ -521,7 +521,7 @@
     <name>VaultAccessPage</name>
     <message>
         <source>Only vaults that can be granted</source>
-        <translation>Nur Tresore, die gewährt werden können</translation>
+        <translation>Nur gewährbare Tresore</translation>
     </message>
     <message>
         <source>Vault access matrix</source>
@@ -1047,6 +1047,39 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
     </message>
 </context>
 <context>
+    <name>ca::ExpiryReminder</name>
+    <message>
+        <source>1 active token expires within a day.</source>
+        <translation>1 aktives Token läuft innerhalb eines Tages ab.</translation>
+    </message>
+    <message>
+        <source>1 active token expires within %1 days.</source>
+        <translation>1 aktives Token läuft innerhalb von %1 Tagen ab.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active tokens expire within a day.</source>
+        <translation>
+            <numerusform>%n aktives Token läuft innerhalb eines Tages ab.</numerusform>
+            <numerusform>%n aktive Tokens laufen innerhalb eines Tages ab.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active tokens expire within %1 days.</source>
+        <translation>
+            <numerusform>%n aktives Token läuft innerhalb von %1 Tagen ab.</numerusform>
+            <numerusform>%n aktive Tokens laufen innerhalb von %1 Tagen ab.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show them</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Tokens expire soon</source>
+        <translation>Tokens laufen bald ab</translation>
+    </message>
+</context>
+<context>
     <name>ca::GroupModel</name>
     <message>
         <source>Group</source>
@@ -1384,6 +1417,14 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
         <source>Group</source>
         <translation>Gruppe</translation>
     </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
 </context>
 <context>
     <name>ca::MessageBar</name>
@@ -1516,6 +1557,10 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
         <source>in 7 days</source>
         <translation>in 7 Tagen</translation>
     </message>
+    <message>
+        <source>at a date…</source>
+        <translation>zu einem Zeitpunkt…</translation>
+    </message>
 </context>
 <context>
     <name>ca::PendingChangesModel</name>
@@ -1526,6 +1571,33 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
     <message>
         <source>Revoke &quot;%1&quot; from &quot;%2&quot;</source>
         <translation>„%2“ den Zugriff auf „%1“ entziehen</translation>
+    </message>
+</context>
+<context>
+    <name>ca::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Remind of tokens expiring within days</source>
+        <translation>An Tokens erinnern, die innerhalb von Tagen ablaufen</translation>
+    </message>
+    <message>
+        <source>Remind me of tokens that expire &amp;within:</source>
+        <translation>An Tokens erinnern, die ablaufen &amp;innerhalb von:</translation>
+    </message>
+    <message>
+        <source>At start and once a day the program counts the active tokens that expire this soon and says so in the message bar (and as a desktop notification when there is a system tray).</source>
+        <translation>Beim Start und einmal täglich zählt das Programm die aktiven Tokens, die so bald ablaufen, und meldet es in der Meldungsleiste (und als Desktop-Benachrichtigung, wenn es einen Infobereich gibt).</translation>
     </message>
 </context>
 <context>
@@ -1574,10 +1646,6 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
         <translation>nie</translation>
     </message>
     <message>
-        <source>Copied. The clipboard is cleared in %1 seconds if it still holds the token.</source>
-        <translation>Kopiert. Die Zwischenablage wird in %1 Sekunden geleert, sofern sie dann noch das Token enthält.</translation>
-    </message>
-    <message>
         <source>Save the token &quot;%1&quot;</source>
         <translation>Das Token „%1“ speichern</translation>
     </message>
@@ -1594,12 +1662,75 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
         <translation>Schließen, ohne das Token zu behalten?</translation>
     </message>
     <message>
-        <source>You have not copied or saved the token &quot;%1&quot;.</source>
-        <translation>Sie haben das Token „%1“ weder kopiert noch gespeichert.</translation>
-    </message>
-    <message>
         <source>It is shown only now: the service does not keep it. Without it, revoke the token and issue a new one.</source>
         <translation>Es wird nur jetzt angezeigt: Der Dienst speichert es nicht. Ohne es müssen Sie das Token widerrufen und ein neues ausstellen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Copy these %1 tokens now.&lt;/b&gt; Each is shown only this once: the service does not keep them. Pick one to see and copy it, or save them all to one file.</source>
+        <translation>&lt;b&gt;Kopieren Sie diese %1 Tokens jetzt.&lt;/b&gt; Jedes wird nur dieses eine Mal angezeigt: Der Dienst bewahrt sie nicht auf. Wählen Sie eines aus, um es zu sehen und zu kopieren, oder speichern Sie alle in eine Datei.</translation>
+    </message>
+    <message>
+        <source>&amp;Save all to file…</source>
+        <translation>Alle in Datei &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>Save every token to one file only you can read</source>
+        <translation>Alle Tokens in eine Datei speichern, die nur Sie lesen können</translation>
+    </message>
+    <message>
+        <source>New tokens</source>
+        <translation>Neue Tokens</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Gesichert</translation>
+    </message>
+    <message>
+        <source>copied</source>
+        <translation>kopiert</translation>
+    </message>
+    <message>
+        <source>Copied &quot;%1&quot;. The clipboard is cleared in %2 seconds if it still holds the token.</source>
+        <translation>„%1“ kopiert. Die Zwischenablage wird in %2 Sekunden geleert, wenn sie das Token dann noch enthält.</translation>
+    </message>
+    <message>
+        <source>Save %1 new tokens</source>
+        <translation>%1 neue Tokens speichern</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <source>Close without keeping every token?</source>
+        <translation>Schließen, ohne alle Tokens zu sichern?</translation>
+    </message>
+    <message>
+        <source>You have not copied or saved the token %1.</source>
+        <translation>Sie haben das Token %1 weder kopiert noch gespeichert.</translation>
+    </message>
+    <message>
+        <source>You have not copied or saved these tokens: %1.</source>
+        <translation>Sie haben diese Tokens weder kopiert noch gespeichert: %1.</translation>
+    </message>
+    <message>
+        <source>They are shown only now: the service does not keep them. Without one, revoke it and issue a new one.</source>
+        <translation>Sie werden nur jetzt angezeigt: Der Dienst bewahrt sie nicht auf. Fehlt Ihnen eines, widerrufen Sie es und stellen Sie ein neues aus.</translation>
+    </message>
+</context>
+<context>
+    <name>ca::RevocationTimeEdit</name>
+    <message>
+        <source>Revoke the old tokens at</source>
+        <translation>Alte Tokens widerrufen am</translation>
     </message>
 </context>
 <context>
@@ -2148,10 +2279,6 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
         <translation>Abgelaufen</translation>
     </message>
     <message>
-        <source>Expiring within 7 days</source>
-        <translation>Läuft innerhalb von 7 Tagen ab</translation>
-    </message>
-    <message>
         <source>All servers</source>
         <translation>Alle Server</translation>
     </message>
@@ -2222,6 +2349,14 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
     <message>
         <source>Copied %1 token IDs.</source>
         <translation>%1 Token-IDs kopiert.</translation>
+    </message>
+    <message>
+        <source>Expiring within a day</source>
+        <translation>Läuft innerhalb eines Tages ab</translation>
+    </message>
+    <message>
+        <source>Expiring within %1 days</source>
+        <translation>Läuft innerhalb von %1 Tagen ab</translation>
     </message>
 </context>
 <context>
@@ -2381,14 +2516,6 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
         <translation>Prüfen und anwenden (%1)</translation>
     </message>
     <message>
-        <source>Apply 1 change</source>
-        <translation>1 Änderung anwenden</translation>
-    </message>
-    <message>
-        <source>Apply %1 changes</source>
-        <translation>%1 Änderungen anwenden</translation>
-    </message>
-    <message>
         <source>Applied 1 change.</source>
         <translation>1 Änderung angewendet.</translation>
     </message>
@@ -2490,6 +2617,22 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
     <message>
         <source>ID</source>
         <translation>ID</translation>
+    </message>
+    <message>
+        <source>Created by a user</source>
+        <translation>Von einem Benutzer angelegt</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>Persönlich</translation>
+    </message>
+    <message>
+        <source>Everyone (built in)</source>
+        <translation>Alle (eingebaut)</translation>
+    </message>
+    <message>
+        <source>Transfer (built in)</source>
+        <translation>Übertragung (eingebaut)</translation>
     </message>
 </context>
 <context>
