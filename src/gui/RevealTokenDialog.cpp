@@ -27,8 +27,7 @@ RevealTokenDialog::RevealTokenDialog(const QString &jwt, const Token &token,
     ui->tokenEdit->setWordWrapMode(QTextOption::WrapAnywhere);
     QStringList vaults;
     for (const TokenVault &v : token.vaults)
-        vaults.append(
-            QStringLiteral("%1 (%2)").arg(directory->vaultName(v.vaultId), accessSuffix(v.access)));
+        vaults.append(scopeText(directory->vaultName(v.vaultId), v.access));
     ui->summary->setText(
         tr("\"%1\" for %2 — vaults: %3 — expires: %4")
             .arg(token.name, directory->serverName(token.serverId),
