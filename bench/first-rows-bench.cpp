@@ -29,8 +29,10 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace ca;
@@ -182,20 +184,40 @@ int main(int argc, char *argv[])
     // The event loop's pulse: a 1 ms timer; the longest gap between two beats, less the 1 ms,
     // is the longest the UI thread was busy with something else.
     QElapsedTimer clock;
-    qint64 lastBeat = -1, longestStall = 0, stallAt = 0;
+    qint64 lastBeat = -1;
+    QList<std::pair<qint64, qint64>> stalls; // (length, start) of each gap over 5 ms
     QTimer pulse;
     pulse.setTimerType(Qt::PreciseTimer);
     pulse.setInterval(1);
     QObject::connect(&pulse, &QTimer::timeout, [&] {
         const qint64 now = clock.nsecsElapsed();
-        if (lastBeat >= 0 && now - lastBeat - 1000000 > longestStall) {
-            longestStall = now - lastBeat - 1000000;
-            stallAt = lastBeat;
-        }
+        if (lastBeat >= 0 && now - lastBeat - 1000000 > 5000000)
+            stalls.append({now - lastBeat - 1000000, lastBeat});
         lastBeat = now;
+    });
+    // When each list's first rows and the matrix came in: what a stall was next to.
+    QList<std::pair<qint64, QString>> milestones;
+    const auto firstRowsOf = [&](QAbstractItemModel *m, const QString &what) {
+        auto done = std::make_shared<bool>(false);
+        QObject::connect(m, &QAbstractItemModel::rowsInserted, &app, [&, done, what] {
+            if (!*done)
+                milestones.append({clock.nsecsElapsed(), what});
+            *done = true;
+        });
+    };
+    firstRowsOf(workspace.servers(), u"first server rows"_s);
+    firstRowsOf(workspace.vaults(), u"vaults"_s);
+    firstRowsOf(workspace.users(), u"users"_s);
+    firstRowsOf(workspace.groups(), u"groups"_s);
+    QObject::connect(workspace.access(), &QAbstractItemModel::modelReset, &app, [&] {
+        milestones.append({clock.nsecsElapsed(), u"grant matrix"_s});
+    });
+    QObject::connect(workspace.session(), &Session::signedIn, &app, [&] {
+        milestones.append({clock.nsecsElapsed(), u"signed in"_s});
     });
 
     qint64 firstRows = -1, allRows = -1;
+    firstRowsOf(workspace.tokens(), u"first token rows"_s);
     TokenModel *model = workspace.tokens();
     QObject::connect(model, &QAbstractItemModel::rowsInserted, &app, [&] {
         if (firstRows >= 0)
@@ -236,10 +258,19 @@ int main(int argc, char *argv[])
     out << QStringLiteral("%1  %2 ms\n")
                .arg(u"sign-in to all %1 token rows"_s.arg(model->rowCount()), -44)
                .arg(ms(allRows), 8, 'f', 1);
+    std::sort(stalls.begin(), stalls.end(), std::greater<>());
+    const auto longest = stalls.value(0);
     out << QStringLiteral("%1  %2 ms  (goal <= 16; at %3 ms)\n")
                .arg(u"longest UI stall while they arrive"_s, -44)
-               .arg(ms(longestStall), 8, 'f', 1)
-               .arg(ms(stallAt), 0, 'f', 0);
+               .arg(ms(longest.first), 8, 'f', 1)
+               .arg(ms(longest.second), 0, 'f', 0);
+    out << "stalls over 5 ms: " << stalls.size() << "; the longest:";
+    for (const auto &[length, at] : stalls.mid(0, 8))
+        out << QStringLiteral(" %1 ms at %2;").arg(ms(length), 0, 'f', 1).arg(ms(at), 0, 'f', 0);
+    out << "\nwhat came in when (ms):";
+    for (const auto &[at, what] : std::as_const(milestones))
+        out << QStringLiteral(" %1 %2;").arg(what).arg(ms(at), 0, 'f', 0);
+    out << "\n";
     out << QStringLiteral("%1  %2\n")
                .arg(u"token rows on the Tokens page"_s, -44)
                .arg(table->model()->rowCount());
