@@ -179,8 +179,7 @@ int main(int argc, char *argv[])
         for (const QByteArray &p : serverPages) {
             const Page<Server> page = decoded<Page<Server>>(p);
             serverModel->mergePage(page.items);
-            for (const Server &s : page.items)
-                directory->setServerName(s.id, s.name);
+            directory->setServers(page.items);
             decodedServers += page.items;
         }
         serverModel->endRefresh();

@@ -4,8 +4,11 @@
 # the load and soak benchmark (bench/load-bench: 50 connections of mixed reads and writes for
 # 60 s on loopback; requests, errors, p50 and p99 per kind of request), and what SQLite's
 # synchronous=FULL costs (bench/durability-bench), and the audit log at 1,000,000 events
-# (bench/audit-bench: filtered pages of 100 and a walk of the hash chain; AUDIT_BENCH_EVENTS).
-#   scripts/bench.sh [--only models|http|durability|audit|load] [--db postgres://user@host:port/db | --postgres]
+# (bench/audit-bench: filtered pages of 100 and a walk of the hash chain; AUDIT_BENCH_EVENTS),
+# and the desktop program's first rows after sign-in against a service holding 100,000 tokens
+# with the longest UI stall meanwhile (bench/first-rows-bench; FIRST_ROWS_BENCH_TOKENS), and its
+# cold start against an empty QMainWindow program (bench/cold-start.sh; COLD_START_RUNS).
+#   scripts/bench.sh [--only models|rows|coldstart|http|durability|audit|load] [--db postgres://user@host:port/db | --postgres]
 # --db runs the load benchmark on that PostgreSQL server (it makes a fresh database there and
 # drops it afterwards; put a password in PGPASSWORD or ~/.pgpass, not in the URL); --postgres
 # starts a throwaway cluster for it (default durability settings: fsync and synchronous
@@ -23,13 +26,13 @@ db=""
 throwaway=no
 while [ $# -gt 0 ]; do
     case $1 in
-    --only) only=${2:?--only takes models, http, durability, audit or load}; shift 2 ;;
+    --only) only=${2:?--only takes models, rows, coldstart, http, durability, audit or load}; shift 2 ;;
     --db) db=${2:?--db takes a postgres:// URL}; shift 2 ;;
     --postgres) throwaway=yes; shift ;;
-    *) echo "usage: $0 [--only models|http|durability|audit|load] [--db postgres://… | --postgres]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--only models|rows|coldstart|http|durability|audit|load] [--db postgres://… | --postgres]" >&2; exit 2 ;;
     esac
 done
-case $only in '' | models | http | durability | audit | load) ;; *) echo "--only takes models, http, durability, audit or load" >&2; exit 2 ;; esac
+case $only in '' | models | rows | coldstart | http | durability | audit | load) ;; *) echo "--only takes models, rows, coldstart, http, durability, audit or load" >&2; exit 2 ;; esac
 wants() { [ -z "$only" ] || [ "$only" = "$1" ]; }
 
 "$top/scripts/install-deps.sh" --bench
@@ -38,6 +41,17 @@ wants() { [ -z "$only" ] || [ "$only" = "$1" ]; }
 if wants models; then
     echo "== models =="
     "$top/build/bench/model-bench" "${MODEL_BENCH_RUNS:-5}"
+    echo
+fi
+if wants rows && [ -x "$top/build/bench/first-rows-bench" ]; then
+    echo "== the desktop program: first rows after sign-in, ${FIRST_ROWS_BENCH_TOKENS:-100000} tokens =="
+    "$top/build/bench/first-rows-bench" --service "$top/build/src/service/connect-admin-service" \
+        --tokens "${FIRST_ROWS_BENCH_TOKENS:-100000}"
+    echo
+fi
+if wants coldstart; then
+    echo "== the desktop program's cold start against an empty QMainWindow =="
+    "$top/bench/cold-start.sh" "$top/build" "${COLD_START_RUNS:-10}"
     echo
 fi
 if wants http; then

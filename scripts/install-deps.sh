@@ -15,7 +15,7 @@ packages="
     clang-14 libclang-rt-14-dev clang-format-14
 "
 # Benchmarks compare the service with nginx, loaded by wrk.
-[ "${1:-}" = "--bench" ] && packages="$packages nginx wrk curl python3"
+[ "${1:-}" = "--bench" ] && packages="$packages nginx wrk curl python3 xvfb xdotool"
 # The API lint and the JOSE check run on Node.js; a machine without it gets Debian's.
 command -v node >/dev/null 2>&1 || packages="$packages nodejs npm"
 

@@ -5,11 +5,13 @@
 #include "core/Logging.h"
 
 #include <QCoreApplication>
+#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSslCertificate>
 #include <QSslError>
+#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -299,24 +301,45 @@ void ApiClient::fetchPages(const QString &path, QUrlQuery query, QObject *contex
          [this, path, query, guard, handler, where](const Result<QByteArray> &r) mutable {
              if (!r.ok())
                  return handler.onError(r.error());
-             Page<T> page;
-             json::DecodeError problem;
-             if (!json::decode(*r, page, &problem))
-                 return handler.onError(
-                     ApiError{200,
-                              u"malformed_response"_s,
-                              Text::tr("The account service at %1 gave a list this "
-                                       "program doesn't understand (%2).")
-                                  .arg(where, problem.message),
-                              {}});
-             const bool last = page.nextCursor.isEmpty();
-             handler.onPage(page.items, last);
-             if (last || !guard)
+             if (!guard)
                  return;
-             QUrlQuery next = query;
-             next.removeAllQueryItems(u"cursor"_s);
-             next.addQueryItem(u"cursor"_s, page.nextCursor);
-             fetchPages<T>(path, next, guard.data(), handler);
+             // Decoded on a worker thread (issue 15): the window stays free while 100,000
+             // tokens arrive; the page is handed over on this thread, in order, and the next
+             // one asked for then. A page whose caller is gone is dropped; the watcher goes
+             // with this client.
+             struct Decoded
+             {
+                 Page<T> page;
+                 json::DecodeError problem;
+                 bool ok = false;
+             };
+             auto *watcher = new QFutureWatcher<Decoded>(this);
+             QObject::connect(watcher, &QFutureWatcherBase::finished, watcher,
+                              [this, path, query, guard, handler, where, watcher]() mutable {
+                                  watcher->deleteLater();
+                                  const Decoded decoded = watcher->result();
+                                  if (!decoded.ok)
+                                      return handler.onError(ApiError{
+                                          200,
+                                          u"malformed_response"_s,
+                                          Text::tr("The account service at %1 gave a list this "
+                                                   "program doesn't understand (%2).")
+                                              .arg(where, decoded.problem.message),
+                                          {}});
+                                  const bool last = decoded.page.nextCursor.isEmpty();
+                                  handler.onPage(decoded.page.items, last);
+                                  if (last || !guard)
+                                      return;
+                                  QUrlQuery next = query;
+                                  next.removeAllQueryItems(u"cursor"_s);
+                                  next.addQueryItem(u"cursor"_s, decoded.page.nextCursor);
+                                  fetchPages<T>(path, next, guard.data(), handler);
+                              });
+             watcher->setFuture(QtConcurrent::run([bytes = *r] {
+                 Decoded d;
+                 d.ok = json::decode(bytes, d.page, &d.problem);
+                 return d;
+             }));
          });
 }
 

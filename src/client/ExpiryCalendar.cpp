@@ -91,8 +91,7 @@ void appendEvent(QByteArray &out, const Token &t, const CalendarNames &names, co
                    : Text::tr("Connect token \"%1\" expires").arg(t.name);
     QStringList vaults;
     for (const TokenVault &v : t.vaults)
-        vaults.append(u"%1 (%2)"_s.arg(nameOr(names.vaults, v.vaultId, IdKind::Vault),
-                                       accessSuffix(v.access)));
+        vaults.append(scopeText(nameOr(names.vaults, v.vaultId, IdKind::Vault), v.access));
     const QString description =
         Text::tr("Server: %1 (%2)\nVaults: %3\nToken ID: %4\nReplace it before then: "
                  "connect-admin-cli connect token rotate %4 --server %2")

@@ -85,6 +85,11 @@ QString accessSuffix(Access access)
     return QStringLiteral("rw");
 }
 
+QString scopeText(const QString &vaultName, Access access)
+{
+    return vaultName + QLatin1String(" (") + accessSuffix(access) + QLatin1Char(')');
+}
+
 VaultPermissionParse parseVaultPermission(QStringView text)
 {
     const qsizetype comma = text.lastIndexOf(u',');

@@ -31,6 +31,8 @@ std::optional<Access> accessFromName(QStringView name);
 
 // Short op-style suffix: "r", "w", "rw".
 QString accessSuffix(Access access);
+// A vault and what a token may do there, as people read it: "Kubernetes (r)".
+QString scopeText(const QString &vaultName, Access access);
 
 // A vault reference with the access a token asks for.
 struct VaultPermission

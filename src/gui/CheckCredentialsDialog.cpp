@@ -159,9 +159,8 @@ void CheckCredentialsDialog::showReport(const CredentialsReport &r)
             token = tr("\"%1\" (%2)").arg(r.tokenOnService->name, token);
         QStringList vaults;
         for (const TokenVault &v : t.vaults)
-            vaults << u"%1 (%2)"_s.arg(
-                r.vaultNames.value(v.vaultId, displayId(v.vaultId, IdKind::Vault)),
-                accessSuffix(v.access));
+            vaults << scopeText(r.vaultNames.value(v.vaultId, displayId(v.vaultId, IdKind::Vault)),
+                                v.access);
         lines << tr("Token: %1").arg(token)
               << tr("Belongs to this file: %1").arg(t.matchesFile ? tr("yes") : tr("no"))
               << tr("Signature: %1").arg(t.signatureValid ? tr("valid") : tr("not verified"))

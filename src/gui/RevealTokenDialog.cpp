@@ -96,8 +96,7 @@ QString RevealTokenDialog::summaryOf(const Token &token) const
 {
     QStringList vaults;
     for (const TokenVault &v : token.vaults)
-        vaults.append(QStringLiteral("%1 (%2)").arg(m_directory->vaultName(v.vaultId),
-                                                    accessSuffix(v.access)));
+        vaults.append(scopeText(m_directory->vaultName(v.vaultId), v.access));
     return tr("\"%1\" for %2 — vaults: %3 — expires: %4")
         .arg(token.name, m_directory->serverName(token.serverId), vaults.join(QStringLiteral(", ")),
              token.expiresAt.isValid()

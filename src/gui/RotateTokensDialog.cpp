@@ -91,7 +91,7 @@ QString RotateTokensDialog::describe(const Token &token) const
 {
     QStringList vaults;
     for (const TokenVault &v : token.vaults)
-        vaults.append(u"%1 (%2)"_s.arg(m_directory->vaultName(v.vaultId), accessSuffix(v.access)));
+        vaults.append(scopeText(m_directory->vaultName(v.vaultId), v.access));
     QString lifetime = tr("never expires");
     if (token.expiresAt.isValid() && token.createdAt.isValid()) {
         const qint64 days = token.createdAt.secsTo(token.expiresAt) / 86400;

@@ -12,16 +12,20 @@ namespace ca {
 namespace {
 
 // One list loaded page by page into its model: rows appear as pages arrive, the rows the
-// service no longer has go at the end. complete(all) runs once with every item.
-template <typename T>
-void loadList(KeyedTableModel<T> &model, const std::function<void(PageHandler<T>)> &fetch,
+// service no longer has go at the end. each(page) runs after each page is in the model,
+// complete(all) once with every item.
+template <typename T, typename Key>
+void loadList(KeyedTableModel<T, Key> &model, const std::function<void(PageHandler<T>)> &fetch,
               const LoadPlan::Finish &finish,
-              std::function<void(const QList<T> &all)> complete = {})
+              std::function<void(const QList<T> &all)> complete = {},
+              std::function<void(const QList<T> &page)> each = {})
 {
     const int generation = model.beginRefresh();
     auto all = std::make_shared<QList<T>>();
-    fetch({[&model, all, generation, finish, complete](const QList<T> &page, bool last) {
+    fetch({[&model, all, generation, finish, complete, each](const QList<T> &page, bool last) {
                model.mergePage(page);
+               if (each)
+                   each(page);
                if (complete)
                    *all += page;
                if (!last)
@@ -154,19 +158,13 @@ LoadPlan::Stream Workspace::vaultsStream()
 LoadPlan::Stream Workspace::serversStream()
 {
     return {u"servers"_s, {}, [this](QObject *context, const LoadPlan::Finish &finish) {
-                const int generation = m_servers.beginRefresh();
-                m_client.servers(context,
-                                 {[this, finish, generation](const QList<Server> &page, bool last) {
-                                      m_servers.mergePage(page);
-                                      for (const Server &s : page)
-                                          m_directory.setServer(s);
-                                      if (!last)
-                                          return;
-                                      m_servers.endRefresh(generation);
-                                      serversChanged();
-                                      finish(nullptr);
-                                  },
-                                  [finish](const ApiError &e) { finish(&e); }});
+                // Token rows name their servers as soon as a page of them is in: the
+                // directory takes each page, with one signal for the page.
+                loadList<Server>(
+                    m_servers,
+                    [this, context](PageHandler<Server> h) { m_client.servers(context, h); },
+                    finish, [this](const QList<Server> &) { serversChanged(); },
+                    [this](const QList<Server> &page) { m_directory.setServers(page); });
             }};
 }
 

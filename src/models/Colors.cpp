@@ -1,6 +1,7 @@
 #include "models/Colors.h"
 
 #include <QGuiApplication>
+#include <QHash>
 
 #include <cmath>
 
@@ -31,17 +32,45 @@ double channel(double v)
     return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
 }
 
+// What a colour is asked for: the function, the tone and the palette role.
+enum class Kind { Text, Tint, Dimmed, Unavailable };
+
+// Models ask for a colour per cell; each is computed once per palette (cacheKey() changes
+// whenever a palette does) and remembered. A few palettes at a time: widgets pass their own.
+template <typename Compute>
+QColor remembered(const QPalette &palette, Kind kind, int tone, int role, Compute compute)
+{
+    thread_local QHash<qint64, QHash<int, QColor>> cache;
+    const int what = (int(kind) << 16) | (tone << 8) | role;
+    auto &colors = cache[palette.cacheKey()];
+    const auto it = colors.constFind(what);
+    if (it != colors.constEnd())
+        return *it;
+    const QColor c = compute();
+    if (cache.size() > 16) { // palettes come and go (a theme change): forget the old ones
+        cache.clear();
+        cache[palette.cacheKey()].insert(what, c);
+    } else {
+        colors.insert(what, c);
+    }
+    return c;
+}
+
 } // namespace
 
 QPalette applicationPalette()
 {
     if (qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return QGuiApplication::palette();
-    QPalette light;
-    for (auto role : {QPalette::Base, QPalette::Window})
-        light.setColor(role, QColor(Qt::white));
-    for (auto role : {QPalette::Text, QPalette::WindowText})
-        light.setColor(role, QColor(Qt::black));
+    // One palette, so that its cacheKey() stays the same from call to call.
+    static const QPalette light = [] {
+        QPalette p;
+        for (auto role : {QPalette::Base, QPalette::Window})
+            p.setColor(role, QColor(Qt::white));
+        for (auto role : {QPalette::Text, QPalette::WindowText})
+            p.setColor(role, QColor(Qt::black));
+        return p;
+    }();
     return light;
 }
 
@@ -82,29 +111,36 @@ QColor readableOn(const QColor &c, const QColor &background, double ratio)
 
 QColor text(Tone tone, const QPalette &palette, QPalette::ColorRole background)
 {
-    return readableOn(hue(tone), palette.color(background));
+    return remembered(palette, Kind::Text, int(tone), int(background),
+                      [&] { return readableOn(hue(tone), palette.color(background)); });
 }
 
 QColor tint(Tone tone, const QPalette &palette, QPalette::ColorRole base)
 {
-    const QColor background = palette.color(base);
-    // Dark backgrounds take a stronger tint: a faint one would not show.
-    const QColor tinted = mix(background, hue(tone), isDark(palette) ? 0.35 : 0.25);
-    // Keep the palette's own text readable on it.
-    const QColor foreground =
-        palette.color(base == QPalette::Base ? QPalette::Text : QPalette::WindowText);
-    return contrast(tinted, foreground) >= 4.5 ? tinted : mix(background, hue(tone), 0.12);
+    return remembered(palette, Kind::Tint, int(tone), int(base), [&] {
+        const QColor background = palette.color(base);
+        // Dark backgrounds take a stronger tint: a faint one would not show.
+        const QColor tinted = mix(background, hue(tone), isDark(palette) ? 0.35 : 0.25);
+        // Keep the palette's own text readable on it.
+        const QColor foreground =
+            palette.color(base == QPalette::Base ? QPalette::Text : QPalette::WindowText);
+        return contrast(tinted, foreground) >= 4.5 ? tinted : mix(background, hue(tone), 0.12);
+    });
 }
 
 QColor dimmed(const QPalette &palette)
 {
-    const QColor base = palette.color(QPalette::Base);
-    return readableOn(mix(palette.color(QPalette::Text), base, 0.45), base, 3.0);
+    return remembered(palette, Kind::Dimmed, 0, 0, [&] {
+        const QColor base = palette.color(QPalette::Base);
+        return readableOn(mix(palette.color(QPalette::Text), base, 0.45), base, 3.0);
+    });
 }
 
 QColor unavailable(const QPalette &palette)
 {
-    return mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.07);
+    return remembered(palette, Kind::Unavailable, 0, 0, [&] {
+        return mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.07);
+    });
 }
 
 } // namespace ca::colors

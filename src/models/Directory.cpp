@@ -1,6 +1,9 @@
 #include "models/Directory.h"
 
 #include "core/Ids.h"
+#include "core/NameOrder.h"
+
+#include <numeric>
 
 namespace ca {
 
@@ -10,6 +13,17 @@ void Directory::setVaults(const QList<Vault> &vaults)
     m_vaultIndex.clear();
     for (qsizetype i = 0; i < m_vaultList.size(); ++i)
         m_vaultIndex.insert(m_vaultList.at(i).id, i);
+    QList<int> order(m_vaultList.size());
+    std::iota(order.begin(), order.end(), 0);
+    const NameOrder &names = NameOrder::current();
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        const Vault &va = m_vaultList.at(a), &vb = m_vaultList.at(b);
+        const int byName = names.compare(va.name, vb.name);
+        return byName != 0 ? byName < 0 : va.id < vb.id;
+    });
+    m_vaultRanks.resize(m_vaultList.size());
+    for (qsizetype rank = 0; rank < order.size(); ++rank)
+        m_vaultRanks[order.at(rank)] = int(rank);
     emit vaultsChanged();
 }
 
@@ -30,25 +44,21 @@ void Directory::setGroups(const QList<Group> &groups)
     emit groupsChanged();
 }
 
-void Directory::setServerName(const QString &id, const QString &name)
+void Directory::setServers(const QList<Server> &servers)
 {
-    const auto it = m_servers.constFind(id);
-    if (it != m_servers.constEnd() && *it == name)
-        return;
-    m_servers.insert(id, name);
-    emit serversChanged();
-}
-
-void Directory::setServer(const Server &server)
-{
-    const QSet<QString> vaults(server.vaults.cbegin(), server.vaults.cend());
-    const auto known = m_serverVaults.constFind(server.id);
-    if (known != m_serverVaults.constEnd() && *known == vaults &&
-        m_servers.value(server.id) == server.name)
-        return;
-    m_servers.insert(server.id, server.name);
-    m_serverVaults.insert(server.id, vaults);
-    emit serversChanged();
+    bool changed = false;
+    for (const Server &server : servers) {
+        const QSet<QString> vaults(server.vaults.cbegin(), server.vaults.cend());
+        const auto known = m_serverVaults.constFind(server.id);
+        if (known != m_serverVaults.constEnd() && *known == vaults &&
+            m_servers.value(server.id) == server.name)
+            continue;
+        m_servers.insert(server.id, server.name);
+        m_serverVaults.insert(server.id, vaults);
+        changed = true;
+    }
+    if (changed)
+        emit serversChanged();
 }
 
 void Directory::removeServer(const QString &id)
@@ -83,6 +93,12 @@ QString Directory::serverName(const QString &id) const
     return deleted != m_deletedServers.constEnd()
                ? tr("%1 (deleted)").arg(*deleted)
                : tr("(deleted server %1)").arg(displayId(id, IdKind::Server));
+}
+
+int Directory::vaultRank(const QString &id) const
+{
+    const auto it = m_vaultIndex.constFind(id);
+    return it == m_vaultIndex.constEnd() ? std::numeric_limits<int>::max() : m_vaultRanks.at(*it);
 }
 
 QString Directory::userName(const QString &id) const

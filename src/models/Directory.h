@@ -4,6 +4,8 @@
 
 #include "core/Domain.h"
 
+#include <limits>
+
 #include <QHash>
 #include <QObject>
 #include <QSet>
@@ -19,9 +21,9 @@ public:
     void setVaults(const QList<Vault> &vaults);
     void setUsers(const QList<User> &users);
     void setGroups(const QList<Group> &groups);
-    void setServerName(const QString &id, const QString &name);
-    // The server's name and the vaults it can reach now.
-    void setServer(const Server &server);
+    // The servers' names and the vaults each can reach now; one serversChanged() for all.
+    void setServers(const QList<Server> &servers);
+    void setServer(const Server &server) { setServers({server}); }
     void removeServer(const QString &id);
 
     QString vaultName(const QString &id) const;
@@ -29,6 +31,9 @@ public:
     QString userName(const QString &id) const;
     QString groupName(const QString &id) const;
     const Vault *vault(const QString &id) const;
+    // The vault's place among all vaults in NameOrder (names people read); vaults not known
+    // come after every known one. Lets a model order a token's vaults without comparing names.
+    int vaultRank(const QString &id) const;
     // Whether the server can reach the vault; true while its vaults are not known. A token
     // naming a vault its server lost reaches nothing there.
     bool serverReaches(const QString &serverId, const QString &vaultId) const;
@@ -44,6 +49,7 @@ signals:
 private:
     QList<Vault> m_vaultList;
     QHash<QString, qsizetype> m_vaultIndex;
+    QList<int> m_vaultRanks; // by the index of m_vaultList
     QHash<QString, QString> m_servers;
     QHash<QString, QString> m_deletedServers; // deleted in this session: id → name
     QHash<QString, QSet<QString>> m_serverVaults;

@@ -1,7 +1,8 @@
 // A table of objects with string IDs, updated incrementally: pages of a refresh are merged
 // in as they arrive (changed rows emit dataChanged, new rows are inserted, rows the refresh
 // did not see are removed at its end), so a view fills while the rest loads and keeps its
-// selection. Row lookup by ID is O(1).
+// selection. Row lookup by ID is O(1). A subclass may prepare each object as it is stored
+// (share strings, order its parts) and keep a key beside each row (what a filter matches).
 #pragma once
 
 #include "models/IdProxyModel.h"
@@ -11,9 +12,12 @@
 #include <QHash>
 #include <QList>
 
+#include <variant>
+#include <vector>
+
 namespace ca {
 
-template <typename T>
+template <typename T, typename Key = std::monostate>
 class KeyedTableModel : public QAbstractTableModel, public IdIndexed
 {
 public:
@@ -53,25 +57,29 @@ public:
     // end removes rows; an older one's end does nothing.
     int beginRefresh()
     {
-        m_seen.clear();
+        m_seen.assign(m_items.size(), false);
         m_refreshing = true;
         return ++m_refreshGeneration;
     }
     void mergePage(const QList<T> &page)
     {
         QList<T> added;
+        QList<Key> addedKeys;
         int first = -1, last = -1;
         const auto &rows = rowIndex();
-        for (const T &t : page) {
-            if (m_refreshing)
-                m_seen.insert(t.id);
+        for (T t : page) {
+            Key key = prepare(t);
             const auto it = rows.constFind(t.id);
             if (it == rows.constEnd()) {
-                added.append(t);
+                added.append(std::move(t));
+                addedKeys.append(std::move(key));
                 continue;
             }
             const int row = int(*it);
-            m_items[row] = t;
+            m_items[row] = std::move(t);
+            m_keys[row] = std::move(key);
+            if (m_refreshing)
+                m_seen[row] = true;
             first = first < 0 ? row : std::min(first, row);
             last = std::max(last, row);
         }
@@ -80,9 +88,11 @@ public:
         if (!added.isEmpty()) {
             const int start = int(m_items.size());
             beginInsertRows({}, start, start + int(added.size()) - 1);
-            for (const T &t : std::as_const(added)) {
-                m_rows.insert(t.id, m_items.size());
-                m_items.append(t);
+            for (qsizetype i = 0; i < added.size(); ++i) {
+                m_rows.insert(added.at(i).id, m_items.size());
+                m_items.append(std::move(added[i]));
+                m_keys.append(std::move(addedKeys[i]));
+                m_seen.push_back(m_refreshing);
             }
             endInsertRows();
         }
@@ -96,11 +106,10 @@ public:
         m_refreshing = false;
         QList<int> gone;
         for (int row = 0; row < int(m_items.size()); ++row) {
-            if (!m_seen.contains(m_items.at(row).id))
+            if (!m_seen[row])
                 gone.append(row);
         }
         removeRowsDescending(gone);
-        m_seen.clear();
     }
     // One object added or changed.
     void upsert(const T &t) { mergePage({t}); }
@@ -117,12 +126,21 @@ public:
             return;
         beginResetModel();
         m_items.clear();
+        m_keys.clear();
+        m_seen.assign(0, false);
         m_rows.clear();
         m_rowsStale = false;
         endResetModel();
     }
 
 protected:
+    // Called with each object before it is stored, new or changed: a subclass may change it
+    // (never its ID) and returns the key kept beside its row.
+    virtual Key prepare(T &) { return {}; }
+    const Key &rowKey(int row) const { return m_keys.at(row); }
+    // A stored object changed in place by a subclass (its ID stays); the caller redraws.
+    T &storedItem(int row) { return m_items[row]; }
+
     // Redraw one column of every row (names looked up elsewhere changed).
     void columnChanged(int column)
     {
@@ -143,7 +161,10 @@ private:
             while (start > 0 && rows.at(start - 1) == rows.at(start) - 1)
                 --start;
             beginRemoveRows({}, rows.at(start), rows.at(end));
-            m_items.remove(rows.at(start), rows.at(end) - rows.at(start) + 1);
+            const qsizetype count = rows.at(end) - rows.at(start) + 1;
+            m_items.remove(rows.at(start), count);
+            m_keys.remove(rows.at(start), count);
+            m_seen.erase(m_seen.begin() + rows.at(start), m_seen.begin() + rows.at(start) + count);
             // Views and slots may look rows up while the removal is announced.
             m_rowsStale = true;
             endRemoveRows();
@@ -165,9 +186,10 @@ private:
     }
 
     QList<T> m_items;
+    QList<Key> m_keys; // beside m_items, row for row
     mutable QHash<QString, qsizetype> m_rows;
     mutable bool m_rowsStale = false;
-    QSet<QString> m_seen;
+    std::vector<bool> m_seen; // beside m_items: seen by the refresh under way
     bool m_refreshing = false;
     int m_refreshGeneration = 0;
 };

@@ -11,9 +11,10 @@ TokenFilterProxy::TokenFilterProxy(QObject *parent)
     setDynamicSortFilter(true);
 }
 
-const TokenModel *TokenFilterProxy::tokens() const
+void TokenFilterProxy::setSourceModel(QAbstractItemModel *source)
 {
-    return qobject_cast<const TokenModel *>(sourceModel());
+    m_tokens = qobject_cast<const TokenModel *>(source); // not once per row
+    IdProxyModel::setSourceModel(source);
 }
 
 void TokenFilterProxy::setText(const QString &text)
@@ -21,6 +22,7 @@ void TokenFilterProxy::setText(const QString &text)
     if (m_text == text.trimmed())
         return;
     m_text = text.trimmed();
+    m_folded = TokenModel::folded(m_text);
     invalidateRowsFilter();
 }
 
@@ -50,32 +52,24 @@ void TokenFilterProxy::setExpiresWithinDays(int days)
 
 bool TokenFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 {
-    const TokenModel *model = tokens();
+    const TokenModel *model = m_tokens;
     if (!model)
         return true;
     const Token &t = model->item(sourceRow);
     if (!m_server.isEmpty() && t.serverId != m_server)
         return false;
-    const QDateTime now = model->now();
-    const TokenState state = t.stateAt(now);
-    if (!m_states.isEmpty() && !m_states.contains(state))
-        return false;
-    if (m_withinDays >= 0) {
-        if (state != TokenState::Active || !t.expiresAt.isValid() ||
-            now.secsTo(t.expiresAt) > qint64(m_withinDays) * 86400)
+    if (!m_states.isEmpty() || m_withinDays >= 0) {
+        const QDateTime now = model->now();
+        const TokenState state = t.stateAt(now);
+        if (!m_states.isEmpty() && !m_states.contains(state))
+            return false;
+        if (m_withinDays >= 0 && (state != TokenState::Active || !t.expiresAt.isValid() ||
+                                  now.secsTo(t.expiresAt) > qint64(m_withinDays) * 86400))
             return false;
     }
-    if (m_text.isEmpty())
-        return true;
-    // Match the raw fields; building each row's display strings would cost 3x as much.
-    auto has = [this](const QString &field) { return field.contains(m_text, Qt::CaseInsensitive); };
-    if (has(t.name) || has(t.id) || has(model->serverName(t.serverId)))
-        return true;
-    for (const TokenVault &v : t.vaults) {
-        if (has(model->vaultName(v.vaultId)))
-            return true;
-    }
-    return false;
+    // The raw fields, by keys the model folded when the rows arrived: building each row's
+    // display strings would cost 3x as much, folding them on every keystroke twice.
+    return m_folded.isEmpty() || model->rowContains(sourceRow, m_folded);
 }
 
 } // namespace ca

@@ -18,6 +18,7 @@ class TokenFilterProxy : public IdProxyModel
     Q_OBJECT
 public:
     explicit TokenFilterProxy(QObject *parent = nullptr);
+    void setSourceModel(QAbstractItemModel *source) override;
 
     void setText(const QString &text);
     void setServer(const QString &serverId);        // empty: all servers
@@ -30,9 +31,9 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
-    const TokenModel *tokens() const;
-
+    const TokenModel *m_tokens = nullptr;
     QString m_text;
+    QString m_folded; // m_text as TokenModel::rowContains() takes it
     QString m_server;
     QSet<TokenState> m_states;
     int m_withinDays = -1;

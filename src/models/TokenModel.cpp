@@ -1,7 +1,6 @@
 #include "models/TokenModel.h"
 
 #include "core/Ids.h"
-#include "core/NameOrder.h"
 #include "models/Colors.h"
 
 #include <QBrush>
@@ -10,15 +9,150 @@
 
 namespace ca {
 
+// For sharing lists of vaults between tokens (QSet<QList<TokenVault>>).
+static size_t qHash(const TokenVault &v, size_t seed = 0)
+{
+    return qHashMulti(seed, v.vaultId, int(v.access));
+}
+
 TokenModel::TokenModel(const Directory *directory, QObject *parent)
-    : KeyedTableModel<Token>(parent)
+    : KeyedTableModel<Token, QString>(parent)
     , m_directory(directory)
 {
-    connect(directory, &Directory::vaultsChanged, this, [this] { columnChanged(Vaults); });
+    connect(directory, &Directory::vaultsChanged, this, &TokenModel::vaultNamesChanged);
     connect(directory, &Directory::serversChanged, this, [this] {
+        forgetMatches();
         columnChanged(Server);
         columnChanged(Vaults); // a server's vaults changed: which scopes are lost
     });
+}
+
+QString TokenModel::shared(QSet<QString> &strings, const QString &text)
+{
+    const auto it = strings.constFind(text);
+    if (it != strings.constEnd())
+        return *it;
+    strings.insert(text);
+    forgetMatches(); // a server or vault the names were not matched for
+    return text;
+}
+
+void TokenModel::orderVaults(QList<TokenVault> &vaults) const
+{
+    if (vaults.size() < 2)
+        return;
+    std::stable_sort(vaults.begin(), vaults.end(),
+                     [this](const TokenVault &a, const TokenVault &b) {
+                         const int ra = m_directory->vaultRank(a.vaultId),
+                                   rb = m_directory->vaultRank(b.vaultId);
+                         return ra != rb ? ra < rb : a.vaultId < b.vaultId;
+                     });
+}
+
+QString TokenModel::prepare(Token &t)
+{
+    // 100,000 tokens name a few thousand servers and vaults: one copy of each ID, and of each
+    // list of vaults, instead of one per token (issue 15: memory). A list seen before, in the
+    // order the service sent it, is found with one lookup.
+    t.serverId = shared(m_serverIds, t.serverId);
+    if (t.vaults.isEmpty())
+        return folded(t.name);
+    const auto known = m_sharedLists.constFind(t.vaults);
+    if (known != m_sharedLists.constEnd()) {
+        t.vaults = *known;
+        return folded(t.name);
+    }
+    const QList<TokenVault> received = t.vaults;
+    orderVaults(t.vaults);
+    for (TokenVault &v : t.vaults)
+        v.vaultId = shared(m_vaultIds, v.vaultId);
+    const auto list = m_vaultLists.constFind(t.vaults);
+    if (list != m_vaultLists.constEnd())
+        t.vaults = *list;
+    else
+        m_vaultLists.insert(t.vaults);
+    m_sharedLists.insert(received, t.vaults);
+    return folded(t.name);
+}
+
+void TokenModel::vaultNamesChanged()
+{
+    forgetMatches();
+    // Vaults are shown in the order of their names: put each shared list in the new order,
+    // then give every token its list's new version.
+    QHash<const TokenVault *, QList<TokenVault>> reordered;
+    QSet<QList<TokenVault>> lists;
+    for (QList<TokenVault> list : std::as_const(m_vaultLists)) {
+        const TokenVault *old = list.constData();
+        orderVaults(list);
+        const auto known = lists.constFind(list);
+        reordered.insert(old, known != lists.constEnd() ? *known : *lists.insert(list));
+    }
+    m_vaultLists = lists;
+    for (auto it = m_sharedLists.begin(); it != m_sharedLists.end(); ++it)
+        *it = reordered.value(it->constData(), *it);
+    for (int row = 0; row < rowCount(); ++row) {
+        QList<TokenVault> &vaults = storedItem(row).vaults;
+        const auto it = reordered.constFind(vaults.constData());
+        if (it != reordered.constEnd())
+            vaults = *it;
+    }
+    columnChanged(Vaults);
+}
+
+void TokenModel::matchNames(const QString &text) const
+{
+    // A few thousand names per text instead of three per row.
+    m_matchText = text;
+    m_serverMatches.clear();
+    m_listMatches.clear();
+    m_matchingVaults.clear();
+    m_anyServerMatches = false;
+    for (const QString &id : m_serverIds) {
+        const bool matches = folded(m_directory->serverName(id)).contains(text);
+        m_serverMatches.insert(id.constData(), matches);
+        m_anyServerMatches |= matches;
+    }
+    for (const QString &id : m_vaultIds) {
+        if (folded(m_directory->vaultName(id)).contains(text))
+            m_matchingVaults.insert(id);
+    }
+    m_anyVaultMatches = !m_matchingVaults.isEmpty();
+}
+
+bool TokenModel::serverMatches(const QString &serverId) const
+{
+    const auto it = m_serverMatches.constFind(serverId.constData());
+    return it != m_serverMatches.constEnd()
+               ? *it
+               : folded(m_directory->serverName(serverId)).contains(m_matchText);
+}
+
+bool TokenModel::vaultsMatch(const QList<TokenVault> &vaults) const
+{
+    const auto it = m_listMatches.constFind(vaults.constData());
+    if (it != m_listMatches.constEnd())
+        return *it;
+    const bool matches = std::any_of(vaults.cbegin(), vaults.cend(), [this](const TokenVault &v) {
+        return m_matchingVaults.contains(v.vaultId);
+    });
+    // Only lists this model shares stay where they are; others are not remembered.
+    if (m_vaultLists.contains(vaults) &&
+        m_vaultLists.constFind(vaults)->constData() == vaults.constData())
+        m_listMatches.insert(vaults.constData(), matches);
+    return matches;
+}
+
+bool TokenModel::rowContains(int row, const QString &text) const
+{
+    const Token &t = item(row);
+    // IDs are lower-case, as folding makes the text.
+    if (rowKey(row).contains(text) || t.id.contains(text))
+        return true;
+    if (m_matchText != text)
+        matchNames(text);
+    return (m_anyServerMatches && serverMatches(t.serverId)) ||
+           (m_anyVaultMatches && !t.vaults.isEmpty() && vaultsMatch(t.vaults));
 }
 
 void TokenModel::setClock(Clock clock)
@@ -35,24 +169,23 @@ int TokenModel::columnCount(const QModelIndex &parent) const
 
 QList<TokenScope> TokenModel::scopes(const Token &t) const
 {
-    QList<TokenVault> vaults = t.vaults;
-    NameOrder::current().sortBy(
-        vaults, [this](const TokenVault &v) { return m_directory->vaultName(v.vaultId); });
     QList<TokenScope> out;
-    out.reserve(vaults.size());
-    for (const TokenVault &v : std::as_const(vaults))
-        out.append({QStringLiteral("%1 (%2)").arg(m_directory->vaultName(v.vaultId),
-                                                  accessSuffix(v.access)),
+    out.reserve(t.vaults.size());
+    for (const TokenVault &v : t.vaults)
+        out.append({scopeText(m_directory->vaultName(v.vaultId), v.access),
                     !m_directory->serverReaches(t.serverId, v.vaultId)});
     return out;
 }
 
 QString TokenModel::permissions(const Token &t) const
 {
-    QStringList parts;
-    for (const TokenScope &s : scopes(t))
-        parts.append(s.text);
-    return parts.join(u", ");
+    QString out;
+    for (const TokenVault &v : t.vaults) {
+        if (!out.isEmpty())
+            out += u", ";
+        out += scopeText(m_directory->vaultName(v.vaultId), v.access);
+    }
+    return out;
 }
 
 QString TokenModel::scopeDescription(const Token &t) const
@@ -199,7 +332,7 @@ QVariant TokenModel::headerData(int section, Qt::Orientation orientation, int ro
 
 Qt::ItemFlags TokenModel::flags(const QModelIndex &index) const
 {
-    Qt::ItemFlags f = KeyedTableModel<Token>::flags(index);
+    Qt::ItemFlags f = KeyedTableModel<Token, QString>::flags(index);
     if (index.isValid() && index.column() == Name)
         f |= Qt::ItemIsEditable;
     return f;

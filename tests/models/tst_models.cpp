@@ -1,7 +1,9 @@
 // The item models under QAbstractItemModelTester while they change, and their behaviour:
 // incremental refresh, ID lookups through proxies, token filters with a moved clock, the
-// vault access matrix's staging, undo, row/column toggles and rebase after a conflict.
+// vault access matrix's staging, undo, row/column toggles and rebase after a conflict; token
+// vaults in name order and filters that follow renamed names; colours per palette.
 #include "core/Ids.h"
+#include "models/Colors.h"
 #include "models/Directory.h"
 #include "models/DirectoryModels.h"
 #include "models/GroupPermissionModel.h"
@@ -32,6 +34,14 @@ Server makeServer(const QString &name, const QStringList &vaults = {})
     s.createdAt = QDateTime::fromMSecsSinceEpoch(1795800000000, Qt::UTC);
     s.creatorId = newId();
     s.vaults = vaults;
+    return s;
+}
+
+// A server the directory knows by ID and name.
+Server named(const QString &id, const QString &name, const QStringList &vaults = {})
+{
+    Server s = makeServer(name, vaults);
+    s.id = id;
     return s;
 }
 
@@ -177,7 +187,7 @@ private slots:
         QDateTime now = QDateTime::fromMSecsSinceEpoch(1795800000000, Qt::UTC);
         model.setClock([&now] { return now; });
         const QString server = newId();
-        dir.setServerName(server, u"Dev"_s);
+        dir.setServer(named(server, u"Dev"_s));
         model.mergePage({makeToken(u"soon"_s, server, now.addDays(3)),
                          makeToken(u"later"_s, server, now.addDays(30)),
                          makeToken(u"never"_s, server, {}),
@@ -251,8 +261,7 @@ private slots:
         Tester modelTester(&model, kFatal);
         Tester proxyTester(&proxy, kFatal);
         const QString dev = newId(), prod = newId();
-        dir.setServerName(dev, u"Dev"_s);
-        dir.setServerName(prod, u"Prod"_s);
+        dir.setServers({named(dev, u"Dev"_s), named(prod, u"Prod"_s)});
         const Token a = makeToken(u"deploy"_s, dev, now.addDays(2));
         const Token b = makeToken(u"monitor"_s, prod, now.addDays(10));
         const Token c = makeToken(u"backup"_s, prod, {});
@@ -624,6 +633,119 @@ private slots:
         QCOMPARE(
             model.index(opsRow, GroupPermissionModel::Manager).data(Qt::CheckStateRole).toInt(),
             int(Qt::Unchecked));
+    }
+
+    void tokenVaultsShowAndFilterByTheirCurrentNames()
+    {
+        Directory dir;
+        TokenModel model(&dir);
+        TokenFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        Tester modelTester(&model, kFatal);
+        Tester proxyTester(&proxy, kFatal);
+        Vault zeta = makeVault(u"Zeta"_s), alpha = makeVault(u"alpha"_s);
+        dir.setVaults({zeta, alpha});
+        const QString prod = newId();
+        dir.setServers({named(prod, u"Prod"_s, {zeta.id, alpha.id})});
+        Token t = makeToken(u"Deploy Bot"_s, prod, {});
+        t.vaults = {{zeta.id, Access::Read}, {alpha.id, Access::ReadWrite}};
+        Token other = makeToken(u"monitor"_s, prod, {});
+        other.vaults = {{zeta.id, Access::Read}};
+        model.mergePage({t, other});
+        const QModelIndex vaults = model.index(0, TokenModel::Vaults);
+        QCOMPARE(vaults.data().toString(), u"alpha (rw), Zeta (r)"_s); // by name, any case
+        QCOMPARE(vaults.data(ScopesRole).value<QList<TokenScope>>().constFirst().text,
+                 u"alpha (rw)"_s);
+        QCOMPARE(model.item(0).vaults.size(), 2); // nothing lost or added
+        proxy.setText(u"dEPLOY bOT"_s);
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setText(u"ALPHA"_s);
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.id(proxy.index(0, 0)), t.id);
+        proxy.setText(t.id.toUpper()); // IDs, any case
+        QCOMPARE(proxy.rowCount(), 1);
+
+        // A vault renamed: the list reorders, and the filter finds the new name, not the old.
+        alpha.name = u"Zulu"_s;
+        dir.setVaults({zeta, alpha});
+        QCOMPARE(model.index(0, TokenModel::Vaults).data().toString(), u"Zeta (r), Zulu (rw)"_s);
+        proxy.setText(u"zulu"_s);
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setText(u"alpha"_s);
+        QCOMPARE(proxy.rowCount(), 0);
+        // A server renamed: the same for its name.
+        proxy.setText(u"staging"_s);
+        QCOMPARE(proxy.rowCount(), 0);
+        dir.setServer(named(prod, u"Staging"_s, {zeta.id, alpha.id}));
+        QCOMPARE(proxy.rowCount(), 2);
+        QCOMPARE(model.index(1, TokenModel::Server).data().toString(), u"Staging"_s);
+        // Rows that arrive while a text is set, on a server not seen before, are matched too.
+        proxy.setText(u"edge"_s);
+        QCOMPARE(proxy.rowCount(), 0);
+        const QString edge = newId();
+        dir.setServer(named(edge, u"Edge"_s));
+        Token late = makeToken(u"late"_s, edge, {});
+        late.vaults = {{zeta.id, Access::Read}};
+        model.mergePage({late});
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.id(proxy.index(0, 0)), late.id);
+    }
+
+    void directoryAnnouncesABatchOfServersOnce()
+    {
+        Directory dir;
+        QSignalSpy changed(&dir, &Directory::serversChanged);
+        const Server a = makeServer(u"A"_s), b = makeServer(u"B"_s), c = makeServer(u"C"_s);
+        dir.setServers({a, b, c});
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(dir.serverName(b.id), u"B"_s);
+        dir.setServers({a, b, c}); // nothing new
+        QCOMPARE(changed.count(), 1);
+        Server renamed = c;
+        renamed.name = u"Charlie"_s;
+        dir.setServers({a, renamed});
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(dir.serverName(c.id), u"Charlie"_s);
+    }
+
+    void rowNameFilterFollowsRenamedRows()
+    {
+        GroupPermissionModel model;
+        Group ops{newId(), u"Operations"_s, {}};
+        const Group dev{newId(), u"Developers"_s, {}};
+        model.setGroups({ops, dev});
+        RowNameFilterProxy filter;
+        filter.setSourceModel(&model);
+        Tester tester(&filter, kFatal);
+        filter.setText(u"OPERA"_s); // not "Developers"
+        QCOMPARE(filter.rowCount(), 1);
+        ops.name = u"Site reliability"_s;
+        model.setGroups({ops, dev});
+        QCOMPARE(filter.rowCount(), 0);
+        filter.setText(u"reliab"_s);
+        QCOMPARE(filter.rowCount(), 1);
+        QCOMPARE(filter.headerData(0, Qt::Vertical).toString(), u"Site reliability"_s);
+    }
+
+    void toneColoursFollowThePalette()
+    {
+        QPalette light, dark;
+        light.setColor(QPalette::Base, Qt::white);
+        light.setColor(QPalette::Text, Qt::black);
+        dark.setColor(QPalette::Base, QColor(0x20, 0x20, 0x20));
+        dark.setColor(QPalette::Text, Qt::white);
+        const QColor onLight = colors::text(colors::Tone::Negative, light);
+        const QColor onDark = colors::text(colors::Tone::Negative, dark);
+        QVERIFY(onLight != onDark);
+        for (int i = 0; i < 3; ++i) { // asked again, each palette keeps its own colour
+            QCOMPARE(colors::text(colors::Tone::Negative, light), onLight);
+            QCOMPARE(colors::text(colors::Tone::Negative, dark), onDark);
+            QVERIFY(colors::contrast(colors::dimmed(dark), dark.color(QPalette::Base)) >= 3.0);
+        }
+        // The same palette object changed: a new colour, not the remembered one.
+        light.setColor(QPalette::Base, Qt::black);
+        light.setColor(QPalette::Text, Qt::white);
+        QVERIFY(colors::contrast(colors::text(colors::Tone::Negative, light), Qt::black) >= 4.5);
     }
 
     void tokenScopes()

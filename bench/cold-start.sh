@@ -1,0 +1,65 @@
+#!/bin/sh
+# Cold start of the desktop program (connect-admin --url URL) to its first visible window,
+# against an empty QMainWindow program built the same way (bench/empty-window, the yardstick):
+# started in turn RUNS times each under a private Xvfb, the window looked for every 5 ms with
+# xdotool. Prints both medians and their ratio (issue 15's goal: <= 1.3).
+#   bench/cold-start.sh BUILD_DIR [RUNS]
+set -eu
+build=${1:?usage: cold-start.sh BUILD_DIR [RUNS]}
+runs=${2:-10}
+for tool in Xvfb xdotool; do
+    command -v $tool >/dev/null 2>&1 || { echo "cold-start.sh needs $tool" >&2; exit 1; }
+done
+program=$build/src/gui/connect-admin
+empty=$build/bench/empty-window
+[ -x "$program" ] && [ -x "$empty" ] || { echo "build connect-admin and empty-window first" >&2; exit 1; }
+
+display=:$((100 + $$ % 100))
+Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+home=$(mktemp -d "${TMPDIR:-/tmp}/connect-admin-cold.XXXXXX")
+trap 'kill $xvfb 2>/dev/null || true; rm -rf "$home"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+# A fresh user: no settings, no remembered session (as on a first start).
+export DISPLAY=$display HOME=$home XDG_CONFIG_HOME=$home/.config XDG_DATA_HOME=$home/.local/share
+unset QT_QPA_PLATFORM
+tries=0
+until xdotool getmouselocation >/dev/null 2>&1; do
+    tries=$((tries + 1))
+    [ $tries -lt 200 ] || { echo "Xvfb did not start on $display" >&2; exit 1; }
+    sleep 0.05
+done
+
+# Microseconds from starting the command to a visible window of its own.
+first_window() {
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>&1 &
+    pid=$!
+    while ! xdotool search --onlyvisible --pid "$pid" >/dev/null 2>&1; do
+        kill -0 "$pid" 2>/dev/null || { echo "$1 ended before it showed a window" >&2; exit 1; }
+        sleep 0.005
+    done
+    end=$(date +%s%N)
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    echo $(((end - start) / 1000))
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+: >"$home/program" && : >"$home/empty"
+first_window "$empty" >/dev/null # a first run of each loads the libraries into the page cache
+first_window "$program" --url http://127.0.0.1:9 >/dev/null
+i=0
+while [ $i -lt "$runs" ]; do
+    first_window "$empty" >>"$home/empty"
+    first_window "$program" --url http://127.0.0.1:9 >>"$home/program"
+    i=$((i + 1))
+done
+e=$(median <"$home/empty")
+p=$(median <"$home/program")
+awk -v e="$e" -v p="$p" 'BEGIN {
+    printf "%-52s %8.1f ms\n", "empty QMainWindow to its window (yardstick)", e / 1000
+    printf "%-52s %8.1f ms  (%.2f x yardstick; goal <= 1.3)\n", "connect-admin --url URL to its first window", p / 1000, p / e
+}'
+echo "(medians of $runs runs each, taken in turn; the window looked for every 5 ms)"
