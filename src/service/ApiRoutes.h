@@ -30,8 +30,9 @@ private:
     using ListAction =
         std::function<Result<Page<T>>(const Actor &, const HttpRequest &, const PageRequest &)>;
 
-    // Whether a GET's answers are kept in the process's AnswerCache (lists).
-    enum class Cached { No, Yes };
+    // Whether a GET's answers are kept in the process's AnswerCache (lists), and whether
+    // only until the account's next token expiry (answers that change with the clock).
+    enum class Cached { No, Yes, UntilTokenExpiry };
 
     // A route for signed-in callers only: everything else is 401 before the action runs.
     // Every answer carries X-Account-Revision (a GET's: the revision it shows at least; a
@@ -43,7 +44,7 @@ private:
                       Cached cached);
     // The action's answer for a GET, kept in the cache when it is a success.
     HttpResponse fill(const Actor &actor, const HttpRequest &req, const Action &action,
-                      const AnswerCache::Key &key);
+                      const AnswerCache::Key &key, Cached cached);
     // ...whose body is a JSON request of type Body, decoded strictly before the action runs.
     template <typename Body>
     void bodyRoute(Router &r, const QByteArray &method, const QString &pattern,
