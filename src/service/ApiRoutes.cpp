@@ -187,14 +187,20 @@ void ApiRoutes::route(Router &r, const QByteArray &method, const QString &patter
         method, pattern,
         [this, method, cached, action = std::move(action)](const HttpRequest &req,
                                                            const Respond &respond) {
-            const Result<Actor> actor = m_service.authenticate(req.header("authorization"));
+            // A read's revision is read before anything else, so its answer is at least as
+            // new (read-your-writes), and its session is checked at that revision.
+            const bool isRead = method == "GET";
+            const qint64 revision = isRead ? m_service.accountRevision() : 0;
+            const QByteArray authorization = req.header("authorization");
+            const Result<Actor> actor = isRead ? m_service.authenticateAt(authorization, revision)
+                                               : m_service.authenticate(authorization);
             if (!actor.ok()) {
                 HttpResponse refused = fail(actor.error());
                 refused.headers.append({QByteArray("WWW-Authenticate"), QByteArray("Bearer")});
                 return respond(refused);
             }
-            if (method == "GET")
-                return respond(read(*actor, req, action, cached));
+            if (isRead)
+                return respond(read(*actor, req, action, cached, revision));
             const qint64 before = m_service.committedRevision();
             HttpResponse answer = action(*actor, req);
             if (const qint64 after = m_service.committedRevision(); after != before)
@@ -205,11 +211,8 @@ void ApiRoutes::route(Router &r, const QByteArray &method, const QString &patter
 }
 
 HttpResponse ApiRoutes::read(const Actor &actor, const HttpRequest &req, const Action &action,
-                             Cached cached)
+                             Cached cached, qint64 revision)
 {
-    // Read before the answer is made, so the answer is at least as new as this revision:
-    // a change acknowledged anywhere before this request is in it (read-your-writes).
-    const qint64 revision = m_service.accountRevision();
     const AnswerCache::Key key{req.path + u'?' + req.query.query(QUrl::FullyEncoded), actor.user.id,
                                revision};
     HttpResponse answer;

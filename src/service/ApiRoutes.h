@@ -40,8 +40,10 @@ private:
     void route(Router &r, const QByteArray &method, const QString &pattern, Action action,
                const QStringList &query = {}, Cached cached = Cached::No);
     // A GET's answer: from the cache or the action, 304 when If-None-Match names its ETag.
+    // revision: the account's, read before the answer is made, so the answer is at least as
+    // new: a change acknowledged anywhere before this request is in it (read-your-writes).
     HttpResponse read(const Actor &actor, const HttpRequest &req, const Action &action,
-                      Cached cached);
+                      Cached cached, qint64 revision);
     // The action's answer for a GET, kept in the cache when it is a success.
     HttpResponse fill(const Actor &actor, const HttpRequest &req, const Action &action,
                       const AnswerCache::Key &key, Cached cached);
