@@ -61,6 +61,18 @@ class TestHttpCache : public QObject
         return -1;
     }
 
+    // Another instance of the service on the same database and master key (not started).
+    std::unique_ptr<ServiceHost> secondInstance() const
+    {
+        ServiceOptions o;
+        o.port = 0;
+        o.workers = kTestWorkers;
+        o.database = m_svc->host->database();
+        o.masterKeyPath = m_svc->dir.filePath(u"sandbox/master.key"_s);
+        o.passwordHash = testHashParams();
+        return std::make_unique<ServiceHost>(o);
+    }
+
 private slots:
     void init()
     {
@@ -249,16 +261,10 @@ private slots:
 
     void aWriteThroughOneInstanceIsReadThroughTheOther()
     {
-        ServiceOptions o;
-        o.port = 0;
-        o.workers = kTestWorkers;
-        o.database = m_svc->host->database();
-        o.masterKeyPath = m_svc->dir.filePath(u"sandbox/master.key"_s);
-        o.passwordHash = testHashParams();
-        ServiceHost second(o);
-        QCOMPARE(second.start(), QString());
+        const auto second = secondInstance();
+        QCOMPARE(second->start(), QString());
         const QString token = m_http->signIn(u"owner@sandbox.example"_s, m_svc->ownerPassword);
-        Http two(second.url());
+        Http two(second->url());
         two.setToken(token);
         for (int i = 0; i < 5; ++i) {
             const Reply before = two.get(u"/v1/connect/servers"_s); // B's cache has it now
@@ -278,15 +284,9 @@ private slots:
     {
         // Reads check their session from memory at an unchanged revision: a sign-out (on any
         // instance) moves the revision, so the next read anywhere is refused.
-        ServiceOptions o;
-        o.port = 0;
-        o.workers = kTestWorkers;
-        o.database = m_svc->host->database();
-        o.masterKeyPath = m_svc->dir.filePath(u"sandbox/master.key"_s);
-        o.passwordHash = testHashParams();
-        ServiceHost second(o);
-        QCOMPARE(second.start(), QString());
-        Http two(second.url());
+        const auto second = secondInstance();
+        QCOMPARE(second->start(), QString());
+        Http two(second->url());
         two.setToken(m_http->signIn(u"owner@sandbox.example"_s, m_svc->ownerPassword));
         for (int i = 0; i < 4; ++i) // on every worker the connections reach
             QCOMPARE(two.get(u"/v1/vaults"_s).status, 200);
