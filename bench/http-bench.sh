@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Benchmark (not a test): requests/s of GET /v1/connect/servers on the real account service,
-# against nginx serving the very same response bytes as a static file, in the same run.
+# Benchmark (not a test): requests/s of the account service's list answers against nginx
+# serving the very same response bytes as static files, in the same run; the 304 answer
+# against the full one; and what an answer the cache has not seen costs with 100,000 tokens
+# in the account against 100 (bench/http-bench.py does the requests that are not wrk's).
 #
 #   bench/http-bench.sh <path-to-connect-admin-service> [duration-seconds, default 10]
 #
-# The service runs on a fresh sandbox with BENCH_SERVERS (default 100) extra Connect servers,
-# so that the page is the default 100 items. It runs with the logging it ships with; to see
-# what its per-request debug log costs, run e.g.
+# The service runs on a fresh sandbox with BENCH_SERVERS (default 100) extra Connect servers
+# and 500 tokens. The pages: the servers page of 100 (GET /v1/connect/servers), the tokens
+# page of 500 (?limit=500) and a page of 2 servers (?limit=2, the size of the sandbox's own
+# list). It runs with the logging it ships with; to see what its per-request debug log costs,
+# run e.g.
 #   QT_LOGGING_RULES='connectadmin.http.debug=false' bench/http-bench.sh ...
-# wrk runs -t2 -c20 on the same machine, alternating service/nginx/service/nginx. The service
-# runs BENCH_WORKERS workers (default: the cores), nginx as many worker processes. A third
-# target is the service answering 304 to If-None-Match with the page's ETag.
+# wrk runs -t2 at -c20 and -c50 on the same machine, service and nginx alternating,
+# BENCH_ROUNDS (default 2) rounds each. The service runs BENCH_WORKERS workers (default: the
+# cores), nginx as many worker processes.
 set -euo pipefail
 
 usage() {
@@ -22,9 +26,11 @@ service_bin=$1
 duration=${2:-10}
 servers_to_create=${BENCH_SERVERS:-100}
 workers=${BENCH_WORKERS:-$(nproc)}
+rounds=${BENCH_ROUNDS:-2}
 [[ $duration =~ ^[1-9][0-9]*$ ]] || usage
 [[ $servers_to_create =~ ^[0-9]+$ ]] || { echo "BENCH_SERVERS must be a number" >&2; exit 2; }
 [[ $workers =~ ^[1-9][0-9]*$ ]] || { echo "BENCH_WORKERS must be a number" >&2; exit 2; }
+[[ $rounds =~ ^[1-9][0-9]*$ ]] || { echo "BENCH_ROUNDS must be a number" >&2; exit 2; }
 if [ ! -f "$service_bin" ] || [ ! -x "$service_bin" ]; then
     echo "not an executable: $service_bin" >&2
     exit 2
@@ -88,39 +94,35 @@ done
 [ -n "$url" ] || die "the service did not print 'listening on <url>' within 30 s"
 
 # sign in as the sandbox owner
-python3 - "$tmp/sandbox/sandbox-owner.json" >"$tmp/signin.json" <<'EOF'
-import json, sys
-owner = json.load(open(sys.argv[1]))
-print(json.dumps({"email": owner["email"], "password": owner["password"]}))
-EOF
+python3 -c 'import json, sys; o = json.load(open(sys.argv[1])); print(json.dumps({"email": o["email"], "password": o["password"]}))' \
+    "$tmp/sandbox/sandbox-owner.json" >"$tmp/signin.json"
 code=$(curl -sS -o "$tmp/session.json" -w '%{http_code}' -X POST \
     -H 'Content-Type: application/json' --data-binary @"$tmp/signin.json" "$url/v1/auth/sessions")
 [ "$code" = 201 ] || die "sign-in answered $code: $(cat "$tmp/session.json")"
 token=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["token"])' "$tmp/session.json")
 auth="Authorization: Bearer $token"
+api() { python3 "$here/http-bench.py" "$url" "$tmp/session.json" "$@"; }
 
-# a realistic page: servers with a vault each
-for i in $(seq "$servers_to_create"); do
-    code=$(curl -sS -o "$tmp/created.json" -w '%{http_code}' -X POST -H "$auth" \
-        -H 'Content-Type: application/json' \
-        --data-binary "{\"name\":\"bench-$i\",\"vaults\":[\"Kubernetes\"]}" "$url/v1/connect/servers")
-    [ "$code" = 201 ] || die "creating server bench-$i answered $code: $(cat "$tmp/created.json")"
-done
-rm -f "$tmp/created.json"
+# a realistic account: servers with a vault each, 100 tokens (answers not yet cached timed
+# here), then 400 more
+api servers "$servers_to_create"
+api tokens 100 bench-1 >/dev/null
+misses_few=$(api misses 250 450)
+token_rate=$(api tokens 400 bench-2)
 
 # ---- the same bytes, served by nginx
 root="$tmp/nginx/root"
 mkdir -p "$root" "$tmp/nginx/temp"
-code=$(curl -sS -o "$root/servers.json" -D "$tmp/servers.headers" -w '%{http_code}' -H "$auth" \
-    "$url/v1/connect/servers")
-[ "$code" = 200 ] || die "GET /v1/connect/servers answered $code"
-body_bytes=$(wc -c <"$root/servers.json")
-etag=$(tr -d '\r' <"$tmp/servers.headers" | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
-[ -n "$etag" ] || die "GET /v1/connect/servers has no ETag"
-code=$(curl -sS -o /dev/null -w '%{http_code}' -H "$auth" -H "If-None-Match: $etag" \
-    "$url/v1/connect/servers")
+declare -A path_of=([servers100]="/v1/connect/servers" [servers2]="/v1/connect/servers?limit=2"
+    [tokens500]="/v1/connect/tokens?limit=500")
+declare -A etag_of
+pages=(servers100 tokens500 servers2)
+for page in "${pages[@]}"; do
+    etag_of[$page]=$(api fetch "${path_of[$page]}" "$root/$page.json")
+done
+code=$(curl -sS -o /dev/null -w '%{http_code}' -H "$auth" -H "If-None-Match: ${etag_of[servers100]}" \
+    "$url${path_of[servers100]}")
 [ "$code" = 304 ] || die "If-None-Match with the page's ETag answered $code, not 304"
-items=$(python3 -c 'import json, sys; print(len(json.load(open(sys.argv[1]))["items"]))' "$root/servers.json")
 
 nginx_port=$(free_port)
 user_line=""
@@ -146,7 +148,7 @@ http {
     server {
         listen 127.0.0.1:$nginx_port;
         root $root;
-        location = /v1/connect/servers { try_files /servers.json =404; }
+        location / { try_files \$uri.json =404; }
     }
 }
 EOF
@@ -154,65 +156,71 @@ nginx -p "$tmp/nginx" -e "$tmp/nginx/error.log" -c "$tmp/nginx/nginx.conf" &
 nginx_pid=$!
 nginx_url="http://127.0.0.1:$nginx_port"
 for _ in $(seq 100); do
-    curl -sf -o /dev/null "$nginx_url/v1/connect/servers" && break
+    curl -sf -o /dev/null "$nginx_url/servers2" && break
     kill -0 "$nginx_pid" 2>/dev/null || { cat "$tmp/nginx/error.log" >&2; die "nginx exited"; }
     sleep 0.1
 done
-curl -sSf -o "$tmp/nginx-body.json" "$nginx_url/v1/connect/servers" || die "nginx does not answer"
-cmp -s "$tmp/nginx-body.json" "$root/servers.json" || die "nginx serves other bytes than the service"
+for page in "${pages[@]}"; do
+    curl -sSf -o "$tmp/nginx-body.json" "$nginx_url/$page" || die "nginx does not answer"
+    cmp -s "$tmp/nginx-body.json" "$root/$page.json" || die "nginx serves other bytes than the service"
+done
 
 # ---- load
-run_wrk() { # name url [header]: prints requests/s
-    local name=$1 target=$2 out="$tmp/wrk-$1-$RANDOM.txt"
-    shift 2
-    wrk -t2 -c20 -d"${duration}s" "$@" "$target" >"$out" 2>&1 || die "wrk failed against $name: $(cat "$out")"
+run_wrk() { # name connections url [header...]: prints requests/s
+    local name=$1 connections=$2 target=$3 out="$tmp/wrk-$1-$RANDOM.txt"
+    shift 3
+    wrk -t2 -c"$connections" -d"${duration}s" "$@" "$target" >"$out" 2>&1 ||
+        die "wrk failed against $name: $(cat "$out")"
     if grep -q 'Non-2xx or 3xx responses\|Socket errors' "$out"; then
         echo "warning: $name: $(grep 'Non-2xx or 3xx responses\|Socket errors' "$out" | tr -s ' ')" >&2
     fi
-    awk '/^Requests\/sec:/ { print $2 }' "$out"
+    local rps
+    rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
+    [ -n "$rps" ] || die "wrk reported no requests/s for $name"
+    echo "$rps"
 }
 
-echo "GET /v1/connect/servers: $items items, $body_bytes bytes of JSON (identical from both)"
-echo "wrk -t2 -c20 -d${duration}s, 2 rounds each, order service/nginx/304/service/nginx/304;" \
+echo "wrk -t2 -d${duration}s, $rounds rounds each, service and nginx alternating;" \
     "$workers service workers, $workers nginx workers"
-service_rps=()
-nginx_rps=()
-not_modified_rps=()
-for round in 1 2; do
-    rps=$(run_wrk service "$url/v1/connect/servers" -H "$auth")
-    [ -n "$rps" ] || die "wrk reported no requests/s for the service"
-    service_rps+=("$rps")
-    echo "  round $round service: $rps req/s"
-    rps=$(run_wrk nginx "$nginx_url/v1/connect/servers")
-    [ -n "$rps" ] || die "wrk reported no requests/s for nginx"
-    nginx_rps+=("$rps")
-    echo "  round $round nginx:   $rps req/s"
-    rps=$(run_wrk 304 "$url/v1/connect/servers" -H "$auth" -H "If-None-Match: $etag")
-    [ -n "$rps" ] || die "wrk reported no requests/s for the 304 answers"
-    not_modified_rps+=("$rps")
-    echo "  round $round 304:     $rps req/s"
+results="$tmp/results.txt" # a line per run: page connections target requests/s
+for connections in 20 50; do
+    for page in "${pages[@]}"; do
+        for round in $(seq "$rounds"); do
+            echo "$page $connections service $(run_wrk "$page" "$connections" \
+                "$url${path_of[$page]}" -H "$auth")" >>"$results"
+            echo "$page $connections nginx $(run_wrk "nginx-$page" "$connections" \
+                "$nginx_url/$page")" >>"$results"
+            if [ "$page" = servers100 ]; then
+                echo "$page $connections 304 $(run_wrk 304 "$connections" \
+                    "$url${path_of[$page]}" -H "$auth" -H "If-None-Match: ${etag_of[$page]}")" \
+                    >>"$results"
+            fi
+            echo "  -c$connections $page, round $round: $(tail -n 1 "$results")"
+        done
+    done
 done
 
-log_lines=$(wc -l <"$tmp/service.log")
-python3 - "${service_rps[*]}" "${nginx_rps[*]}" "$(nproc)" "$log_lines" \
-    "${QT_LOGGING_RULES:-}" "${not_modified_rps[*]}" <<'EOF'
-import statistics, sys
-service = [float(x) for x in sys.argv[1].split()]
-nginx = [float(x) for x in sys.argv[2].split()]
-nproc, log_lines, rules = sys.argv[3], int(sys.argv[4]), sys.argv[5]
-not_modified = [float(x) for x in sys.argv[6].split()]
-s, n = statistics.median(service), statistics.median(nginx)
-print()
-print(f"{'target':<10}{'median req/s':>14}   rounds")
-print(f"{'service':<10}{s:>14.0f}   " + ", ".join(f"{x:.0f}" for x in service))
-print(f"{'nginx':<10}{n:>14.0f}   " + ", ".join(f"{x:.0f}" for x in nginx))
-m = statistics.median(not_modified)
-print(f"{'304':<10}{m:>14.0f}   " + ", ".join(f"{x:.0f}" for x in not_modified))
-print(f"ratio service/nginx: {s / n:.3f}" if n > 0 else "ratio service/nginx: n/a")
-print(f"cost of a 304 / cost of the full answer: {s / m:.3f}" if m > 0 else "")
-print()
-print(f"nproc: {nproc}. Note: wrk runs on the same machine and shares the {nproc} cores with the "
-      "server under test, so both figures are lower than with a separate load generator.")
-print(f"service log: {log_lines} lines on stderr"
-      + (f" (QT_LOGGING_RULES={rules})" if rules else " (default logging: one debug line per request)"))
+# ---- token creation from 8 connections (wrk's script makes every name unique)
+cat >"$tmp/create-token.lua" <<'EOF'
+local threads = 0
+function setup(thread)
+    threads = threads + 1
+    thread:set("tid", threads)
+end
+local n = 0
+function request()
+    n = n + 1
+    return wrk.format("POST", "/v1/connect/tokens", nil,
+        '{"name":"wrk ' .. tid .. '-' .. n .. '","server":"bench-3"}')
+end
 EOF
+token_rate_c8=$(run_wrk tokens 8 "$url/v1/connect/tokens" -H "$auth" \
+    -H 'Content-Type: application/json' -s "$tmp/create-token.lua")
+echo "token creation, wrk -c8: $token_rate_c8/s"
+
+# ---- answers not yet cached, with 100,000 tokens in the account
+api bulk-tokens "$tmp/sandbox/connect-admin.sqlite" $((100000 - 500))
+misses_many=$(api misses 250 750)
+
+api report "$results" "$root" "$misses_few" "$misses_many" "$token_rate $token_rate_c8" \
+    "$(wc -l <"$tmp/service.log")" "${QT_LOGGING_RULES:-}"

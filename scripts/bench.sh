@@ -1,14 +1,17 @@
 #!/bin/sh
-# Builds and runs the benchmarks and prints their figures: the item models at ARCHITECTURE.md's
-# scale (bench/model-bench), GET /v1/connect/servers against nginx (bench/http-bench.sh), and
+# Builds and runs the benchmarks and prints each figure beside its yardstick or goal (issue 11):
+# the item models at ARCHITECTURE.md's scale (bench/model-bench), the service's list answers,
+# 304s and token creation against nginx serving the same bytes (bench/http-bench.sh), a
+# 10,000-change grant batch against a raw SQLite insert of its rows (bench/batch-bench), and
 # the load and soak benchmark (bench/load-bench: 50 connections of mixed reads and writes for
 # 60 s on loopback; requests, errors, p50 and p99 per kind of request), and what SQLite's
 # synchronous=FULL costs (bench/durability-bench), and the audit log at 1,000,000 events
 # (bench/audit-bench: filtered pages of 100 and a walk of the hash chain; AUDIT_BENCH_EVENTS),
+# the 10,000-change grant batch against a raw SQLite insert (bench/batch-bench),
 # and the desktop program's first rows after sign-in against a service holding 100,000 tokens
 # with the longest UI stall meanwhile (bench/first-rows-bench; FIRST_ROWS_BENCH_TOKENS), and its
 # cold start against an empty QMainWindow program (bench/cold-start.sh; COLD_START_RUNS).
-#   scripts/bench.sh [--only models|rows|coldstart|http|durability|audit|load] [--db postgres://user@host:port/db | --postgres]
+#   scripts/bench.sh [--only models|rows|coldstart|http|batch|durability|audit|load] [--db postgres://user@host:port/db | --postgres]
 # --db runs the load benchmark on that PostgreSQL server (it makes a fresh database there and
 # drops it afterwards; put a password in PGPASSWORD or ~/.pgpass, not in the URL); --postgres
 # starts a throwaway cluster for it (default durability settings: fsync and synchronous
@@ -26,13 +29,13 @@ db=""
 throwaway=no
 while [ $# -gt 0 ]; do
     case $1 in
-    --only) only=${2:?--only takes models, rows, coldstart, http, durability, audit or load}; shift 2 ;;
+    --only) only=${2:?--only takes models, rows, coldstart, http, batch, durability, audit or load}; shift 2 ;;
     --db) db=${2:?--db takes a postgres:// URL}; shift 2 ;;
     --postgres) throwaway=yes; shift ;;
-    *) echo "usage: $0 [--only models|rows|coldstart|http|durability|audit|load] [--db postgres://… | --postgres]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--only models|rows|coldstart|http|batch|durability|audit|load] [--db postgres://… | --postgres]" >&2; exit 2 ;;
     esac
 done
-case $only in '' | models | rows | coldstart | http | durability | audit | load) ;; *) echo "--only takes models, rows, coldstart, http, durability, audit or load" >&2; exit 2 ;; esac
+case $only in '' | models | rows | coldstart | http | batch | durability | audit | load) ;; *) echo "--only takes models, rows, coldstart, http, batch, durability, audit or load" >&2; exit 2 ;; esac
 wants() { [ -z "$only" ] || [ "$only" = "$1" ]; }
 
 "$top/scripts/install-deps.sh" --bench
@@ -57,6 +60,11 @@ fi
 if wants http; then
     echo "== HTTP: the account service vs nginx serving the same bytes =="
     "$top/bench/http-bench.sh" "$top/build/src/service/connect-admin-service" "${HTTP_BENCH_SECONDS:-10}"
+    echo
+fi
+if wants batch; then
+    echo "== writes at their floor: a 10,000-change grant batch, token creation (SQLite) =="
+    "$top/build/bench/batch-bench" "$top/build" "${BATCH_BENCH_ROUNDS:-5}" 2>/dev/null
     echo
 fi
 if wants durability; then

@@ -11,6 +11,7 @@
 #include "service/SignInThrottle.h"
 #include "service/Store.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <functional>
@@ -109,6 +110,9 @@ public:
     Result<SessionInfo> finishSignIn(const SignInAttempt &attempt, bool passwordMatches,
                                      const QString &email, const QString &peer);
     Result<Actor> authenticate(const QByteArray &authorizationHeader);
+    // authenticate() for a read made at the account's revision (read first): a session this
+    // worker saw at that revision costs no query.
+    Result<Actor> authenticateAt(const QByteArray &authorizationHeader, qint64 revision);
     SessionInfo sessionInfo(const Actor &actor) const;
     void signOut(const Actor &actor);
 
@@ -226,6 +230,8 @@ private:
     static QJsonArray auditVaults(const QList<TokenVault> &vaults);
     // The ID of the server named by serverRef, or an empty string when serverRef is empty.
     Result<QString> optionalServerId(const Actor &actor, const QString &serverRef);
+    // The signed-in caller of the session with this token hash, read from the database.
+    Result<Actor> sessionActor(const QByteArray &sessionHash);
     std::optional<ApiError> requireManage(const Actor &actor, const Server &server) const;
     std::optional<ApiError> requireGrantable(const Actor &actor, const Vault &vault) const;
     std::optional<QSet<QString>> visibleServers(const Actor &actor) const;
@@ -276,6 +282,15 @@ private:
     QString m_dummyHash;
     std::shared_ptr<SignInThrottle> m_throttle;
     std::function<void(const QDateTime &)> m_revocationListener;
+    // Sessions this worker authenticated for reads, by token hash, with the revision they
+    // were read at (see authenticateAt()); dropped whole when full.
+    struct KnownSession
+    {
+        Actor actor;
+        qint64 revision = 0;
+    };
+    static constexpr qsizetype kMaxKnownSessions = 4096;
+    QHash<QByteArray, KnownSession> m_knownSessions;
 };
 
 // A name for a server, token or similar: trimmed, 1-200 characters, no control characters.

@@ -72,15 +72,47 @@ Result<SessionInfo> AccountService::finishSignIn(const SignInAttempt &attempt, b
     return info;
 }
 
-Result<Actor> AccountService::authenticate(const QByteArray &authorization)
+// The stored hash of the session token in an Authorization header.
+static Result<QByteArray> bearerHash(const QByteArray &authorization)
 {
     if (authorization.isEmpty())
         return ApiError::unauthorized(u"Sign in first: this request has no session token."_s);
     if (!authorization.startsWith("Bearer ") || authorization.size() < 8)
         return ApiError::unauthorized(
             u"The Authorization header must be \"Bearer\" followed by a session token."_s);
-    const QByteArray token = authorization.mid(7).trimmed();
-    const auto stored = m_store.session(sessionHash(token));
+    return sessionHash(authorization.mid(7).trimmed());
+}
+
+Result<Actor> AccountService::authenticate(const QByteArray &authorization)
+{
+    const Result<QByteArray> hash = bearerHash(authorization);
+    return hash.ok() ? sessionActor(*hash) : Result<Actor>(hash.error());
+}
+
+Result<Actor> AccountService::authenticateAt(const QByteArray &authorization, qint64 revision)
+{
+    const Result<QByteArray> hash = bearerHash(authorization);
+    if (!hash.ok())
+        return hash.error();
+    // Signing in and out, users, groups and group grants all write audit events, which move
+    // the account's revision: at an unchanged revision the session and its rights are as they
+    // were. Only the clock can end it in between.
+    const auto known = m_knownSessions.constFind(*hash);
+    if (known != m_knownSessions.cend() && known->revision == revision &&
+        known->actor.sessionExpiresAt > now())
+        return known->actor;
+    Result<Actor> actor = sessionActor(*hash);
+    if (actor.ok()) {
+        if (m_knownSessions.size() >= kMaxKnownSessions)
+            m_knownSessions.clear(); // refilled by the next requests of the sessions in use
+        m_knownSessions.insert(*hash, KnownSession{*actor, revision});
+    }
+    return actor;
+}
+
+Result<Actor> AccountService::sessionActor(const QByteArray &hash)
+{
+    const auto stored = m_store.session(hash);
     if (!stored)
         return ApiError::unauthorized(
             u"The session is not valid (signed out or unknown). Sign in again."_s);
@@ -92,7 +124,7 @@ Result<Actor> AccountService::authenticate(const QByteArray &authorization)
     Actor actor;
     actor.user = stored->user;
     actor.rights = m_store.membership(actor.user.id);
-    actor.sessionHash = sessionHash(token);
+    actor.sessionHash = hash;
     actor.sessionExpiresAt = stored->expiresAt;
     return actor;
 }

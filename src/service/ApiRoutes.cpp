@@ -121,6 +121,16 @@ constexpr bool kWrittenWithClock<RenewedCredentials> = true;
 template <>
 constexpr bool kWrittenWithClock<VaultAccess> = true;
 
+// Whether a cached answer of T can change with the clock alone: tokens' states, and servers'
+// active-token counts (a token that expires leaves the count with no write). Only such
+// answers pay for the account's next token expiry when they are made.
+template <typename T>
+constexpr bool kChangesWithClock = kWrittenWithClock<T>;
+template <>
+constexpr bool kChangesWithClock<Server> = true;
+template <typename T>
+constexpr bool kChangesWithClock<Page<T>> = kChangesWithClock<T>;
+
 } // namespace
 
 ApiRoutes::ApiRoutes(AccountService &service, ServiceShared &shared, QObject *parent)
@@ -177,14 +187,20 @@ void ApiRoutes::route(Router &r, const QByteArray &method, const QString &patter
         method, pattern,
         [this, method, cached, action = std::move(action)](const HttpRequest &req,
                                                            const Respond &respond) {
-            const Result<Actor> actor = m_service.authenticate(req.header("authorization"));
+            // A read's revision is read before anything else, so its answer is at least as
+            // new (read-your-writes), and its session is checked at that revision.
+            const bool isRead = method == "GET";
+            const qint64 revision = isRead ? m_service.accountRevision() : 0;
+            const QByteArray authorization = req.header("authorization");
+            const Result<Actor> actor = isRead ? m_service.authenticateAt(authorization, revision)
+                                               : m_service.authenticate(authorization);
             if (!actor.ok()) {
                 HttpResponse refused = fail(actor.error());
                 refused.headers.append({QByteArray("WWW-Authenticate"), QByteArray("Bearer")});
                 return respond(refused);
             }
-            if (method == "GET")
-                return respond(read(*actor, req, action, cached));
+            if (isRead)
+                return respond(read(*actor, req, action, cached, revision));
             const qint64 before = m_service.committedRevision();
             HttpResponse answer = action(*actor, req);
             if (const qint64 after = m_service.committedRevision(); after != before)
@@ -195,23 +211,20 @@ void ApiRoutes::route(Router &r, const QByteArray &method, const QString &patter
 }
 
 HttpResponse ApiRoutes::read(const Actor &actor, const HttpRequest &req, const Action &action,
-                             Cached cached)
+                             Cached cached, qint64 revision)
 {
-    // Read before the answer is made, so the answer is at least as new as this revision:
-    // a change acknowledged anywhere before this request is in it (read-your-writes).
-    const qint64 revision = m_service.accountRevision();
     const AnswerCache::Key key{req.path + u'?' + req.query.query(QUrl::FullyEncoded), actor.user.id,
                                revision};
     HttpResponse answer;
     std::optional<AnswerCache::Answer> hit;
-    if (cached == Cached::Yes)
+    if (cached != Cached::No)
         hit = m_shared.answers.find(key, m_service.now().toMSecsSinceEpoch());
     if (hit) {
         answer = HttpResponse::json(hit->body);
         answer.headers.append({"ETag", hit->etag});
         answer.revalidate = true;
-    } else if (cached == Cached::Yes) {
-        answer = fill(actor, req, action, key);
+    } else if (cached != Cached::No) {
+        answer = fill(actor, req, action, key, cached);
     } else {
         answer = action(actor, req);
         if (answer.status == 200) {
@@ -229,11 +242,13 @@ HttpResponse ApiRoutes::read(const Actor &actor, const HttpRequest &req, const A
 }
 
 HttpResponse ApiRoutes::fill(const Actor &actor, const HttpRequest &req, const Action &action,
-                             const AnswerCache::Key &key)
+                             const AnswerCache::Key &key, Cached cached)
 {
     // Token states and active-token counts change when a token expires, with no write: such
-    // an answer is kept only until the account's next token expiry.
-    const qint64 freshUntil = m_service.nextTokenExpiry();
+    // an answer is kept only until the account's next token expiry (read before the answer
+    // is made, so a token that expires in between cuts it short rather than long).
+    const qint64 freshUntil =
+        cached == Cached::UntilTokenExpiry ? m_service.nextTokenExpiry() : qint64(0);
     HttpResponse answer = action(actor, req);
     if (answer.status != 200)
         return answer;
@@ -272,7 +287,7 @@ void ApiRoutes::listRoute(Router &r, const QString &pattern, ListAction<T> list,
                 result->nextCursor = m_cursors.encode(pattern, result->nextCursor);
             return reply(200, result);
         },
-        kPaged + extraQuery, Cached::Yes);
+        kPaged + extraQuery, kChangesWithClock<T> ? Cached::UntilTokenExpiry : Cached::Yes);
 }
 
 template <typename T>

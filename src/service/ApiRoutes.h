@@ -30,8 +30,9 @@ private:
     using ListAction =
         std::function<Result<Page<T>>(const Actor &, const HttpRequest &, const PageRequest &)>;
 
-    // Whether a GET's answers are kept in the process's AnswerCache (lists).
-    enum class Cached { No, Yes };
+    // Whether a GET's answers are kept in the process's AnswerCache (lists), and whether
+    // only until the account's next token expiry (answers that change with the clock).
+    enum class Cached { No, Yes, UntilTokenExpiry };
 
     // A route for signed-in callers only: everything else is 401 before the action runs.
     // Every answer carries X-Account-Revision (a GET's: the revision it shows at least; a
@@ -39,11 +40,13 @@ private:
     void route(Router &r, const QByteArray &method, const QString &pattern, Action action,
                const QStringList &query = {}, Cached cached = Cached::No);
     // A GET's answer: from the cache or the action, 304 when If-None-Match names its ETag.
+    // revision: the account's, read before the answer is made, so the answer is at least as
+    // new: a change acknowledged anywhere before this request is in it (read-your-writes).
     HttpResponse read(const Actor &actor, const HttpRequest &req, const Action &action,
-                      Cached cached);
+                      Cached cached, qint64 revision);
     // The action's answer for a GET, kept in the cache when it is a success.
     HttpResponse fill(const Actor &actor, const HttpRequest &req, const Action &action,
-                      const AnswerCache::Key &key);
+                      const AnswerCache::Key &key, Cached cached);
     // ...whose body is a JSON request of type Body, decoded strictly before the action runs.
     template <typename Body>
     void bodyRoute(Router &r, const QByteArray &method, const QString &pattern,

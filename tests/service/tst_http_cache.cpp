@@ -1,6 +1,7 @@
 // The service's answers from memory: every write route is seen by the next read through the
 // cache, answers that depend on the clock expire with the first token, ETag and 304 on every
-// GET, the account revision on every answer, and read-your-writes across two instances.
+// GET, the account revision on every answer, and read-your-writes (a sign-out included)
+// across two instances.
 #include "../support/TestSupport.h"
 
 #include <QJsonArray>
@@ -58,6 +59,18 @@ class TestHttpCache : public QObject
             if (v[u"name"_s].toString() == server)
                 return v[u"active_tokens"_s].toInt();
         return -1;
+    }
+
+    // Another instance of the service on the same database and master key (not started).
+    std::unique_ptr<ServiceHost> secondInstance() const
+    {
+        ServiceOptions o;
+        o.port = 0;
+        o.workers = kTestWorkers;
+        o.database = m_svc->host->database();
+        o.masterKeyPath = m_svc->dir.filePath(u"sandbox/master.key"_s);
+        o.passwordHash = testHashParams();
+        return std::make_unique<ServiceHost>(o);
     }
 
 private slots:
@@ -248,16 +261,10 @@ private slots:
 
     void aWriteThroughOneInstanceIsReadThroughTheOther()
     {
-        ServiceOptions o;
-        o.port = 0;
-        o.workers = kTestWorkers;
-        o.database = m_svc->host->database();
-        o.masterKeyPath = m_svc->dir.filePath(u"sandbox/master.key"_s);
-        o.passwordHash = testHashParams();
-        ServiceHost second(o);
-        QCOMPARE(second.start(), QString());
+        const auto second = secondInstance();
+        QCOMPARE(second->start(), QString());
         const QString token = m_http->signIn(u"owner@sandbox.example"_s, m_svc->ownerPassword);
-        Http two(second.url());
+        Http two(second->url());
         two.setToken(token);
         for (int i = 0; i < 5; ++i) {
             const Reply before = two.get(u"/v1/connect/servers"_s); // B's cache has it now
@@ -270,6 +277,23 @@ private slots:
             const Reply after = two.get(u"/v1/connect/servers"_s, before.headers.value("etag"));
             QCOMPARE(after.status, 200);
             QVERIFY(after.body.contains(name.toUtf8()));
+        }
+    }
+
+    void aSignOutThroughOneInstanceEndsTheSessionOnTheOther()
+    {
+        // Reads check their session from memory at an unchanged revision: a sign-out (on any
+        // instance) moves the revision, so the next read anywhere is refused.
+        const auto second = secondInstance();
+        QCOMPARE(second->start(), QString());
+        Http two(second->url());
+        two.setToken(m_http->signIn(u"owner@sandbox.example"_s, m_svc->ownerPassword));
+        for (int i = 0; i < 4; ++i) // on every worker the connections reach
+            QCOMPARE(two.get(u"/v1/vaults"_s).status, 200);
+        QCOMPARE(m_http->del(u"/v1/auth/sessions/current"_s).status, 204);
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(two.get(u"/v1/vaults"_s).status, 401);
+            QCOMPARE(m_http->get(u"/v1/connect/servers"_s).status, 401);
         }
     }
 };
