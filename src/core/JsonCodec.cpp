@@ -360,6 +360,42 @@ void write(Writer &w, const RenewCredentialsRequest &r)
     w.endObject();
 }
 
+void write(Writer &w, const PlanChange &c)
+{
+    // Only the fields the change has: each op names what it needs.
+    w.beginObject().field("op"_L1, planOpName(c.op));
+    const std::pair<QLatin1StringView, const QString *> texts[] = {
+        {"server"_L1, &c.server}, {"vault"_L1, &c.vault}, {"token"_L1, &c.token},
+        {"group"_L1, &c.group},   {"name"_L1, &c.name},
+    };
+    for (const auto &[key, text] : texts) {
+        if (!text->isEmpty())
+            w.field(key, *text);
+    }
+    if (!c.vaults.isEmpty()) {
+        w.key("vaults"_L1).beginArray();
+        for (const VaultPermission &v : c.vaults)
+            w.beginObject()
+                .field("vault"_L1, v.vault)
+                .field("access"_L1, accessName(v.access))
+                .endObject();
+        w.endArray();
+    }
+    if (c.expiresIn)
+        w.field("expires_in"_L1, *c.expiresIn);
+    if (c.op == PlanOp::GroupGrant || c.op == PlanOp::GroupRevoke)
+        w.field("kind"_L1, groupGrantKindName(c.kind));
+    w.endObject();
+}
+
+void write(Writer &w, const PlanApplyRequest &r)
+{
+    w.beginObject().field("base_revision"_L1, r.baseRevision).key("changes"_L1).beginArray();
+    for (const PlanChange &c : r.changes)
+        write(w, c);
+    w.endArray().endObject();
+}
+
 // ---- replies
 
 void write(Writer &w, const CreatedServer &c)
@@ -469,6 +505,21 @@ void write(Writer &w, const VaultAccess &access, const QDateTime &now)
         }
         w.endArray().endObject();
     }
+    w.endArray().endObject();
+}
+
+void write(Writer &w, const AppliedPlan &p, const QDateTime &now)
+{
+    w.beginObject()
+        .field("revision"_L1, p.revision)
+        .field("applied"_L1, p.applied)
+        .key("servers"_L1)
+        .beginArray();
+    for (const CreatedServer &s : p.servers)
+        write(w, s);
+    w.endArray().key("tokens"_L1).beginArray();
+    for (const CreatedToken &t : p.tokens)
+        write(w, t, now);
     w.endArray().endObject();
 }
 
