@@ -403,19 +403,25 @@ void sortByNameThenId(QList<T> &items)
 YAML::Emitter &operator<<(YAML::Emitter &out, const QString &text)
 {
     static const QRegularExpression other(
-        u"^(?:true|false|yes|no|on|off|y|n|null|~|[-+]?(?:\\.?[0-9].*|\\.inf|\\.nan))$"_s,
+        u"^(?:true|false|yes|no|on|off|y|n|null|~|\\.inf|[-+]\\.inf|\\.nan"
+        "|[-+]?(?:[0-9][0-9_]*(?:\\.[0-9_]*)?|\\.[0-9]+)(?:e[-+]?[0-9]+)?"
+        "|0x[0-9a-f]+|0o[0-7]+|[0-9]{4}-[0-9]{2}-[0-9]{2}.*)$"_s,
         QRegularExpression::CaseInsensitiveOption);
     if (other.match(text).hasMatch())
         return out << YAML::DoubleQuoted << text.toStdString();
     return out << text.toStdString();
 }
 
+// A sorted list under key; nothing when it is empty. Without a key: only the list, for a
+// caller that wrote the key.
 void emitList(YAML::Emitter &out, const char *key, QStringList values)
 {
-    if (values.isEmpty())
+    if (values.isEmpty() && key)
         return;
     sortNames(values);
-    out << YAML::Key << key << YAML::Value << YAML::BeginSeq;
+    if (key)
+        out << YAML::Key << key << YAML::Value;
+    out << YAML::BeginSeq;
     for (const QString &v : std::as_const(values))
         out << v;
     out << YAML::EndSeq;
@@ -529,18 +535,22 @@ private:
             else if (g.kind == GroupGrantKind::AllServers)
                 all.append(groupName(g.groupId));
         }
+        // Both lists always: an empty one says "none" (without the section, the plan leaves
+        // these grants alone).
         out << YAML::Key << "groups" << YAML::Value << YAML::BeginMap;
-        out << YAML::Key << "managers" << YAML::Value << YAML::BeginSeq;
-        sortNames(managers);
-        for (const QString &m : std::as_const(managers))
-            out << m;
-        out << YAML::EndSeq;
-        out << YAML::Key << "all_servers" << YAML::Value << YAML::BeginSeq;
-        sortNames(all);
-        for (const QString &a : std::as_const(all))
-            out << a;
-        out << YAML::EndSeq;
+        emitGroupList(out, "managers", managers);
+        emitGroupList(out, "all_servers", all);
         out << YAML::EndMap;
+    }
+
+    static void emitGroupList(YAML::Emitter &out, const char *key, QStringList names)
+    {
+        out << YAML::Key << key << YAML::Value;
+        if (names.isEmpty()) {
+            out << YAML::Flow << YAML::BeginSeq << YAML::EndSeq; // "key: []"
+            return;
+        }
+        emitList(out, nullptr, std::move(names));
     }
 
     const AccountSnapshot &m_s;
