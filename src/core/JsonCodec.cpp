@@ -274,20 +274,29 @@ void write(Writer &w, const GrantBatchRequest &r)
     w.endArray().endObject();
 }
 
-void write(Writer &w, const CreateTokenRequest &r)
+namespace {
+// A new token's "vaults" (when any) and "expires_in" (when set): token create and plans.
+void tokenScope(Writer &w, const QList<VaultPermission> &vaults,
+                const std::optional<QString> &expiresIn)
 {
-    w.beginObject().field("name"_L1, r.name).field("server"_L1, r.server);
-    if (!r.vaults.isEmpty()) {
+    if (!vaults.isEmpty()) {
         w.key("vaults"_L1).beginArray();
-        for (const VaultPermission &v : r.vaults)
+        for (const VaultPermission &v : vaults)
             w.beginObject()
                 .field("vault"_L1, v.vault)
                 .field("access"_L1, accessName(v.access))
                 .endObject();
         w.endArray();
     }
-    if (r.expiresIn)
-        w.field("expires_in"_L1, *r.expiresIn);
+    if (expiresIn)
+        w.field("expires_in"_L1, *expiresIn);
+}
+} // namespace
+
+void write(Writer &w, const CreateTokenRequest &r)
+{
+    w.beginObject().field("name"_L1, r.name).field("server"_L1, r.server);
+    tokenScope(w, r.vaults, r.expiresIn);
     w.endObject();
 }
 
@@ -372,17 +381,7 @@ void write(Writer &w, const PlanChange &c)
         if (!text->isEmpty())
             w.field(key, *text);
     }
-    if (!c.vaults.isEmpty()) {
-        w.key("vaults"_L1).beginArray();
-        for (const VaultPermission &v : c.vaults)
-            w.beginObject()
-                .field("vault"_L1, v.vault)
-                .field("access"_L1, accessName(v.access))
-                .endObject();
-        w.endArray();
-    }
-    if (c.expiresIn)
-        w.field("expires_in"_L1, *c.expiresIn);
+    tokenScope(w, c.vaults, c.expiresIn);
     if (c.op == PlanOp::GroupGrant || c.op == PlanOp::GroupRevoke)
         w.field("kind"_L1, groupGrantKindName(c.kind));
     w.endObject();
