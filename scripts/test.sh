@@ -33,7 +33,7 @@ ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1${ASAN_OPTIONS:+:$A
 LSAN_OPTIONS="suppressions=$top/tests/sanitize/lsan.supp:print_suppressions=0" \
 UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
     ctest --output-on-failure --timeout 900 \
-    -R '^(tst_core|tst_crypto|tst_store|tst_rules|tst_http|tst_http_framing|tst_pg_auth|tst_service_process|tst_crash_safety|tst_apiclient|tst_session|tst_models|tst_cli)(_postgres)?$'
+    -R '^(tst_core|tst_crypto|tst_store|tst_rules|tst_http|tst_http_framing|tst_pg_auth|tst_service_process|tst_crash_safety|tst_apiclient|tst_session|tst_models|tst_cli|tst_access|tst_ical)(_postgres)?$'
 
 [ "$fuzz" = yes ] || exit 0
 echo

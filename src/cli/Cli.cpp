@@ -231,12 +231,12 @@ std::optional<QString> Cli::requiredFlag(const QString &flag, const QString &wha
     return value;
 }
 
-void Cli::succeed()
+void Cli::succeed(int exitCode)
 {
     if (m_done)
         return;
     m_done = true;
-    emit finished(ExitOk);
+    emit finished(exitCode);
 }
 
 void Cli::fail(const QString &message, int code)

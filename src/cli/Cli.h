@@ -70,7 +70,9 @@ public:
                              [this](const ApiError &e) { fail(e); }});
     }
 
-    void succeed();
+    // Ends the command without an error message; exitCode other than 0 says something to a
+    // script that is not a failure (plan: 2 when there are changes).
+    void succeed(int exitCode = 0);
     void fail(const QString &message, int code = ExitFailure);
     // The service's sentence; a refused keychain session is forgotten and reported as
     // "Not signed in".

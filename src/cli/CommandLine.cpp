@@ -430,6 +430,66 @@ QList<Command> buildCommands()
     vget.run = &vaultGet;
     c.append(vget);
 
+    // ---- access as code
+    Command cexport;
+    cexport.path = u"connect export"_s;
+    cexport.summary = u"Write the Connect configuration as a YAML file"_s;
+    cexport.description =
+        u"Write the account's Connect configuration as YAML: servers with their vaults, the "
+        "groups that manage them and their tokens (vaults with access, expiry, state; never a "
+        "token itself), and the account-wide group grants. Sorted and stable: exporting an "
+        "unchanged account twice gives the same bytes."_s;
+    cexport.arguments = u"[flags]"_s;
+    cexport.flags = {
+        valueFlag(u"output"_s, u"file"_s, u"Write the file here instead of standard output."_s)};
+    cexport.notes = u"Edit the file, then see what applying it would change with %1 connect "
+                    "plan FILE and apply it with %1 connect apply FILE. Names are used; the id "
+                    "lines say which server or token an entry is, so a renamed one is renamed, "
+                    "not replaced."_s.arg(p);
+    cexport.run = &connectExport;
+    c.append(cexport);
+
+    Command cplan;
+    cplan.path = u"connect plan"_s;
+    cplan.summary = u"Show what applying a configuration file would change"_s;
+    cplan.description =
+        u"Compare a configuration file (as connect export writes it) with the account and "
+        "list the changes applying it would make: + for what is added (a grant, a server, a "
+        "token to issue), - for what goes (a revoked vault or token, a deleted server), ~ for "
+        "a rename, then a summary line."_s;
+    cplan.arguments = u"<file> [flags]"_s;
+    cplan.minArgs = cplan.maxArgs = 1;
+    cplan.notes = u"Exit status: 0 when there is nothing to do, 2 when there are changes, 1 "
+                  "when the file has errors (each with its line and column) or the service "
+                  "refused. --format json prints the plan as data."_s;
+    cplan.run = &connectPlan;
+    c.append(cplan);
+
+    Command capply;
+    capply.path = u"connect apply"_s;
+    capply.summary = u"Apply a configuration file to the account"_s;
+    capply.description =
+        u"Show the plan for a configuration file and, once approved, apply all of it in one "
+        "step against the account as it was planned on: if anyone changed the account in "
+        "between, nothing is applied."_s;
+    capply.arguments = u"<file> [flags]"_s;
+    capply.minArgs = capply.maxArgs = 1;
+    capply.flags = {
+        switchFlag(u"auto-approve"_s,
+                   u"Apply without asking (needed when there is no terminal to ask on)."_s),
+        valueFlag(u"tokens-out"_s, u"file"_s,
+                  u"Write the new tokens to this file (JSON, mode 0600) instead of standard "
+                  "output."_s),
+        valueFlag(u"credentials-dir"_s, u"folder"_s,
+                  u"Where new servers' credentials files go (default: the current folder), "
+                  "each as NAME.1password-credentials.json, mode 0600."_s),
+        switchFlag(u"force"_s, u"Overwrite credentials files in the way."_s, u'f')};
+    capply.notes = u"Tokens in the file without an id that the account doesn't have are "
+                   "issued; each new token is shown once. Exit status 0 when applied (or "
+                   "nothing to do), 1 otherwise."_s;
+    capply.run = &connectApply;
+    c.append(capply);
+
     // ---- audit
     Command audit;
     audit.path = u"audit"_s;

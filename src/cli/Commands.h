@@ -29,6 +29,10 @@ void vaultGet(Cli &cli, const Invocation &inv);
 void groupGrant(Cli &cli, const Invocation &inv);
 void groupRevoke(Cli &cli, const Invocation &inv);
 
+void connectExport(Cli &cli, const Invocation &inv);
+void connectPlan(Cli &cli, const Invocation &inv);
+void connectApply(Cli &cli, const Invocation &inv);
+
 void auditList(Cli &cli, const Invocation &inv);
 void auditVerify(Cli &cli, const Invocation &inv);
 

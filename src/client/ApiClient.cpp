@@ -184,6 +184,9 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QUrlQu
             [this, reply, guard, hasContext, withSession, conditional, text, sslProblem,
              done = std::move(done)] {
                 reply->deleteLater();
+                if (const QByteArray revision = reply->rawHeader("X-Account-Revision");
+                    !revision.isEmpty())
+                    m_lastRevision = revision.toLongLong();
                 const Result<QByteArray> result = conditional
                                                       ? interpretKept(reply, text, *sslProblem)
                                                       : interpret(reply, withSession, *sslProblem);
@@ -531,6 +534,13 @@ void ApiClient::renewCredentials(const QString &server, const RenewCredentialsRe
 void ApiClient::jwks(QObject *context, Callback<QJsonObject> done)
 {
     fetchOne<QJsonObject>("GET", u"/.well-known/jwks.json"_s, {}, std::nullopt, context,
+                          std::move(done));
+}
+
+void ApiClient::applyPlan(const PlanApplyRequest &request, QObject *context,
+                          Callback<AppliedPlan> done)
+{
+    fetchOne<AppliedPlan>("POST", u"/v1/connect/plans/apply"_s, {}, body(request), context,
                           std::move(done));
 }
 

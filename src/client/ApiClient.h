@@ -80,6 +80,9 @@ public:
     // GET answers that came back 304 and were served from the kept copy (F5 on unchanged
     // data moves no bytes): for diagnostics and tests.
     int notModifiedAnswers() const { return m_notModified; }
+    // The X-Account-Revision of the last answer that carried one (0 before any): what a read
+    // shows at least, or the revision a change made. Access plans compare two of them.
+    qint64 lastAccountRevision() const { return m_lastRevision; }
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
     int timeout() const { return m_timeoutMs; }
     void setPageSize(int items) { m_pageSize = items; }
@@ -150,6 +153,9 @@ public:
     void revokeGroup(const QString &group, const QString &server, bool allServers, QObject *context,
                      Callback<int> done);
 
+    // --- access as code: a whole plan in one transaction, against its base revision
+    void applyPlan(const PlanApplyRequest &request, QObject *context, Callback<AppliedPlan> done);
+
     // --- audit
     void audit(QObject *context, PageHandler<AuditEvent> handler);
     // One page of the filtered log, newest first: for views that page on demand.
@@ -204,6 +210,7 @@ private:
     QHash<QString, Kept> m_kept;
     static constexpr qsizetype kMaxKept = 256;
     int m_notModified = 0;
+    qint64 m_lastRevision = 0;
 };
 
 } // namespace ca

@@ -274,20 +274,29 @@ void write(Writer &w, const GrantBatchRequest &r)
     w.endArray().endObject();
 }
 
-void write(Writer &w, const CreateTokenRequest &r)
+namespace {
+// A new token's "vaults" (when any) and "expires_in" (when set): token create and plans.
+void tokenScope(Writer &w, const QList<VaultPermission> &vaults,
+                const std::optional<QString> &expiresIn)
 {
-    w.beginObject().field("name"_L1, r.name).field("server"_L1, r.server);
-    if (!r.vaults.isEmpty()) {
+    if (!vaults.isEmpty()) {
         w.key("vaults"_L1).beginArray();
-        for (const VaultPermission &v : r.vaults)
+        for (const VaultPermission &v : vaults)
             w.beginObject()
                 .field("vault"_L1, v.vault)
                 .field("access"_L1, accessName(v.access))
                 .endObject();
         w.endArray();
     }
-    if (r.expiresIn)
-        w.field("expires_in"_L1, *r.expiresIn);
+    if (expiresIn)
+        w.field("expires_in"_L1, *expiresIn);
+}
+} // namespace
+
+void write(Writer &w, const CreateTokenRequest &r)
+{
+    w.beginObject().field("name"_L1, r.name).field("server"_L1, r.server);
+    tokenScope(w, r.vaults, r.expiresIn);
     w.endObject();
 }
 
@@ -358,6 +367,32 @@ void write(Writer &w, const RenewCredentialsRequest &r)
     w.beginObject().field("rotate_tokens"_L1, r.rotateTokens);
     revocationTime(w, r.revokeOld);
     w.endObject();
+}
+
+void write(Writer &w, const PlanChange &c)
+{
+    // Only the fields the change has: each op names what it needs.
+    w.beginObject().field("op"_L1, planOpName(c.op));
+    const std::pair<QLatin1StringView, const QString *> texts[] = {
+        {"server"_L1, &c.server}, {"vault"_L1, &c.vault}, {"token"_L1, &c.token},
+        {"group"_L1, &c.group},   {"name"_L1, &c.name},
+    };
+    for (const auto &[key, text] : texts) {
+        if (!text->isEmpty())
+            w.field(key, *text);
+    }
+    tokenScope(w, c.vaults, c.expiresIn);
+    if (c.op == PlanOp::GroupGrant || c.op == PlanOp::GroupRevoke)
+        w.field("kind"_L1, groupGrantKindName(c.kind));
+    w.endObject();
+}
+
+void write(Writer &w, const PlanApplyRequest &r)
+{
+    w.beginObject().field("base_revision"_L1, r.baseRevision).key("changes"_L1).beginArray();
+    for (const PlanChange &c : r.changes)
+        write(w, c);
+    w.endArray().endObject();
 }
 
 // ---- replies
@@ -469,6 +504,21 @@ void write(Writer &w, const VaultAccess &access, const QDateTime &now)
         }
         w.endArray().endObject();
     }
+    w.endArray().endObject();
+}
+
+void write(Writer &w, const AppliedPlan &p, const QDateTime &now)
+{
+    w.beginObject()
+        .field("revision"_L1, p.revision)
+        .field("applied"_L1, p.applied)
+        .key("servers"_L1)
+        .beginArray();
+    for (const CreatedServer &s : p.servers)
+        write(w, s);
+    w.endArray().key("tokens"_L1).beginArray();
+    for (const CreatedToken &t : p.tokens)
+        write(w, t, now);
     w.endArray().endObject();
 }
 

@@ -41,6 +41,8 @@ void write(Writer &w, const RotateTokenRequest &request);
 void write(Writer &w, const RotateTokensRequest &request);
 void write(Writer &w, const ScheduleRevocationRequest &request);
 void write(Writer &w, const RenewCredentialsRequest &request);
+void write(Writer &w, const PlanChange &change);
+void write(Writer &w, const PlanApplyRequest &request);
 
 // Replies beyond the domain objects, as the service sends them.
 void write(Writer &w, const CreatedServer &created);
@@ -53,6 +55,7 @@ void write(Writer &w, const RotatedTokens &rotated, const QDateTime &now);
 void write(Writer &w, const RenewedCredentials &renewed, const QDateTime &now);
 void write(Writer &w, const AuditVerification &verification);
 void write(Writer &w, const VaultAccess &access, const QDateTime &now);
+void write(Writer &w, const AppliedPlan &applied, const QDateTime &now);
 
 // A page of a list: {"items":[…],"next_cursor":"…"|null}; extra goes to each item's write().
 template <typename T, typename... Extra>

@@ -372,6 +372,16 @@ const WireNames<GroupGrantKind> &groupGrantKindNames()
     return names;
 }
 
+const WireNames<PlanOp> &planOpNames()
+{
+    static const WireNames<PlanOp> names(
+        {PlanOp::ServerCreate, PlanOp::ServerRename, PlanOp::ServerDelete, PlanOp::VaultGrant,
+         PlanOp::VaultRevoke, PlanOp::TokenCreate, PlanOp::TokenRename, PlanOp::TokenRevoke,
+         PlanOp::GroupGrant, PlanOp::GroupRevoke},
+        &planOpName);
+    return names;
+}
+
 // One member of an object being read: its value, with what a message about it needs.
 class Field
 {
@@ -1203,6 +1213,18 @@ struct Spec<RenewedCredentials>
     };
 };
 
+template <>
+struct Spec<AppliedPlan>
+{
+    static constexpr const char *what = "applied plan";
+    static constexpr FieldSpec<AppliedPlan> fields[] = {
+        {"revision", Required, [](Field &f, AppliedPlan &p) { return f.integer(p.revision); }},
+        {"applied", Required, [](Field &f, AppliedPlan &p) { return f.integer(p.applied); }},
+        {"servers", Optional, [](Field &f, AppliedPlan &p) { return f.objects(p.servers); }},
+        {"tokens", Optional, [](Field &f, AppliedPlan &p) { return f.objects(p.tokens); }},
+    };
+};
+
 template <typename T>
 struct Spec<Page<T>>
 {
@@ -1413,6 +1435,37 @@ struct Spec<RenewCredentialsRequest>
     }
 };
 
+template <>
+struct Spec<PlanChange>
+{
+    static constexpr const char *what = "request body";
+    static constexpr FieldSpec<PlanChange> fields[] = {
+        {"op", Required, [](Field &f, PlanChange &c) { return f.name(c.op, planOpNames()); }},
+        {"server", Nullable, [](Field &f, PlanChange &c) { return f.string(c.server); }},
+        {"vault", Nullable, [](Field &f, PlanChange &c) { return f.string(c.vault); }},
+        {"token", Nullable, [](Field &f, PlanChange &c) { return f.string(c.token); }},
+        {"group", Nullable, [](Field &f, PlanChange &c) { return f.string(c.group); }},
+        {"name", Nullable, [](Field &f, PlanChange &c) { return f.string(c.name); }},
+        {"vaults", Nullable, [](Field &f, PlanChange &c) { return f.objects(c.vaults); }},
+        {"expires_in", Nullable,
+         [](Field &f, PlanChange &c) { return f.optionalString(c.expiresIn); }},
+        {"kind", Nullable,
+         [](Field &f, PlanChange &c) { return f.name(c.kind, groupGrantKindNames()); }},
+    };
+};
+
+template <>
+struct Spec<PlanApplyRequest>
+{
+    static constexpr const char *what = "request body";
+    static constexpr FieldSpec<PlanApplyRequest> fields[] = {
+        {"base_revision", Required,
+         [](Field &f, PlanApplyRequest &r) { return f.integer(r.baseRevision); }},
+        {"changes", Required,
+         [](Field &f, PlanApplyRequest &r) { return f.objects(r.changes, kMaxPlanChanges); }},
+    };
+};
+
 // ---- documents
 
 // One parser per thread, reused: simdjson's buffers grow to the largest document seen.
@@ -1528,6 +1581,7 @@ CA_DECODE(Page<AuditEvent>, Mode::Reply)
 CA_DECODE(RotatedToken, Mode::Reply)
 CA_DECODE(RotatedTokens, Mode::Reply)
 CA_DECODE(RenewedCredentials, Mode::Reply)
+CA_DECODE(AppliedPlan, Mode::Reply)
 CA_DECODE(SignInRequest, Mode::Request)
 CA_DECODE(CreateServerRequest, Mode::Request)
 CA_DECODE(RenameRequest, Mode::Request)
@@ -1538,6 +1592,7 @@ CA_DECODE(RotateTokenRequest, Mode::Request)
 CA_DECODE(RotateTokensRequest, Mode::Request)
 CA_DECODE(ScheduleRevocationRequest, Mode::Request)
 CA_DECODE(RenewCredentialsRequest, Mode::Request)
+CA_DECODE(PlanApplyRequest, Mode::Request)
 #undef CA_DECODE
 
 } // namespace ca::json

@@ -33,6 +33,8 @@ struct DecodeError
 inline constexpr int kMaxBatchChanges = 20000;
 // A rotation request names at most this many tokens (too_many_changes beyond).
 inline constexpr int kMaxRotations = 1000;
+// An access plan holds at most this many changes (too_many_changes beyond).
+inline constexpr int kMaxPlanChanges = 20000;
 
 // ---- replies (forgiving); false with *error set when the answer is not what it should be
 bool decode(const QByteArray &json, QJsonObject &out, DecodeError *error);
@@ -63,6 +65,7 @@ bool decode(const QByteArray &json, Page<AuditEvent> &out, DecodeError *error);
 bool decode(const QByteArray &json, RotatedToken &out, DecodeError *error);
 bool decode(const QByteArray &json, RotatedTokens &out, DecodeError *error);
 bool decode(const QByteArray &json, RenewedCredentials &out, DecodeError *error);
+bool decode(const QByteArray &json, AppliedPlan &out, DecodeError *error);
 
 // ---- request bodies (strict)
 bool decode(const QByteArray &json, SignInRequest &out, DecodeError *error);
@@ -75,5 +78,6 @@ bool decode(const QByteArray &json, RotateTokenRequest &out, DecodeError *error)
 bool decode(const QByteArray &json, RotateTokensRequest &out, DecodeError *error);
 bool decode(const QByteArray &json, ScheduleRevocationRequest &out, DecodeError *error);
 bool decode(const QByteArray &json, RenewCredentialsRequest &out, DecodeError *error);
+bool decode(const QByteArray &json, PlanApplyRequest &out, DecodeError *error);
 
 } // namespace ca::json

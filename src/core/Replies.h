@@ -96,4 +96,16 @@ struct VaultAccess
     QList<VaultAccessServer> servers;
 };
 
+// POST /v1/connect/plans/apply: {"revision":N,"applied":N,"servers":[CreatedServer…],
+// "tokens":[CreatedToken…]}: the account's revision after the plan, the number of changes,
+// and what the plan created with the secrets shown this once (credentials files and JWTs),
+// in the plan's order.
+struct AppliedPlan
+{
+    qint64 revision = 0;
+    int applied = 0;
+    QList<CreatedServer> servers;
+    QList<CreatedToken> tokens;
+};
+
 } // namespace ca

@@ -12,7 +12,33 @@ void addItem(QUrlQuery &query, const QString &key, const QString &value)
     query.addQueryItem(key, QString::fromLatin1(QUrl::toPercentEncoding(value)));
 }
 
+const std::pair<PlanOp, QStringView> kPlanOps[] = {
+    {PlanOp::ServerCreate, u"server.create"}, {PlanOp::ServerRename, u"server.rename"},
+    {PlanOp::ServerDelete, u"server.delete"}, {PlanOp::VaultGrant, u"vault.grant"},
+    {PlanOp::VaultRevoke, u"vault.revoke"},   {PlanOp::TokenCreate, u"token.create"},
+    {PlanOp::TokenRename, u"token.rename"},   {PlanOp::TokenRevoke, u"token.revoke"},
+    {PlanOp::GroupGrant, u"group.grant"},     {PlanOp::GroupRevoke, u"group.revoke"},
+};
+
 } // namespace
+
+QString planOpName(PlanOp op)
+{
+    for (const auto &[value, name] : kPlanOps) {
+        if (value == op)
+            return name.toString();
+    }
+    return {};
+}
+
+std::optional<PlanOp> planOpFromName(QStringView name)
+{
+    for (const auto &[value, text] : kPlanOps) {
+        if (text == name)
+            return value;
+    }
+    return std::nullopt;
+}
 
 QUrlQuery toQuery(const GroupGrantRequest &request)
 {

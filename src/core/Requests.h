@@ -106,6 +106,47 @@ struct RenewCredentialsRequest
     RevocationTime revokeOld;
 };
 
+// What one change of an access plan does (POST /v1/connect/plans/apply).
+enum class PlanOp {
+    ServerCreate,
+    ServerRename,
+    ServerDelete,
+    VaultGrant,
+    VaultRevoke,
+    TokenCreate,
+    TokenRename,
+    TokenRevoke,
+    GroupGrant,
+    GroupRevoke,
+};
+QString planOpName(PlanOp op); // "server.create", "vault.grant", ... (as the audit actions)
+std::optional<PlanOp> planOpFromName(QStringView name);
+
+// One change of an access plan. Existing objects are named by ID; a server that the same
+// plan creates is named in "server" by the name its server.create gave it. Every member has
+// an initializer, so that a change is written in braces with only the fields its op needs.
+struct PlanChange
+{
+    PlanOp op = PlanOp::VaultGrant;
+    QString server{};                   // every op but group grants of kind manager/all_servers
+    QString vault{};                    // vault.grant, vault.revoke
+    QString token{};                    // token.rename, token.revoke
+    QString group{};                    // group.grant, group.revoke
+    QString name{};                     // server.create, server.rename, token.create, token.rename
+    QList<VaultPermission> vaults{};    // token.create
+    std::optional<QString> expiresIn{}; // token.create; unset: never expires
+    GroupGrantKind kind = GroupGrantKind::Manager; // group.grant, group.revoke
+    bool operator==(const PlanChange &) const = default;
+};
+
+// POST /v1/connect/plans/apply: the changes, in order, in one transaction, only while the
+// account is still at base_revision (its X-Account-Revision when the plan was made).
+struct PlanApplyRequest
+{
+    qint64 baseRevision = 0;
+    QList<PlanChange> changes;
+};
+
 // The query form of a group grant, for DELETE: group, server, all_servers.
 QUrlQuery toQuery(const GroupGrantRequest &request);
 // Reads it back; false with *error a sentence when all_servers is not a boolean.

@@ -184,6 +184,11 @@ public:
                                   bool *created);
     Result<int> revokeGroup(const Actor &actor, const GroupGrantRequest &request);
 
+    // --- access as code (AccountPlans.cpp): every change of the plan through the rules above,
+    // with their audit events, in one transaction; 409 stale_revision and nothing applied
+    // when the account is no longer at the plan's base revision.
+    Result<AppliedPlan> applyPlan(const Actor &actor, const PlanApplyRequest &request);
+
     // --- audit: manager rights (Owners, Administrators, Secrets Automation managers)
     Result<Page<AuditEvent>> audit(const Actor &actor, const PageRequest &page);
     Result<Page<AuditEvent>> auditEvents(const Actor &actor, const AuditQuery &query,
@@ -273,6 +278,18 @@ private:
                                                const QDateTime &revokeOldAt,
                                                const QHash<QString, QByteArray> &secrets);
     void notifyScheduled(const QDateTime &at);
+
+    // applyPlan()'s steps: what the plan created so far (server name -> ID), one change, and
+    // the removal of exactly one group grant.
+    struct PlanContext
+    {
+        QHash<QString, QString> createdServers;
+    };
+    QString planServer(const PlanContext &context, const QString &ref) const;
+    std::optional<ApiError> applyPlanChange(const Actor &actor, const PlanChange &change,
+                                            PlanContext &context, AppliedPlan &result);
+    std::optional<ApiError> revokeOneGroupGrant(const Actor &actor, const QString &groupRef,
+                                                GroupGrantKind kind, const QString &serverRef);
 
     Store &m_store;
     MasterKey m_masterKey;

@@ -120,6 +120,8 @@ template <>
 constexpr bool kWrittenWithClock<RenewedCredentials> = true;
 template <>
 constexpr bool kWrittenWithClock<VaultAccess> = true;
+template <>
+constexpr bool kWrittenWithClock<AppliedPlan> = true;
 
 // Whether a cached answer of T can change with the clock alone: tokens' states, and servers'
 // active-token counts (a token that expires leaves the count with no write). Only such
@@ -441,6 +443,11 @@ void ApiRoutes::install(Router &r)
         [this](const Actor &a, const Req &, const GrantBatchRequest &body) {
             return reply(200, m_service.applyGrants(a, body.baseRevision, body.changes));
         });
+    // ---- access as code: a whole plan, atomically against the account's revision
+    bodyRoute<PlanApplyRequest>(r, "POST", u"/v1/connect/plans/apply"_s,
+                                [this](const Actor &a, const Req &, const PlanApplyRequest &body) {
+                                    return reply(200, m_service.applyPlan(a, body));
+                                });
 
     // ---- tokens
     listRoute<Token>(

@@ -120,6 +120,9 @@ public:
     // (every change does), as its last statement before COMMIT, so any instance on the
     // database sees a new value exactly when it can see the change.
     qint64 accountRevision();
+    // The same inside a transaction, with the revision's row locked until it ends (PostgreSQL;
+    // SQLite's write lock is held from BEGIN): no other writer commits in between.
+    qint64 lockedAccountRevision();
     // The revision the last committed change of this connection made; 0 before any.
     qint64 committedRevision() const { return m_committedRevision; }
     // The earliest expiry after now of a token not revoked (ms), or 0 when there is none.

@@ -16,6 +16,16 @@ qint64 Store::accountRevision()
     return v;
 }
 
+qint64 Store::lockedAccountRevision()
+{
+    qint64 v = 0;
+    forEachRow(run(m_postgres
+                       ? u"SELECT value FROM meta WHERE key = 'account_revision' FOR UPDATE"_s
+                       : u"SELECT value FROM meta WHERE key = 'account_revision'"_s),
+               [&](const QSqlQuery &q) { v = q.value(0).toLongLong(); });
+    return v;
+}
+
 void Store::bumpAccountRevision()
 {
     forEachRow(

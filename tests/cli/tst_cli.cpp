@@ -378,6 +378,13 @@ private slots:
             << u"connect vault"_s << QStringList{u"get"_s, u"grant"_s, u"revoke"_s};
         QTest::newRow("connect vault get")
             << u"connect vault get"_s << QStringList{u"{ <vaultName> | <vaultID> }"_s};
+        QTest::newRow("connect export")
+            << u"connect export"_s << QStringList{u"--output file"_s, u"YAML"_s};
+        QTest::newRow("connect plan")
+            << u"connect plan"_s << QStringList{u"<file> [flags]"_s, u"2 when there are changes"_s};
+        QTest::newRow("connect apply")
+            << u"connect apply"_s
+            << QStringList{u"--auto-approve"_s, u"--tokens-out file"_s, u"--credentials-dir"_s};
         QTest::newRow("audit") << u"audit"_s << QStringList{u"list"_s, u"verify"_s};
         QTest::newRow("audit list")
             << u"audit list"_s
@@ -1515,6 +1522,162 @@ private slots:
     }
 
     // ---- sessions --------------------------------------------------------------------------
+
+    // ---- access as code ----------------------------------------------------------------------
+
+    void exportPlanApplyRoundTrip()
+    {
+        const QString server = unique(u"IaC"_s);
+        createServer(server, {u"Kubernetes"_s});
+        const QString file = m_work->filePath(u"connect.yaml"_s);
+        Run r = cli({u"connect"_s, u"export"_s, u"--output"_s, file});
+        VERIFY_OK(r);
+        QVERIFY2(r.out.startsWith("Wrote the configuration of "), r.out.constData());
+        const QByteArray exported = readFile(file);
+        VERIFY_OK(r = cli({u"connect"_s, u"export"_s}));
+        QCOMPARE(r.out, exported); // standard output and the file: the same bytes
+        QVERIFY(exported.contains((u"- name: "_s + server + u"\n"_s).toUtf8()));
+
+        // Nothing to do: exit 0 and the summary.
+        r = cli({u"connect"_s, u"plan"_s, file});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.startsWith("No changes: the account matches the file"), r.out.constData());
+
+        // A token added to the file: exit 2 and exactly that change.
+        QByteArray edited = exported;
+        const QByteArray entry = (u"- name: "_s + server + u"\n"_s).toUtf8();
+        const int at = edited.indexOf(entry);
+        QVERIFY(at >= 0);
+        const int end = edited.indexOf("\n", edited.indexOf("- Kubernetes", at)) + 1;
+        edited.insert(end, "    tokens:\n      - name: iac-reader\n        vaults:\n"
+                           "          Kubernetes: r\n        expires_in: 7d\n");
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(edited);
+        out.close();
+        r = cli({u"connect"_s, u"plan"_s, file});
+        QCOMPARE(r.code, 2);
+        QCOMPARE(QString::fromUtf8(r.out).count(u'\n'), 3);
+        QVERIFY2(r.out.startsWith((u"+ issue the token \"iac-reader\" on the server \""_s + server +
+                                   u"\" (Kubernetes,r; expires in 7d)"_s)
+                                      .toUtf8()),
+                 r.out.constData());
+        QVERIFY2(r.out.contains("Plan: 1 to add, 0 to change, 0 to remove"), r.out.constData());
+        r = cli({u"connect"_s, u"plan"_s, file, u"--format"_s, u"json"_s});
+        QCOMPARE(r.code, 2);
+        const QJsonObject plan = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(plan[u"summary"_s][u"add"_s].toInt(), 1);
+        QCOMPARE(plan[u"changes"_s][0][u"change"_s][u"op"_s].toString(), u"token.create"_s);
+
+        // No terminal and no --auto-approve: refused, nothing applied.
+        r = cli({u"connect"_s, u"apply"_s, file});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("pass --auto-approve"), r.err.constData());
+        QCOMPARE(cli({u"connect"_s, u"plan"_s, file}).code, 2);
+        // On a terminal, anything but "yes" cancels.
+        r = onTerminal({u"connect"_s, u"apply"_s, file}, "y\n");
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.out.contains("Only \"yes\" applies them") && r.out.contains("cancelled"),
+                 r.out.constData());
+        QCOMPARE(cli({u"connect"_s, u"plan"_s, file}).code, 2);
+
+        // Applied: the JWT goes to a 0600 file, never to standard output.
+        const QString tokens = m_work->filePath(u"tokens.json"_s);
+        r = cli({u"connect"_s, u"apply"_s, file, u"--auto-approve"_s, u"--tokens-out"_s, tokens});
+        VERIFY_OK(r);
+        QVERIFY(!r.out.contains("eyJ"));
+        QVERIFY2(r.out.contains("Applied 1 change(s)"), r.out.constData());
+        QCOMPARE(modeOf(tokens), 0600);
+        const QJsonObject written = QJsonDocument::fromJson(readFile(tokens)).object();
+        const QString jwt = written[u"tokens"_s][0][u"jwt"_s].toString();
+        QCOMPARE(written[u"tokens"_s][0][u"name"_s].toString(), u"iac-reader"_s);
+        QCOMPARE(vaultAcls(jwtClaims(jwt.toLatin1())).value(vaultId(u"Kubernetes"_s)), 48);
+        r = cli({u"connect"_s, u"plan"_s, file});
+        QCOMPARE(r.code, 0);
+    }
+
+    void applyPrintsNewTokensOnceAndRefusesDrift()
+    {
+        const QString server = unique(u"Drift"_s);
+        createServer(server, {u"Kubernetes"_s});
+        const QString file = m_work->filePath(u"connect.yaml"_s);
+        VERIFY_OK(cli({u"connect"_s, u"export"_s, u"--output"_s, file}));
+        QByteArray yaml = readFile(file);
+        const QByteArray entry = (u"- name: "_s + server + u"\n"_s).toUtf8();
+        const int end = yaml.indexOf("\n", yaml.indexOf("- Kubernetes", yaml.indexOf(entry))) + 1;
+        yaml.insert(end, "    tokens:\n      - name: printed\n        vaults:\n"
+                         "          Kubernetes: rw\n");
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(yaml);
+        out.close();
+        Run r = cli({u"connect"_s, u"apply"_s, file, u"--auto-approve"_s});
+        VERIFY_OK(r);
+        QCOMPARE(r.out.count("\neyJ"), 1); // one JWT, on its own line
+        QVERIFY2(r.out.contains("The new tokens, shown once:"), r.out.constData());
+
+        // The account moves while apply waits for its "yes": refused, nothing applied.
+        VERIFY_OK(cli({u"connect"_s, u"export"_s, u"--output"_s, file}));
+        yaml = readFile(file); // now with the token's id: a new name is a rename
+        QVERIFY(yaml.contains("      - name: printed\n        id: "));
+        yaml.replace("      - name: printed\n", "      - name: printed again\n");
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(yaml);
+        out.close();
+        QProcess p;
+        p.setProcessEnvironment(env());
+        p.setWorkingDirectory(m_work->path());
+        p.start(u"script"_s,
+                QStringList{u"-qec"_s,
+                            u"'%1' connect apply '%2'"_s.arg(QStringLiteral(CLI_PATH), file),
+                            u"/dev/null"_s});
+        QByteArray shown;
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                shown += p.readAllStandardOutput();
+                return shown.contains("Only \"yes\" applies them");
+            },
+            60000));
+        QVERIFY2(shown.contains("~ rename the token \"printed\""), shown.constData());
+        QCOMPARE(
+            m_http->put(u"/v1/connect/servers/%1/vaults/%2"_s.arg(percent(server), u"Customers"_s))
+                .status,
+            200);
+        p.write("yes\n");
+        QVERIFY(QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 60000));
+        shown += p.readAllStandardOutput();
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(shown.contains("the account changed since the plan; run plan again"),
+                 shown.constData());
+        const Run again = cli({u"connect"_s, u"plan"_s, file});
+        QCOMPARE(again.code, 2); // the rename is still to do, and Customers to revoke
+        QVERIFY2(again.out.contains("~ rename the token \"printed\"") &&
+                     again.out.contains("- revoke the vault \"Customers\""),
+                 again.out.constData());
+    }
+
+    void configFileErrorsNameTheirLine()
+    {
+        const QString file = m_work->filePath(u"bad.yaml"_s);
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write("servers:\n  - name: A\n    vaults:\n      - Nowhere\n");
+        out.close();
+        for (const QString &command : {u"plan"_s, u"apply"_s}) {
+            const int servers = serverCount();
+            QStringList args{u"connect"_s, command, file};
+            if (command == u"apply")
+                args.append(u"--auto-approve"_s);
+            const Run r = cli(args);
+            QCOMPARE(r.code, 1);
+            QVERIFY2(r.err.startsWith(
+                         (u"connect-admin-cli: "_s + file + u":4:9: unknown vault \"Nowhere\"\n"_s)
+                             .toUtf8()),
+                     r.err.constData());
+            QVERIFY(r.err.contains("nothing was planned or applied"));
+            QCOMPARE(serverCount(), servers);
+        }
+    }
 
     void signoutEndsAnEnvironmentSession()
     {
