@@ -7,12 +7,17 @@
 // --dark: Fusion with a dark palette; --small: a 1024x640 window. The language follows the
 // locale (LANGUAGE=de gives German), as in connect-admin.
 #include "DarkPalette.h"
+#include "client/AuditDiff.h"
 #include "client/CredentialStore.h"
+#include "gui/ActivityCommands.h"
+#include "gui/ActivityPage.h"
 #include "gui/ClipboardGuard.h"
+#include "gui/CompareDialog.h"
 #include "gui/GroupPermissionsPage.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBar.h"
 #include "gui/NewTokenDialog.h"
+#include "gui/ReachDialog.h"
 #include "gui/RotateTokensDialog.h"
 #include "gui/TokensPage.h"
 #include "gui/VaultAccessPage.h"
@@ -113,6 +118,33 @@ int main(int argc, char *argv[])
 
     window.showPage(MainWindow::GroupPermissions);
     grab(QStringLiteral("group-permissions"));
+
+    // Activity: the audit log with its chain line, then the reverse view and the comparison.
+    window.showPage(MainWindow::Activity);
+    waitFor([&] {
+        return window.activityPage()->model()->rowCount() > 0 &&
+               window.activityPage()->chainText().contains(QLatin1Char('1'));
+    });
+    grab(QStringLiteral("activity"));
+    auto shoot = [&](QWidget *w, const QString &name) {
+        QTest::qWait(300);
+        w->grab().save(out + u'/' + name + QStringLiteral(".png"));
+        qInfo("saved %s", qPrintable(name));
+    };
+    if (ReachDialog *reach =
+            window.activityCommands()->showVaultReach(QStringLiteral("Kubernetes"))) {
+        waitFor([&] { return !reach->isLoading(); });
+        shoot(reach, QStringLiteral("who-can-reach"));
+        reach->close();
+    }
+    if (CompareDialog *compare = window.activityCommands()->compare()) {
+        compare->setRange(QDateTime::currentDateTime().addSecs(-3600),
+                          QDateTime::currentDateTime().addSecs(60));
+        compare->compare();
+        waitFor([&] { return !compare->isLoading(); });
+        shoot(compare, QStringLiteral("compare"));
+        compare->close();
+    }
 
     // The new-token dialog, filled in as the reference's first example.
     window.showPage(MainWindow::Tokens);
