@@ -110,6 +110,13 @@ int main(int argc, char *argv[])
                 access->toggle(access->index(r, c));
     window.vaultAccessPage()->setReviewVisible(true);
     grab(QStringLiteral("vault-access"));
+    // The comparison later shows this apply alone: it starts on the second after the demo
+    // account was made (its editors show seconds).
+    const QDateTime seeded = QDateTime::currentDateTime();
+    waitFor([&] { return QDateTime::currentDateTime() > seeded.addSecs(1); });
+    QDateTime beforeApply = QDateTime::currentDateTime();
+    beforeApply.setTime(
+        QTime(beforeApply.time().hour(), beforeApply.time().minute(), beforeApply.time().second()));
     // Applied: the message bar says so in its one-line slot, nothing moves.
     window.vaultAccessPage()->apply();
     waitFor([&] { return access->pendingCount() == 0 && !workspace.isBusy(); });
@@ -138,8 +145,7 @@ int main(int argc, char *argv[])
         reach->close();
     }
     if (CompareDialog *compare = window.activityCommands()->compare()) {
-        compare->setRange(QDateTime::currentDateTime().addSecs(-3600),
-                          QDateTime::currentDateTime().addSecs(60));
+        compare->setRange(beforeApply, QDateTime::currentDateTime().addSecs(60));
         compare->compare();
         waitFor([&] { return !compare->isLoading(); });
         shoot(compare, QStringLiteral("compare"));
