@@ -489,6 +489,23 @@ QList<Command> buildCommands()
                    "nothing to do), 1 otherwise."_s;
     capply.run = &connectApply;
     c.append(capply);
+    Command diff;
+    diff.path = u"connect diff"_s;
+    diff.summary = u"Show what changed in vault access between two moments"_s;
+    diff.description =
+        u"Show the vault access cells granted and revoked, the servers and tokens created and "
+        "revoked, and the group grants changed between two moments, built from the audit "
+        "log."_s;
+    diff.arguments = u"--since <when> [flags]"_s;
+    diff.flags = {
+        valueFlag(u"since"_s, u"when"_s,
+                  u"The first moment: a duration back from now (7d), a date (2026-11-01) or a "
+                  "time (2026-11-01T09:00:00Z). Required."_s),
+        valueFlag(u"until"_s, u"when"_s, u"The second moment (same forms; default now)."_s)};
+    diff.notes = u"A cell granted and revoked again in between is no change. Reading the audit "
+                 "log needs manager rights."_s;
+    diff.run = &connectDiff;
+    c.append(diff);
 
     // ---- audit
     Command audit;

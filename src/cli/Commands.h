@@ -26,6 +26,7 @@ void tokenCalendar(Cli &cli, const Invocation &inv);
 void vaultGrant(Cli &cli, const Invocation &inv);
 void vaultRevoke(Cli &cli, const Invocation &inv);
 void vaultGet(Cli &cli, const Invocation &inv);
+void connectDiff(Cli &cli, const Invocation &inv);
 void groupGrant(Cli &cli, const Invocation &inv);
 void groupRevoke(Cli &cli, const Invocation &inv);
 

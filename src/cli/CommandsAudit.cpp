@@ -2,6 +2,7 @@
 // can reach a vault.
 #include "cli/Cli.h"
 #include "cli/Commands.h"
+#include "client/AuditDiff.h"
 #include "core/Access.h"
 #include "core/Duration.h"
 #include "core/Ids.h"
@@ -138,7 +139,98 @@ void printAccess(const VaultAccess &a)
     out::line(u"Owners and Administrators manage every server as well."_s);
 }
 
+void printDiff(const AuditDiff &diff, const std::function<QString(const QString &)> &nameOf)
+{
+    out::write(keyValues({{u"Since"_s, humanTime(diff.since)},
+                          {u"Until"_s, humanTime(diff.until, u"now"_s)},
+                          {u"Events read"_s, QString::number(diff.events)}})
+                   .toUtf8());
+    Table cells({u"CHANGE"_s, u"SERVER"_s, u"VAULT"_s, u"WHEN"_s});
+    Table others({u"CHANGE"_s, u"KIND"_s, u"NAME"_s, u"WHERE"_s, u"WHEN"_s});
+    int cellCount = 0, otherCount = 0;
+    for (const DiffEntry &e : diff.entries) {
+        if (e.kind == DiffEntry::Kind::Cell) {
+            cells.addRow({e.added ? u"+ granted"_s : u"- revoked"_s, nameOf(e.subjectId),
+                          nameOf(e.objectId), humanTime(e.at)});
+            ++cellCount;
+            continue;
+        }
+        QString change, where;
+        switch (e.kind) {
+        case DiffEntry::Kind::Server:
+            change = e.added ? u"+ created"_s : u"- deleted"_s;
+            break;
+        case DiffEntry::Kind::Token:
+            change = e.added ? u"+ created"_s : u"- revoked"_s;
+            where = nameOf(e.objectId);
+            break;
+        default:
+            change = e.added ? u"+ granted"_s : u"- revoked"_s;
+            where = e.detail == u"server" ? nameOf(e.objectId) : e.detail;
+            break;
+        }
+        others.addRow({change, AuditDiff::kindName(e.kind), e.name,
+                       where.isEmpty() ? u"-"_s : where, humanTime(e.at)});
+        ++otherCount;
+    }
+    out::write("\n");
+    if (cellCount > 0)
+        out::write(cells.render().toUtf8());
+    else
+        out::line(u"No vault access changed."_s);
+    out::write("\n");
+    if (otherCount > 0)
+        out::write(others.render().toUtf8());
+    else
+        out::line(u"No servers, tokens or group grants changed."_s);
+    for (const QString &note : diff.incomplete)
+        out::line(u"Note: "_s + note);
+}
+
 } // namespace
+
+void connectDiff(Cli &cli, const Invocation &inv)
+{
+    if (inv.value(u"since"_s).trimmed().isEmpty())
+        return cli.fail(u"connect diff: --since is required (a date like 2026-11-01, or 7d)"_s,
+                        ExitUsage);
+    const auto since = timeFlag(cli, inv, u"since"_s);
+    if (!since)
+        return;
+    const auto until = timeFlag(cli, inv, u"until"_s);
+    if (!until)
+        return;
+    if (until->isValid() && *until <= *since)
+        return cli.fail(u"connect diff: --until must be later than --since"_s, ExitUsage);
+    cli.connected([&cli, since = *since, until = *until] {
+        fetchAuditDiff(&cli.api(), since, until, &cli, [&cli](const Result<AuditDiff> &r) {
+            if (!r.ok())
+                return cli.fail(r.error());
+            // Names now for what still exists; the log's names for what was deleted since.
+            cli.fetchAll<Vault>(
+                [&cli](PageHandler<Vault> h) { cli.api().vaults(&cli, h); },
+                [&cli, diff = *r](const QList<Vault> &vaults) {
+                    cli.fetchAll<Server>(
+                        [&cli](PageHandler<Server> h) { cli.api().servers(&cli, h); },
+                        [&cli, diff, vaults](const QList<Server> &servers) {
+                            QHash<QString, QString> names = diff.names;
+                            for (const Vault &v : vaults)
+                                names.insert(v.id, v.name);
+                            for (const Server &s : servers)
+                                names.insert(s.id, s.name);
+                            auto nameOf = [&names](const QString &id) {
+                                return names.value(id, id.toUpper());
+                            };
+                            if (cli.json())
+                                out::json(diffToJson(diff, nameOf));
+                            else
+                                printDiff(diff, nameOf);
+                            cli.succeed();
+                        });
+                });
+        });
+    });
+}
 
 void auditList(Cli &cli, const Invocation &inv)
 {

@@ -26,6 +26,13 @@ QString HandbookDialog::html()
            "your edits are kept and the collisions are marked.</p>"),
         tr("<h3>Group permissions</h3><p>Which groups may create and manage Connect servers. "
            "Each change is saved at once.</p>"),
+        tr("<h3>Activity</h3><p>Every change to the account, newest first (Ctrl+5), filtered by "
+           "actor, action, object, time and text; the line below says whether the audit log's "
+           "hash chain is whole. Show activity in the context menus of servers, tokens, the "
+           "matrix headers and groups opens it for that item. Who can reach this vault… (the "
+           "matrix's column header menu) lists the servers, tokens and groups that reach a "
+           "vault; Activity → Compare… shows what changed between two moments; Export… saves "
+           "what the filter shows as CSV or JSON.</p>"),
         tr("<h3>Finding, copying, exporting</h3><p>Ctrl+F filters the current page. Ctrl+C "
            "copies the selected rows as tab-separated text, Ctrl+Shift+C their IDs; File → "
            "Export as CSV (Ctrl+E) saves what the table shows. Help → Keyboard shortcuts lists "

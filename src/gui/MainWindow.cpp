@@ -1,6 +1,8 @@
 #include "gui/MainWindow.h"
 
 #include "client/AccountSettings.h"
+#include "gui/ActivityCommands.h"
+#include "gui/ActivityPage.h"
 #include "gui/ClipboardGuard.h"
 #include "gui/CredentialsCommands.h"
 #include "gui/ExpiryReminder.h"
@@ -84,13 +86,13 @@ void MainWindow::setIcons()
         {ui->actionRename, "rename"},     {ui->actionDelete, "delete"},
         {ui->actionCopyId, "copy"},       {ui->actionShowServers, "servers"},
         {ui->actionShowTokens, "tokens"}, {ui->actionShowVaultAccess, "vault-access"},
-        {ui->actionShowGroups, "groups"}, {ui->actionRefresh, "refresh"},
-        {ui->actionNewServer, "add"},     {ui->actionNewToken, "tokens"},
-        {ui->actionApply, "apply"},       {ui->actionDiscard, "discard"},
-        {ui->actionReview, "review"}};
+        {ui->actionShowGroups, "groups"}, {ui->actionShowActivity, "activity"},
+        {ui->actionRefresh, "refresh"},   {ui->actionNewServer, "add"},
+        {ui->actionNewToken, "tokens"},   {ui->actionApply, "apply"},
+        {ui->actionDiscard, "discard"},   {ui->actionReview, "review"}};
     for (const auto &[action, name] : icons)
         action->setIcon(theme::icon(QLatin1String(name)));
-    const char *pages[] = {"servers", "tokens", "vault-access", "groups"};
+    const char *pages[] = {"servers", "tokens", "vault-access", "groups", "activity"};
     for (int row = 0; row < ui->pageList->count(); ++row)
         ui->pageList->item(row)->setIcon(theme::icon(QLatin1String(pages[row])));
 }
@@ -101,8 +103,9 @@ void MainWindow::addPages()
     m_tokens = new TokensPage(m_workspace, ui->pages);
     m_vaultAccess = new VaultAccessPage(m_workspace, ui->pages);
     m_groups = new GroupPermissionsPage(m_workspace, ui->pages);
-    for (PageWidget *page :
-         std::initializer_list<PageWidget *>{m_servers, m_tokens, m_vaultAccess, m_groups}) {
+    m_activity = new ActivityPage(m_workspace, ui->pages);
+    for (PageWidget *page : std::initializer_list<PageWidget *>{m_servers, m_tokens, m_vaultAccess,
+                                                                m_groups, m_activity}) {
         ui->pages->addWidget(page);
         connect(page, &PageWidget::actionsChanged, this, &MainWindow::updateActions);
         connect(page, &PageWidget::message, this,
@@ -202,7 +205,8 @@ void MainWindow::addCommands()
     const std::pair<QAction *, PageIndex> pages[] = {{ui->actionShowServers, Servers},
                                                      {ui->actionShowTokens, Tokens},
                                                      {ui->actionShowVaultAccess, VaultAccess},
-                                                     {ui->actionShowGroups, GroupPermissions}};
+                                                     {ui->actionShowGroups, GroupPermissions},
+                                                     {ui->actionShowActivity, Activity}};
     for (const auto &[action, page] : pages)
         m_commands.add(action, local([this, page = page](Ids) { showPage(page); }));
 
@@ -235,9 +239,11 @@ void MainWindow::addCommands()
                              ui->actionDelete,    ui->actionCopyId,   ui->actionFind,
                              ui->actionUndo,      ui->actionRedo,     ui->actionApply,
                              ui->actionDiscard,   ui->actionReview};
-    for (PageWidget *page :
-         std::initializer_list<PageWidget *>{m_servers, m_tokens, m_vaultAccess, m_groups})
+    for (PageWidget *page : std::initializer_list<PageWidget *>{m_servers, m_tokens, m_vaultAccess,
+                                                                m_groups, m_activity})
         page->addCommands(m_commands, shared);
+    m_activityCommands = new ActivityCommands(m_workspace, this);
+    m_activityCommands->install(m_commands, menuBar(), ui->menuHelp);
     ui->menuTokens->addActions(m_tokens->lifecycleActions());
     (new CredentialsCommands(m_workspace, this, m_servers, m_messages))
         ->install(m_commands, ui->menuFile, ui->menuServers, ui->menuTokens);
@@ -480,6 +486,8 @@ QTableView *MainWindow::currentTable() const
         return m_vaultAccess->table();
     case GroupPermissions:
         return m_groups->table();
+    case Activity:
+        return m_activity->table(); // its own Export… writes every matching event
     }
     return nullptr;
 }
@@ -487,6 +495,12 @@ QTableView *MainWindow::currentTable() const
 PageWidget *MainWindow::currentPage() const
 {
     return qobject_cast<PageWidget *>(ui->pages->currentWidget());
+}
+
+void MainWindow::showActivity(const QString &object)
+{
+    showPage(Activity);
+    m_activity->showObject(object);
 }
 
 void MainWindow::showPage(PageIndex page)

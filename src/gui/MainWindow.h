@@ -1,4 +1,5 @@
-// The main window: a sidebar of pages (Servers, Tokens, Vault access, Group permissions),
+// The main window: a sidebar of pages (Servers, Tokens, Vault access, Group permissions,
+// Activity),
 // menus and a toolbar sharing one set of actions, a message bar for errors, a status bar
 // with the connection and the last refresh, and a busy indicator. It signs in (keeping
 // the session in the keychain), starts the local sandbox on request, and asks for the
@@ -23,6 +24,8 @@ class MainWindow;
 
 namespace ca {
 
+class ActivityCommands;
+class ActivityPage;
 class GroupPermissionsPage;
 class MessageBar;
 class PageWidget;
@@ -37,7 +40,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum PageIndex { Servers, Tokens, VaultAccess, GroupPermissions };
+    enum PageIndex { Servers, Tokens, VaultAccess, GroupPermissions, Activity };
 
     struct StartOptions
     {
@@ -57,6 +60,10 @@ public:
     TokensPage *tokensPage() const { return m_tokens; }
     VaultAccessPage *vaultAccessPage() const { return m_vaultAccess; }
     GroupPermissionsPage *groupPermissionsPage() const { return m_groups; }
+    ActivityPage *activityPage() const { return m_activity; }
+    ActivityCommands *activityCommands() const { return m_activityCommands; }
+    // The Activity page, filtered to one object (an ID, or kind:name).
+    void showActivity(const QString &object);
     MessageBar *messageBar() const;
     SignInDialog *signInDialog() const;
     SandboxLauncher *sandbox() { return &m_sandbox; }
@@ -94,6 +101,8 @@ private:
     TokensPage *m_tokens;
     VaultAccessPage *m_vaultAccess;
     GroupPermissionsPage *m_groups;
+    ActivityPage *m_activity;
+    ActivityCommands *m_activityCommands = nullptr;
     SandboxLauncher m_sandbox;
     CommandController m_commands;
     QPointer<SignInDialog> m_signIn;

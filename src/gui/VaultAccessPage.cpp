@@ -1,5 +1,7 @@
 #include "gui/VaultAccessPage.h"
 
+#include "core/Ids.h"
+
 #include "gui/CommandController.h"
 #include "gui/MatrixCellDelegate.h"
 #include "gui/PageActions.h"
@@ -277,6 +279,10 @@ void VaultAccessPage::showRowMenu(const QPoint &pos)
                    [model, row] { model->setRowGranted(row, true); });
     menu.addAction(tr("Revoke every vault from \"%1\"").arg(model->serverName(row)), this,
                    [model, row] { model->setRowGranted(row, false); });
+    menu.addSeparator();
+    menu.addAction(tr("Show activity"), this, [this, id = model->serverId(row)] {
+        emit activityRequested(displayId(id, IdKind::Server));
+    });
     menu.exec(ui->table->verticalHeader()->mapToGlobal(pos));
 }
 
@@ -310,6 +316,12 @@ void VaultAccessPage::fillColumnMenu(QMenu *menu, int column)
         model->headerData(column, Qt::Horizontal, StateRole).toInt() == 0
             ? model->headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString()
             : QString();
+    menu->addSeparator();
+    menu->addAction(tr("Who can reach this vault…"), this,
+                    [this, id = model->vaultId(column)] { emit reachRequested(id); });
+    menu->addAction(tr("Show activity"), this, [this, id = model->vaultId(column)] {
+        emit activityRequested(displayId(id, IdKind::Vault));
+    });
     if (!reason.isEmpty()) {
         grant->setEnabled(false);
         menu->addSeparator();

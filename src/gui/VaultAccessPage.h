@@ -58,6 +58,12 @@ public:
     void fillColumnMenu(QMenu *menu, int column);
     QString emptyText() const; // what the empty grid says ("" while it shows cells)
 
+signals:
+    // Show activity of a server or vault (a display ID), from the header menus.
+    void activityRequested(const QString &object);
+    // Who can reach this vault… (its canonical ID), from the column header menu.
+    void reachRequested(const QString &vaultId);
+
 private:
     void focusFilter();
     void updatePending(int count);

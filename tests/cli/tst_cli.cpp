@@ -385,6 +385,8 @@ private slots:
         QTest::newRow("connect apply")
             << u"connect apply"_s
             << QStringList{u"--auto-approve"_s, u"--tokens-out file"_s, u"--credentials-dir"_s};
+        QTest::newRow("connect diff")
+            << u"connect diff"_s << QStringList{u"--since when"_s, u"--until when"_s};
         QTest::newRow("audit") << u"audit"_s << QStringList{u"list"_s, u"verify"_s};
         QTest::newRow("audit list")
             << u"audit list"_s
@@ -1474,6 +1476,59 @@ private slots:
         QVERIFY(found);
         VERIFY_FAILS(cli({u"connect"_s, u"vault"_s, u"get"_s, u"Nowhere"_s}), 1, u"Nowhere"_s);
         VERIFY_FAILS(cli({u"connect"_s, u"vault"_s, u"get"_s}), 2, u"vault get"_s);
+    }
+
+    // What changed between two moments, from the audit log: net cell changes only.
+    void connectDiffShowsWhatChanged()
+    {
+        const QString since = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+        const QString name = unique(u"Diffed"_s);
+        const QString id = createServer(name, {u"Kubernetes"_s});
+        const QString path = u"/v1/connect/servers/%1/vaults/Customers"_s.arg(id);
+        QCOMPARE(m_http->put(path).status, 200);
+        QCOMPARE(m_http->del(path).status, 200); // granted and revoked again: no change
+        QCOMPARE(m_http->put(u"/v1/connect/servers/%1/vaults/Vendors"_s.arg(id)).status, 200);
+        const QString tokenName = unique(u"diff-token"_s);
+        QCOMPARE(m_http->post(u"/v1/connect/tokens"_s, {{u"name"_s, tokenName}, {u"server"_s, id}})
+                     .status,
+                 201);
+
+        const Run json =
+            cli({u"connect"_s, u"diff"_s, u"--since"_s, since, u"--format"_s, u"json"_s});
+        VERIFY_OK(json);
+        const QJsonObject diff = QJsonDocument::fromJson(json.out).object();
+        QStringList cells;
+        for (const QJsonValue &c : diff.value(u"cells"_s).toArray())
+            if (c[u"server"_s].toString() == id)
+                cells.append(c[u"vault_name"_s].toString() + u' ' + c[u"change"_s].toString());
+        cells.sort();
+        QCOMPARE(cells, (QStringList{u"Kubernetes granted"_s, u"Vendors granted"_s}));
+        bool created = false;
+        for (const QJsonValue &t : diff.value(u"tokens"_s).toArray())
+            created |= t[u"name"_s].toString() == tokenName &&
+                       t[u"change"_s].toString() == u"created" &&
+                       t[u"server_name"_s].toString() == name;
+        QVERIFY2(created, json.out.constData());
+        QVERIFY(diff.value(u"events"_s).toInt() >= 5);
+
+        // People get the same as tables; before any of it nothing of this server shows.
+        const Run human = cli({u"connect"_s, u"diff"_s, u"--since"_s, since});
+        VERIFY_OK(human);
+        const QString text = QString::fromUtf8(human.out);
+        QVERIFY2(text.contains(u"+ granted"_s) && text.contains(name) && text.contains(tokenName) &&
+                     !text.contains(u"Customers"_s),
+                 qPrintable(text));
+        const Run before = cli({u"connect"_s, u"diff"_s, u"--since"_s, u"2020-01-01"_s,
+                                u"--until"_s, u"2020-01-02"_s});
+        VERIFY_OK(before);
+        QVERIFY2(!before.out.contains(name.toUtf8()), before.out.constData());
+
+        VERIFY_FAILS(cli({u"connect"_s, u"diff"_s}), 2, u"--since"_s);
+        VERIFY_FAILS(cli({u"connect"_s, u"diff"_s, u"--since"_s, u"2026-11-02"_s, u"--until"_s,
+                          u"2026-11-01"_s}),
+                     2, u"--until"_s);
+        VERIFY_FAILS(cli({u"connect"_s, u"diff"_s, u"--since"_s, u"last tuesday"_s}), 2,
+                     u"--since"_s);
     }
 
     void groupGrantsAndRevokes()

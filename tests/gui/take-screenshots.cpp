@@ -7,13 +7,18 @@
 // --dark: Fusion with a dark palette; --small: a 1024x640 window. The language follows the
 // locale (LANGUAGE=de gives German), as in connect-admin.
 #include "DarkPalette.h"
+#include "client/AuditDiff.h"
 #include "client/CredentialStore.h"
+#include "gui/ActivityCommands.h"
+#include "gui/ActivityPage.h"
 #include "gui/ClipboardGuard.h"
+#include "gui/CompareDialog.h"
 #include "gui/GroupPermissionsPage.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBar.h"
 #include "gui/NewTokenDialog.h"
 #include "gui/Preferences.h"
+#include "gui/ReachDialog.h"
 #include "gui/RevealTokenDialog.h"
 #include "gui/RotateTokensDialog.h"
 #include "gui/TokensPage.h"
@@ -115,6 +120,13 @@ int main(int argc, char *argv[])
                 access->toggle(access->index(r, c));
     window.vaultAccessPage()->setReviewVisible(true);
     grab(QStringLiteral("vault-access"));
+    // The comparison later shows this apply alone: it starts on the second after the demo
+    // account was made (its editors show seconds).
+    const QDateTime seeded = QDateTime::currentDateTime();
+    waitFor([&] { return QDateTime::currentDateTime() > seeded.addSecs(1); });
+    QDateTime beforeApply = QDateTime::currentDateTime();
+    beforeApply.setTime(
+        QTime(beforeApply.time().hour(), beforeApply.time().minute(), beforeApply.time().second()));
     // Applied: the message bar says so in its one-line slot, nothing moves.
     window.vaultAccessPage()->apply();
     waitFor([&] { return access->pendingCount() == 0 && !workspace.isBusy(); });
@@ -123,6 +135,32 @@ int main(int argc, char *argv[])
 
     window.showPage(MainWindow::GroupPermissions);
     grab(QStringLiteral("group-permissions"));
+
+    // Activity: the audit log with its chain line, then the reverse view and the comparison.
+    window.showPage(MainWindow::Activity);
+    waitFor([&] {
+        return window.activityPage()->model()->rowCount() > 0 &&
+               window.activityPage()->chainText().contains(QLatin1Char('1'));
+    });
+    grab(QStringLiteral("activity"));
+    auto shoot = [&](QWidget *w, const QString &name) {
+        QTest::qWait(300);
+        w->grab().save(out + u'/' + name + QStringLiteral(".png"));
+        qInfo("saved %s", qPrintable(name));
+    };
+    if (ReachDialog *reach =
+            window.activityCommands()->showVaultReach(QStringLiteral("Kubernetes"))) {
+        waitFor([&] { return !reach->isLoading(); });
+        shoot(reach, QStringLiteral("who-can-reach"));
+        reach->close();
+    }
+    if (CompareDialog *compare = window.activityCommands()->compare()) {
+        compare->setRange(beforeApply, QDateTime::currentDateTime().addSecs(60));
+        compare->compare();
+        waitFor([&] { return !compare->isLoading(); });
+        shoot(compare, QStringLiteral("compare"));
+        compare->close();
+    }
 
     // The new-token dialog, filled in as the reference's first example.
     window.showPage(MainWindow::Tokens);

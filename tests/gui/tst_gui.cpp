@@ -1320,7 +1320,8 @@ private slots:
     void filterPlaceholdersAreNotCutOff()
     {
         m_window->resize(1024, 640);
-        for (auto page : {MainWindow::Servers, MainWindow::Tokens, MainWindow::VaultAccess}) {
+        for (auto page : {MainWindow::Servers, MainWindow::Tokens, MainWindow::VaultAccess,
+                          MainWindow::Activity}) {
             m_window->showPage(page);
             QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
             QCoreApplication::processEvents();
@@ -1344,7 +1345,7 @@ private slots:
     {
         m_window->resize(1024, 640);
         for (auto page : {MainWindow::Servers, MainWindow::Tokens, MainWindow::VaultAccess,
-                          MainWindow::GroupPermissions}) {
+                          MainWindow::GroupPermissions, MainWindow::Activity}) {
             m_window->showPage(page);
             QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
             QCoreApplication::processEvents();
@@ -1727,7 +1728,7 @@ private slots:
                 walk(node->child(i), depth + 1);
         };
         for (auto page : {MainWindow::Servers, MainWindow::Tokens, MainWindow::VaultAccess,
-                          MainWindow::GroupPermissions}) {
+                          MainWindow::GroupPermissions, MainWindow::Activity}) {
             m_window->showPage(page);
             walk(QAccessible::queryAccessibleInterface(m_window.get()), 0);
         }
