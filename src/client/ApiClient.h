@@ -214,5 +214,3 @@ private:
 };
 
 } // namespace ca
-
-Q_DECLARE_METATYPE(ca::ApiError)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QMetaType>
 #include <QString>
 #include <optional>
 
@@ -60,3 +61,6 @@ private:
 };
 
 } // namespace ca
+
+// Declared with the type, so that every translation unit that names it in a signal agrees.
+Q_DECLARE_METATYPE(ca::ApiError)
