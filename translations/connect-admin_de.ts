@@ -310,6 +310,18 @@
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>&amp;Activity</source>
+        <translation>&amp;Aktivität</translation>
+    </message>
+    <message>
+        <source>Ctrl+5</source>
+        <translation>Ctrl+5</translation>
+    </message>
 </context>
 <context>
     <name>NewServerDialog</name>
@@ -387,6 +399,13 @@
     <message>
         <source>Permission</source>
         <translation>Berechtigung</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The vault access batch at revision %1 (%2) changed %3 cells; the log lists only the first %4.</source>
+        <translation>Die Tresorzugriffs-Änderung in Revision %1 (%2) hat %3 Zellen geändert; das Protokoll listet nur die ersten %4.</translation>
     </message>
 </context>
 <context>
@@ -556,6 +575,476 @@
     </message>
 </context>
 <context>
+    <name>ca::AccessConfig</name>
+    <message>
+        <source>a mapping</source>
+        <translation>eine Zuordnung</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>a single value</source>
+        <translation>ein Einzelwert</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; (expected %2)</source>
+        <translation>unbekannter Schlüssel „%1“ (erwartet: %2)</translation>
+    </message>
+    <message>
+        <source>%1 must be a mapping (key: value lines), not %2</source>
+        <translation>%1 muss eine Zuordnung sein (Zeilen der Form key: value), nicht %2</translation>
+    </message>
+    <message>
+        <source>%1 must be a list (lines starting with &quot;- &quot;), not %2</source>
+        <translation>%1 muss eine Liste sein (Zeilen, die mit &quot;- &quot; beginnen), nicht %2</translation>
+    </message>
+    <message>
+        <source>%1 must be a single value, not %2</source>
+        <translation>%1 muss ein Einzelwert sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 ist leer</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an ID (26 characters of a-z and 2-7)</source>
+        <translation>„%1“ ist keine ID (26 Zeichen aus a-z und 2-7)</translation>
+    </message>
+    <message>
+        <source>version %1 is not known; this program reads version %2</source>
+        <translation>Version %1 ist unbekannt; dieses Programm liest Version %2</translation>
+    </message>
+    <message>
+        <source>duplicate server &quot;%1&quot; (also at line %2); give each an id line, or another name</source>
+        <translation>doppelter Server „%1“ (auch in Zeile %2); geben Sie jedem eine id-Zeile oder einen anderen Namen</translation>
+    </message>
+    <message>
+        <source>the server ID %1 is used twice (also at line %2)</source>
+        <translation>die Server-ID %1 wird doppelt verwendet (auch in Zeile %2)</translation>
+    </message>
+    <message>
+        <source>a server needs a name</source>
+        <translation>ein Server braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>the token ID %1 is used twice (also at line %2)</source>
+        <translation>die Token-ID %1 wird doppelt verwendet (auch in Zeile %2)</translation>
+    </message>
+    <message>
+        <source>a token needs a name</source>
+        <translation>ein Token braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>give either expires_in (a new token&apos;s lifetime) or expires (an existing token&apos;s expiry), not both</source>
+        <translation>geben Sie entweder expires_in (Laufzeit eines neuen Tokens) oder expires (Ablauf eines bestehenden Tokens) an, nicht beides</translation>
+    </message>
+    <message>
+        <source>bad access &quot;%1&quot; for the vault &quot;%2&quot;: use r, w or rw</source>
+        <translation>ungültiger Zugriff „%1“ für den Tresor „%2“: verwenden Sie r, w oder rw</translation>
+    </message>
+    <message>
+        <source>bad duration: %1</source>
+        <translation>ungültige Dauer: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time like 2026-12-31T18:00:00Z (or never)</source>
+        <translation>„%1“ ist keine Zeitangabe wie 2026-12-31T18:00:00Z (oder never)</translation>
+    </message>
+    <message>
+        <source>unknown state &quot;%1&quot; (expected active, revoked or expired)</source>
+        <translation>unbekannter Status „%1“ (erwartet: active, revoked oder expired)</translation>
+    </message>
+    <message>
+        <source>not valid YAML: %1</source>
+        <translation>kein gültiges YAML: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ca::AccessPlan</name>
+    <message numerus="yes">
+        <source>delete the server %1 (ID %2): its credentials file and its %n active token(s) stop working</source>
+        <translation>
+            <numerusform>den Server %1 (ID %2) löschen: seine Zugangsdatei und sein %n aktives Token funktionieren nicht mehr</numerusform>
+            <numerusform>den Server %1 (ID %2) löschen: seine Zugangsdatei und seine %n aktiven Tokens funktionieren nicht mehr</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no Connect server has the ID %1 (deleted? remove the id line to create a new server)</source>
+        <translation>kein Connect-Server hat die ID %1 (gelöscht? Entfernen Sie die id-Zeile, um einen neuen Server zu erstellen)</translation>
+    </message>
+    <message>
+        <source>more than one Connect server is named %1 (%2): add an id line to say which</source>
+        <translation>mehrere Connect-Server heißen %1 (%2): fügen Sie eine id-Zeile hinzu, um einen auszuwählen</translation>
+    </message>
+    <message>
+        <source>create the server %1 (its credentials file is saved once)</source>
+        <translation>den Server %1 erstellen (seine Zugangsdatei wird einmalig gespeichert)</translation>
+    </message>
+    <message>
+        <source>rename the server %1 to %2 (ID %3)</source>
+        <translation>den Server %1 in %2 umbenennen (ID %3)</translation>
+    </message>
+    <message>
+        <source>more than one vault is named %1 (%2): use the ID</source>
+        <translation>mehrere Tresore heißen %1 (%2): verwenden Sie die ID</translation>
+    </message>
+    <message>
+        <source>unknown vault %1</source>
+        <translation>unbekannter Tresor %1</translation>
+    </message>
+    <message>
+        <source>more than one group is named %1 (%2): use the ID</source>
+        <translation>mehrere Gruppen heißen %1 (%2): verwenden Sie die ID</translation>
+    </message>
+    <message>
+        <source>unknown group %1</source>
+        <translation>unbekannte Gruppe %1</translation>
+    </message>
+    <message>
+        <source>the vault %1 is listed twice</source>
+        <translation>der Tresor %1 ist doppelt aufgeführt</translation>
+    </message>
+    <message>
+        <source>the vault %1 can&apos;t be granted: %2</source>
+        <translation>der Tresor %1 kann nicht gewährt werden: %2</translation>
+    </message>
+    <message>
+        <source>the vault %1 can&apos;t be granted by you: you don&apos;t have access to it yourself</source>
+        <translation>Sie können den Tresor %1 nicht gewähren: Sie haben selbst keinen Zugriff darauf</translation>
+    </message>
+    <message>
+        <source>grant the vault %1 to the server %2</source>
+        <translation>dem Server %2 den Tresor %1 gewähren</translation>
+    </message>
+    <message>
+        <source>revoke the vault %1 from the server %2</source>
+        <translation>dem Server %2 den Tresor %1 widerrufen</translation>
+    </message>
+    <message>
+        <source>the token %1 names the vault %2, which its server %3 doesn&apos;t have in this file</source>
+        <translation>das Token %1 nennt den Tresor %2, den sein Server %3 in dieser Datei nicht hat</translation>
+    </message>
+    <message>
+        <source>the server %1 has no token with the ID %2 (remove the id line to issue a new token)</source>
+        <translation>der Server %1 hat kein Token mit der ID %2 (entfernen Sie die id-Zeile, um ein neues Token auszustellen)</translation>
+    </message>
+    <message>
+        <source>the server %1 has more than one token named %2: add an id line to say which</source>
+        <translation>der Server %1 hat mehrere Tokens namens %2: fügen Sie eine id-Zeile hinzu, um eines auszuwählen</translation>
+    </message>
+    <message>
+        <source>revoke the token %1 of the server %2 (ID %3; not in the file)</source>
+        <translation>das Token %1 des Servers %2 widerrufen (ID %3; nicht in der Datei)</translation>
+    </message>
+    <message>
+        <source>the token %1 (ID %2) can&apos;t change its vaults or access: tokens are renamed and revoked, never re-scoped; to replace it, remove it and add a token without an id</source>
+        <translation>beim Token %1 (ID %2) können Tresore und Zugriff nicht geändert werden: Tokens werden umbenannt und widerrufen, nie neu zugeschnitten; um es zu ersetzen, entfernen Sie es und fügen Sie ein Token ohne id hinzu</translation>
+    </message>
+    <message>
+        <source>the token %1 expires %2; its expiry can&apos;t change</source>
+        <translation>das Token %1 läuft ab: %2; sein Ablauf kann nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>the token %1 (ID %2) is revoked and can&apos;t be brought back; say state: revoked, or add a new token without an id</source>
+        <translation>das Token %1 (ID %2) ist widerrufen und kann nicht wiederhergestellt werden; geben Sie state: revoked an oder fügen Sie ein neues Token ohne id hinzu</translation>
+    </message>
+    <message>
+        <source>rename the token %1 of the server %2 to %3 (ID %4)</source>
+        <translation>das Token %1 des Servers %2 in %3 umbenennen (ID %4)</translation>
+    </message>
+    <message>
+        <source>revoke the token %1 of the server %2 (ID %3)</source>
+        <translation>das Token %1 des Servers %2 widerrufen (ID %3)</translation>
+    </message>
+    <message>
+        <source>the token %1 is new: give its lifetime as expires_in (e.g. 30d), not a time</source>
+        <translation>das Token %1 ist neu: geben Sie seine Laufzeit als expires_in an (z. B. 30d), nicht als Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>the token %1 names no vaults</source>
+        <translation>das Token %1 nennt keine Tresore</translation>
+    </message>
+    <message>
+        <source>issue the token %1 on the server %2 (%3; %4): its JWT is shown once</source>
+        <translation>das Token %1 auf dem Server %2 ausstellen (%3; %4): sein JWT wird einmalig angezeigt</translation>
+    </message>
+    <message>
+        <source>expires in %1</source>
+        <translation>läuft ab in %1</translation>
+    </message>
+    <message>
+        <source>never expires</source>
+        <translation>läuft nie ab</translation>
+    </message>
+    <message>
+        <source>the group %1 as a Secrets Automation manager</source>
+        <translation>die Gruppe %1 als Secrets-Automation-Manager</translation>
+    </message>
+    <message>
+        <source>the group %1 managing all servers</source>
+        <translation>die Gruppe %1 als Verwalter aller Server</translation>
+    </message>
+    <message>
+        <source>the group %1 managing the server %2</source>
+        <translation>die Gruppe %1 als Verwalter des Servers %2</translation>
+    </message>
+    <message>
+        <source>the group %1 is listed twice</source>
+        <translation>die Gruppe %1 ist doppelt aufgeführt</translation>
+    </message>
+    <message>
+        <source>the file sets group grants, but seeing and changing them needs manager rights</source>
+        <translation>die Datei legt Gruppenfreigaben fest, aber zum Anzeigen und Ändern sind Manager-Rechte nötig</translation>
+    </message>
+    <message>
+        <source>add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>No changes: the account matches the file (revision %1).</source>
+        <translation>Keine Änderungen: Das Konto entspricht der Datei (Revision %1).</translation>
+    </message>
+    <message>
+        <source>Plan: %1 to add, %2 to change, %3 to remove (against revision %4).</source>
+        <translation>Plan: %1 hinzufügen, %2 ändern, %3 entfernen (gegenüber Revision %4).</translation>
+    </message>
+</context>
+<context>
+    <name>ca::AccountSnapshotLoader</name>
+    <message>
+        <source>The account kept changing while it was read; try again.</source>
+        <translation>Das Konto hat sich beim Lesen ständig geändert; versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ActivityCommands</name>
+    <message>
+        <source>Show &amp;activity</source>
+        <translation>&amp;Aktivität anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Compare…</source>
+        <translation>&amp;Vergleichen…</translation>
+    </message>
+    <message>
+        <source>&amp;Export activity…</source>
+        <translation>Aktivität &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>The audit log of the selected item</source>
+        <translation>Das Prüfprotokoll des ausgewählten Elements</translation>
+    </message>
+    <message>
+        <source>What changed in vault access and tokens between two moments</source>
+        <translation>Was sich zwischen zwei Zeitpunkten an Tresorzugriffen und Tokens geändert hat</translation>
+    </message>
+    <message>
+        <source>What this group administers…</source>
+        <translation>Was diese Gruppe verwaltet…</translation>
+    </message>
+    <message>
+        <source>Show activity</source>
+        <translation>Aktivität anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Activity</source>
+        <translation>&amp;Aktivität</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ActivityPage</name>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation>1 Ereignis</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 Ereignisse</translation>
+    </message>
+    <message>
+        <source>%1 events so far; more as you scroll</source>
+        <translation>Bisher %1 Ereignisse; weitere beim Scrollen</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>Who made the change</source>
+        <translation>Wer die Änderung vorgenommen hat</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>Jede Aktion</translation>
+    </message>
+    <message>
+        <source>Every server change</source>
+        <translation>Alle Serveränderungen</translation>
+    </message>
+    <message>
+        <source>Every token change</source>
+        <translation>Alle Token-Änderungen</translation>
+    </message>
+    <message>
+        <source>Every vault change</source>
+        <translation>Alle Tresoränderungen</translation>
+    </message>
+    <message>
+        <source>Every vault access batch</source>
+        <translation>Alle Tresorzugriffs-Änderungen</translation>
+    </message>
+    <message>
+        <source>Every group change</source>
+        <translation>Alle Gruppenänderungen</translation>
+    </message>
+    <message>
+        <source>Sign-ins and sign-outs</source>
+        <translation>An- und Abmeldungen</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>Any object</source>
+        <translation>Jedes Objekt</translation>
+    </message>
+    <message>
+        <source>A server, token, vault or group: pick one, or type kind:name (server:Prod, token:ci) or an ID</source>
+        <translation>Ein Server, Token, Tresor oder eine Gruppe: wählen Sie aus oder geben Sie kind:name (server:Prod, token:ci) oder eine ID ein</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Benutzerdefiniert…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Search the activity</source>
+        <translation>Aktivität durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search names and details</source>
+        <translation>Namen und Details durchsuchen</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>Vergleichen…</translation>
+    </message>
+    <message>
+        <source>What changed in vault access and tokens between two moments</source>
+        <translation>Was sich zwischen zwei Zeitpunkten an Tresorzugriffen und Tokens geändert hat</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save every event the filter shows as CSV or JSON, not only those loaded</source>
+        <translation>Alle vom Filter gezeigten Ereignisse als CSV oder JSON speichern, nicht nur die geladenen</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Server %1</source>
+        <translation>Server %1</translation>
+    </message>
+    <message>
+        <source>Vault %1</source>
+        <translation>Tresor %1</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>Gruppe %1</translation>
+    </message>
+    <message>
+        <source>Checking the audit log&apos;s hash chain…</source>
+        <translation>Hash-Kette des Prüfprotokolls wird geprüft…</translation>
+    </message>
+    <message>
+        <source>The hash chain could not be checked: %1</source>
+        <translation>Die Hash-Kette konnte nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>✓ Chain verified through event %1</source>
+        <translation>✓ Kette bis Ereignis %1 verifiziert</translation>
+    </message>
+    <message>
+        <source>⚠ The audit log was altered at event %1: %2. Events from there on can&apos;t be trusted.</source>
+        <translation>⚠ Das Prüfprotokoll wurde bei Ereignis %1 verändert: %2. Ereignissen ab dort kann nicht vertraut werden.</translation>
+    </message>
+    <message>
+        <source>Export activity</source>
+        <translation>Aktivität exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;JSON files (*.json)</source>
+        <translation>CSV-Dateien (*.csv);;JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported 1 event to %1.</source>
+        <translation>1 Ereignis nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>Exported %1 events to %2.</source>
+        <translation>%1 Ereignisse nach %2 exportiert.</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
+</context>
+<context>
     <name>ca::ApiClient</name>
     <message>
         <source>Nothing answers at that address (connection refused). Is the account service running?</source>
@@ -604,6 +1093,280 @@
     <message>
         <source>The account service at %1 gave a list this program doesn&apos;t understand (%2).</source>
         <translation>Der Kontodienst unter %1 hat eine Liste geliefert, die dieses Programm nicht versteht (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>ca::AuditExport</name>
+    <message>
+        <source>Can&apos;t write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Exporting the activity…</source>
+        <translation>Aktivität wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Export activity</source>
+        <translation>Aktivität exportieren</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Exportfortschritt</translation>
+    </message>
+    <message>
+        <source>Exported %1 events…</source>
+        <translation>%1 Ereignisse exportiert…</translation>
+    </message>
+</context>
+<context>
+    <name>ca::AuditModel</name>
+    <message>
+        <source>Event %1, %2</source>
+        <translation>Ereignis %1, %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>(service)</source>
+        <translation>(Dienst)</translation>
+    </message>
+    <message>
+        <source>Account created</source>
+        <translation>Konto erstellt</translation>
+    </message>
+    <message>
+        <source>User created</source>
+        <translation>Benutzer erstellt</translation>
+    </message>
+    <message>
+        <source>Group created</source>
+        <translation>Gruppe erstellt</translation>
+    </message>
+    <message>
+        <source>Vault created</source>
+        <translation>Tresor erstellt</translation>
+    </message>
+    <message>
+        <source>Server created</source>
+        <translation>Server erstellt</translation>
+    </message>
+    <message>
+        <source>Server renamed</source>
+        <translation>Server umbenannt</translation>
+    </message>
+    <message>
+        <source>Server deleted</source>
+        <translation>Server gelöscht</translation>
+    </message>
+    <message>
+        <source>Credentials renewed</source>
+        <translation>Zugangsdaten erneuert</translation>
+    </message>
+    <message>
+        <source>Vault granted</source>
+        <translation>Tresor gewährt</translation>
+    </message>
+    <message>
+        <source>Vault revoked</source>
+        <translation>Tresor widerrufen</translation>
+    </message>
+    <message>
+        <source>Vault access applied</source>
+        <translation>Tresorzugriff angewendet</translation>
+    </message>
+    <message>
+        <source>Token created</source>
+        <translation>Token erstellt</translation>
+    </message>
+    <message>
+        <source>Token renamed</source>
+        <translation>Token umbenannt</translation>
+    </message>
+    <message>
+        <source>Token revoked</source>
+        <translation>Token widerrufen</translation>
+    </message>
+    <message>
+        <source>Token rotated</source>
+        <translation>Token rotiert</translation>
+    </message>
+    <message>
+        <source>Revocation scheduled</source>
+        <translation>Widerruf geplant</translation>
+    </message>
+    <message>
+        <source>Revocation cancelled</source>
+        <translation>Widerruf abgebrochen</translation>
+    </message>
+    <message>
+        <source>Group granted</source>
+        <translation>Gruppe gewährt</translation>
+    </message>
+    <message>
+        <source>Group revoked</source>
+        <translation>Gruppe widerrufen</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Signing key created</source>
+        <translation>Signaturschlüssel erstellt</translation>
+    </message>
+    <message>
+        <source>Member added</source>
+        <translation>Mitglied hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Group access to vault</source>
+        <translation>Gruppenzugriff auf Tresor</translation>
+    </message>
+    <message>
+        <source>Created by a user</source>
+        <translation>Von einem Benutzer erstellt</translation>
+    </message>
+    <message>
+        <source>Personal vault</source>
+        <translation>Persönlicher Tresor</translation>
+    </message>
+    <message>
+        <source>Shared with everyone</source>
+        <translation>Mit allen geteilt</translation>
+    </message>
+    <message>
+        <source>Transfer vault</source>
+        <translation>Übertragungstresor</translation>
+    </message>
+    <message>
+        <source>Server %1</source>
+        <translation>Server %1</translation>
+    </message>
+    <message>
+        <source>Token %1</source>
+        <translation>Token %1</translation>
+    </message>
+    <message>
+        <source>Vault %1</source>
+        <translation>Tresor %1</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>Gruppe %1</translation>
+    </message>
+    <message>
+        <source>User %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <source>Vault access, revision %1</source>
+        <translation>Tresorzugriff, Revision %1</translation>
+    </message>
+    <message>
+        <source>No vaults</source>
+        <translation>Keine Tresore</translation>
+    </message>
+    <message>
+        <source>Vaults: %1</source>
+        <translation>Tresore: %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; → &quot;%2&quot;</source>
+        <translation>„%1“ → „%2“</translation>
+    </message>
+    <message>
+        <source>Tokens revoked: %1</source>
+        <translation>Widerrufene Tokens: %1</translation>
+    </message>
+    <message>
+        <source>+ %1</source>
+        <translation>+ %1</translation>
+    </message>
+    <message>
+        <source>− %1</source>
+        <translation>− %1</translation>
+    </message>
+    <message>
+        <source>%1 more</source>
+        <translation>%1 weitere</translation>
+    </message>
+    <message>
+        <source>On %1; vaults: %2</source>
+        <translation>Auf %1; Tresore: %2</translation>
+    </message>
+    <message>
+        <source>Replaced by &quot;%1&quot;; %2</source>
+        <translation>Ersetzt durch „%1“; %2</translation>
+    </message>
+    <message>
+        <source>; expires %1</source>
+        <translation>; läuft ab %1</translation>
+    </message>
+    <message>
+        <source>On %1, as scheduled</source>
+        <translation>Auf %1, wie geplant</translation>
+    </message>
+    <message>
+        <source>On %1</source>
+        <translation>Auf %1</translation>
+    </message>
+    <message>
+        <source>Revokes at %1</source>
+        <translation>Widerruf am %1</translation>
+    </message>
+    <message>
+        <source>Was due at %1</source>
+        <translation>War fällig am %1</translation>
+    </message>
+    <message>
+        <source>+ all servers</source>
+        <translation>+ alle Server</translation>
+    </message>
+    <message>
+        <source>− all servers</source>
+        <translation>− alle Server</translation>
+    </message>
+    <message>
+        <source>+ Secrets Automation manager</source>
+        <translation>+ Secrets-Automation-Verwalter</translation>
+    </message>
+    <message>
+        <source>− Secrets Automation manager</source>
+        <translation>− Secrets-Automation-Verwalter</translation>
+    </message>
+    <message>
+        <source>+ group %1</source>
+        <translation>+ Gruppe %1</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>Von %1</translation>
     </message>
 </context>
 <context>
@@ -743,6 +1506,141 @@
     <message>
         <source>The file is good.</source>
         <translation>Die Datei ist in Ordnung.</translation>
+    </message>
+</context>
+<context>
+    <name>ca::CompareDialog</name>
+    <message>
+        <source>Compare vault access between two moments</source>
+        <translation>Tresorzugriff zwischen zwei Zeitpunkten vergleichen</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>Since my last sign-in</source>
+        <translation>Seit meiner letzten Anmeldung</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Export as CSV…</source>
+        <translation>Als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Reading the audit log…</source>
+        <translation>Prüfprotokoll wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Reading the audit log… %1 events</source>
+        <translation>Prüfprotokoll wird gelesen… %1 Ereignisse</translation>
+    </message>
+    <message>
+        <source>This is your first sign-in: there is no earlier one.</source>
+        <translation>Dies ist Ihre erste Anmeldung: Es gibt keine frühere.</translation>
+    </message>
+    <message>
+        <source>+ Granted</source>
+        <translation>+ Gewährt</translation>
+    </message>
+    <message>
+        <source>− Revoked</source>
+        <translation>− Widerrufen</translation>
+    </message>
+    <message>
+        <source>Vault %1</source>
+        <translation>Tresor %1</translation>
+    </message>
+    <message>
+        <source>Server %1</source>
+        <translation>Server %1</translation>
+    </message>
+    <message>
+        <source>+ Created</source>
+        <translation>+ Erstellt</translation>
+    </message>
+    <message>
+        <source>− Deleted</source>
+        <translation>− Gelöscht</translation>
+    </message>
+    <message>
+        <source>Token %1</source>
+        <translation>Token %1</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>Gruppe %1</translation>
+    </message>
+    <message>
+        <source>Secrets Automation manager</source>
+        <translation>Secrets-Automation-Verwalter</translation>
+    </message>
+    <message>
+        <source>All servers</source>
+        <translation>Alle Server</translation>
+    </message>
+    <message>
+        <source>(service)</source>
+        <translation>(Dienst)</translation>
+    </message>
+    <message>
+        <source>Nothing changed in vault access, servers, tokens or group grants (%1 events read).</source>
+        <translation>Keine Änderungen an Tresorzugriff, Servern, Tokens oder Gruppenfreigaben (%1 Ereignisse gelesen).</translation>
+    </message>
+    <message>
+        <source>Cells granted: %1, revoked: %2; %3 changes in all, from %4 events.</source>
+        <translation>Zellen gewährt: %1, widerrufen: %2; insgesamt %3 Änderungen aus %4 Ereignissen.</translation>
+    </message>
+    <message>
+        <source>Export changes</source>
+        <translation>Änderungen exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Can&apos;t write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1 changes to %2.</source>
+        <translation>%1 Änderungen in %2 gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -1206,6 +2104,10 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
         <source>Handbook</source>
         <translation>Handbuch</translation>
     </message>
+    <message>
+        <source>&lt;h3&gt;Activity&lt;/h3&gt;&lt;p&gt;Every change to the account, newest first (Ctrl+5), filtered by actor, action, object, time and text; the line below says whether the audit log&apos;s hash chain is whole. Show activity in the context menus of servers, tokens, the matrix headers and groups opens it for that item. Who can reach this vault… (the matrix&apos;s column header menu) lists the servers, tokens and groups that reach a vault; Activity → Compare… shows what changed between two moments; Export… saves what the filter shows as CSV or JSON.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Aktivität&lt;/h3&gt;&lt;p&gt;Jede Änderung am Konto, neueste zuerst (Ctrl+5), gefiltert nach Akteur, Aktion, Objekt, Zeit und Text; die Zeile darunter zeigt, ob die Hash-Kette des Prüfprotokolls vollständig ist. „Aktivität anzeigen“ in den Kontextmenüs von Servern, Tokens, den Matrix-Kopfzeilen und Gruppen öffnet sie für dieses Element. „Wer kann diesen Tresor erreichen…“ (Menü der Spaltenköpfe der Matrix) listet die Server, Tokens und Gruppen auf, die einen Tresor erreichen; Aktivität → Vergleichen… zeigt, was sich zwischen zwei Zeitpunkten geändert hat; Exportieren… speichert die gefilterte Ansicht als CSV oder JSON.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>ca::ImpactPreview</name>
@@ -1598,6 +2500,137 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
     <message>
         <source>At start and once a day the program counts the active tokens that expire this soon and says so in the message bar (and as a desktop notification when there is a system tray).</source>
         <translation>Beim Start und einmal täglich zählt das Programm die aktiven Tokens, die so bald ablaufen, und meldet es in der Meldungsleiste (und als Desktop-Benachrichtigung, wenn es einen Infobereich gibt).</translation>
+    </message>
+</context>
+<context>
+    <name>ca::ReachDialog</name>
+    <message>
+        <source>read</source>
+        <translation>lesen</translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation>schreiben</translation>
+    </message>
+    <message>
+        <source>read and write</source>
+        <translation>lesen und schreiben</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>manages Secrets Automation</source>
+        <translation>verwaltet Secrets Automation</translation>
+    </message>
+    <message>
+        <source>manages all servers</source>
+        <translation>verwaltet alle Server</translation>
+    </message>
+    <message>
+        <source>manages this server</source>
+        <translation>verwaltet diesen Server</translation>
+    </message>
+    <message>
+        <source>1 token</source>
+        <translation>1 Token</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 Tokens</translation>
+    </message>
+    <message>
+        <source>Who can reach</source>
+        <translation>Wer erreicht</translation>
+    </message>
+    <message>
+        <source>Servers, tokens and groups</source>
+        <translation>Server, Tokens und Gruppen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Zugriff</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Owners and Administrators manage every server as well. Double-click a server or token to open it.</source>
+        <translation>Besitzer und Administratoren verwalten zusätzlich jeden Server. Doppelklicken Sie auf einen Server oder ein Token, um es zu öffnen.</translation>
+    </message>
+    <message>
+        <source>Show activity</source>
+        <translation>Aktivität anzeigen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Who can reach this vault</source>
+        <translation>Wer kann diesen Tresor erreichen</translation>
+    </message>
+    <message>
+        <source>Connect server %1</source>
+        <translation>Connect-Server %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>Gruppe %1</translation>
+    </message>
+    <message>
+        <source>No Connect server can reach the vault &quot;%1&quot;.</source>
+        <translation>Kein Connect-Server kann den Tresor „%1“ erreichen.</translation>
+    </message>
+    <message>
+        <source>The vault &quot;%1&quot; is reached by %2 through %3.</source>
+        <translation>Der Tresor „%1“ wird von %2 über %3 erreicht.</translation>
+    </message>
+    <message>
+        <source>1 server</source>
+        <translation>1 Server</translation>
+    </message>
+    <message>
+        <source>%1 servers</source>
+        <translation>%1 Server</translation>
+    </message>
+    <message>
+        <source>What this group administers</source>
+        <translation>Was diese Gruppe verwaltet</translation>
+    </message>
+    <message>
+        <source>Vault %1</source>
+        <translation>Tresor %1</translation>
+    </message>
+    <message>
+        <source>%1 vaults, %2</source>
+        <translation>%1 Tresore, %2</translation>
+    </message>
+    <message>
+        <source>The group &quot;%1&quot; administers %2, which reach %3 vaults.</source>
+        <translation>Die Gruppe „%1“ verwaltet %2, die %3 Tresore erreichen.</translation>
     </message>
 </context>
 <context>
@@ -2578,6 +3611,14 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
     <message>
         <source>%1 collided, marked orange: %2.</source>
         <translation>%1 kollidiert, orange markiert: %2.</translation>
+    </message>
+    <message>
+        <source>Show activity</source>
+        <translation>Aktivität anzeigen</translation>
+    </message>
+    <message>
+        <source>Who can reach this vault…</source>
+        <translation>Wer kann diesen Tresor erreichen…</translation>
     </message>
 </context>
 <context>
