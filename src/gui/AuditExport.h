@@ -6,8 +6,8 @@
 #include "client/ApiClient.h"
 
 #include <QObject>
-#include <QProgressDialog>
 #include <QPointer>
+#include <QProgressDialog>
 #include <QSaveFile>
 #include <memory>
 
