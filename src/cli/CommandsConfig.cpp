@@ -29,7 +29,15 @@ QString quoted(const QString &name)
     return u'"' + name + u'"';
 }
 
-// The file, parsed; nullopt after its problems were reported (each "FILE:LINE:COL: ...").
+// Each error as "FILE:LINE:COL: ...", then the command fails (exit 1).
+void failWithErrors(Cli &cli, const QString &path, const QList<ConfigError> &errors)
+{
+    for (const ConfigError &e : errors)
+        out::error(e.text(path));
+    cli.fail(u"%1 has %2 error(s); nothing was planned or applied."_s.arg(path).arg(errors.size()));
+}
+
+// The file, parsed; nullopt after its problems were reported.
 std::optional<AccessConfig> readConfig(Cli &cli, const QString &path)
 {
     QFile file(path);
@@ -40,10 +48,7 @@ std::optional<AccessConfig> readConfig(Cli &cli, const QString &path)
     const ConfigParse parsed = parseAccessConfig(file.readAll());
     if (parsed.errors.isEmpty())
         return parsed.config;
-    for (const ConfigError &e : parsed.errors)
-        out::error(e.text(path));
-    cli.fail(u"%1 has %2 error(s); nothing was planned or applied."_s.arg(path).arg(
-        parsed.errors.size()));
+    failWithErrors(cli, path, parsed.errors);
     return std::nullopt;
 }
 
@@ -55,20 +60,15 @@ void planFile(Cli &cli, const QString &path, std::function<void(const AccessPlan
     if (!config)
         return;
     cli.connected([&cli, path, config = *config, next = std::move(next)] {
-        loadAccountSnapshot(
-            cli.api(), &cli, [&cli, path, config, next](const Result<AccountSnapshot> &r) {
-                if (!r.ok())
-                    return cli.fail(r.error());
-                const AccessPlan plan = makeAccessPlan(config, *r);
-                if (!plan.ok()) {
-                    for (const ConfigError &e : plan.errors)
-                        out::error(e.text(path));
-                    return cli.fail(
-                        u"%1 has %2 error(s); nothing was planned or applied."_s.arg(path).arg(
-                            plan.errors.size()));
-                }
-                next(plan);
-            });
+        loadAccountSnapshot(cli.api(), &cli,
+                            [&cli, path, config, next](const Result<AccountSnapshot> &r) {
+                                if (!r.ok())
+                                    return cli.fail(r.error());
+                                const AccessPlan plan = makeAccessPlan(config, *r);
+                                if (!plan.ok())
+                                    return failWithErrors(cli, path, plan.errors);
+                                next(plan);
+                            });
     });
 }
 

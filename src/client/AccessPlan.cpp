@@ -108,6 +108,11 @@ public:
             m_vaults.insert(v.id, v);
         for (const Group &g : m_s.groups)
             m_groups.insert(g.id, g);
+        // By server once: a plan looks at every server's tokens (1,000 × 100,000).
+        for (const Token &t : m_s.tokens)
+            m_tokensByServer[t.serverId].append(&t);
+        for (const Server &s : m_s.servers)
+            m_serverNames.insert(displayId(s.id, IdKind::Server), s.name);
     }
 
     AccessPlan run()
@@ -320,14 +325,7 @@ private:
 
     QList<const Token *> tokensOf(const Server *server) const
     {
-        QList<const Token *> out;
-        if (!server)
-            return out;
-        for (const Token &t : m_s.tokens) {
-            if (t.serverId == server->id)
-                out.append(&t);
-        }
-        return out;
+        return server ? m_tokensByServer.value(server->id) : QList<const Token *>();
     }
 
     // The token's vaults as the file gives them (IDs and access); nullopt after an error.
@@ -504,14 +502,7 @@ private:
 
     // ---- group grants
 
-    QString serverName(const QString &ref) const
-    {
-        for (const Server &s : m_s.servers) {
-            if (displayId(s.id, IdKind::Server) == ref)
-                return s.name;
-        }
-        return ref;
-    }
+    QString serverName(const QString &ref) const { return m_serverNames.value(ref, ref); }
 
     QString grantText(const GrantKey &k) const
     {
@@ -604,6 +595,8 @@ private:
     const AccountSnapshot &m_s;
     QHash<QString, Vault> m_vaults;
     QHash<QString, Group> m_groups;
+    QHash<QString, QList<const Token *>> m_tokensByServer;
+    QHash<QString, QString> m_serverNames; // by displayed ID
     QList<Match> m_matches;
     QSet<QString> m_claimed;
     AccessPlan m_plan;
@@ -615,19 +608,6 @@ int AccessPlan::count(PlanAction action) const
 {
     return int(std::count_if(items.cbegin(), items.cend(),
                              [action](const PlanItem &i) { return i.action == action; }));
-}
-
-int AccessPlan::tokensToCreate() const
-{
-    return int(std::count_if(items.cbegin(), items.cend(),
-                             [](const PlanItem &i) { return i.change.op == PlanOp::TokenCreate; }));
-}
-
-int AccessPlan::serversToCreate() const
-{
-    return int(std::count_if(items.cbegin(), items.cend(), [](const PlanItem &i) {
-        return i.change.op == PlanOp::ServerCreate;
-    }));
 }
 
 QString AccessPlan::summary() const

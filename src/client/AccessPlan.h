@@ -39,9 +39,6 @@ struct AccessPlan
     //  "summary":{"add":N,"change":N,"remove":N}}
     QByteArray json() const;
     PlanApplyRequest request() const;
-    // How many tokens the plan creates (their JWTs come back once).
-    int tokensToCreate() const;
-    int serversToCreate() const;
 };
 
 // Compares the configuration with the account. A file that names what the account doesn't

@@ -320,6 +320,8 @@ void ApiClient::fetchPages(const QString &path, QUrlQuery query, QObject *contex
              QObject::connect(watcher, &QFutureWatcherBase::finished, watcher,
                               [this, path, query, guard, handler, where, watcher]() mutable {
                                   watcher->deleteLater();
+                                  if (!guard) // the caller went while the page was decoded
+                                      return;
                                   const Decoded decoded = watcher->result();
                                   if (!decoded.ok)
                                       return handler.onError(ApiError{
@@ -331,7 +333,7 @@ void ApiClient::fetchPages(const QString &path, QUrlQuery query, QObject *contex
                                           {}});
                                   const bool last = decoded.page.nextCursor.isEmpty();
                                   handler.onPage(decoded.page.items, last);
-                                  if (last || !guard)
+                                  if (last || !guard) // onPage may have ended the caller
                                       return;
                                   QUrlQuery next = query;
                                   next.removeAllQueryItems(u"cursor"_s);
@@ -571,8 +573,8 @@ void ApiClient::audit(QObject *context, PageHandler<AuditEvent> handler)
     fetchPages<AuditEvent>(u"/v1/audit"_s, {}, context, std::move(handler));
 }
 
-void ApiClient::auditPage(const AuditListQuery &query, QObject *context,
-                          Callback<Page<AuditEvent>> done)
+namespace {
+QUrlQuery auditQuery(const AuditListQuery &query)
 {
     QUrlQuery q;
     auto add = [&q](const QString &name, const QString &value) {
@@ -589,7 +591,21 @@ void ApiClient::auditPage(const AuditListQuery &query, QObject *context,
     add(u"q"_s, query.text);
     add(u"limit"_s, QString::number(query.limit));
     add(u"cursor"_s, query.cursor);
-    fetchOne<Page<AuditEvent>>("GET", u"/v1/audit"_s, q, std::nullopt, context, std::move(done));
+    return q;
+}
+} // namespace
+
+void ApiClient::auditPage(const AuditListQuery &query, QObject *context,
+                          Callback<Page<AuditEvent>> done)
+{
+    fetchOne<Page<AuditEvent>>("GET", u"/v1/audit"_s, auditQuery(query), std::nullopt, context,
+                               std::move(done));
+}
+
+void ApiClient::auditEvents(const AuditListQuery &query, QObject *context,
+                            PageHandler<AuditEvent> handler)
+{
+    fetchPages<AuditEvent>(u"/v1/audit"_s, auditQuery(query), context, std::move(handler));
 }
 
 void ApiClient::verifyAudit(QObject *context, Callback<AuditVerification> done)

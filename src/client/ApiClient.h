@@ -160,6 +160,9 @@ public:
     void audit(QObject *context, PageHandler<AuditEvent> handler);
     // One page of the filtered log, newest first: for views that page on demand.
     void auditPage(const AuditListQuery &query, QObject *context, Callback<Page<AuditEvent>> done);
+    // Every page from query's on (decoded off this thread, as the other lists).
+    void auditEvents(const AuditListQuery &query, QObject *context,
+                     PageHandler<AuditEvent> handler);
     void verifyAudit(QObject *context, Callback<AuditVerification> done);
 
     // --- who can reach a vault (servers, their tokens naming it, the groups managing them)

@@ -143,7 +143,7 @@ void readEvent(const AuditEvent &e, DiffBuilder &b, AuditDiff &diff)
         const bool granted = a == u"group.grant";
         const QString server = d.value(u"server").isString() ? id(d.value(u"server")) : QString();
         QString kind = d.value(u"kind").toString();
-        if (!granted)
+        if (kind.isEmpty()) // a revoke written before revokes named their kind
             kind = d.value(u"all_servers").toBool() ? u"all_servers"_s
                    : server.isEmpty()               ? u"manager"_s
                                                     : u"server"_s;
@@ -185,28 +185,6 @@ AuditDiff diffFromEvents(const QList<AuditEvent> &newestFirst, const QDateTime &
     return diff;
 }
 
-namespace {
-
-void fetchWindow(ApiClient *client, AuditListQuery query, QObject *context,
-                 std::shared_ptr<QList<AuditEvent>> events,
-                 std::function<void(const Result<QList<AuditEvent>> &)> done,
-                 std::function<void(qint64)> progress)
-{
-    client->auditPage(query, context, [=](const Result<Page<AuditEvent>> &r) mutable {
-        if (!r.ok())
-            return done(r.error());
-        *events += r->items;
-        if (progress)
-            progress(events->size());
-        if (r->nextCursor.isEmpty())
-            return done(*events);
-        query.cursor = r->nextCursor;
-        fetchWindow(client, query, context, events, done, progress);
-    });
-}
-
-} // namespace
-
 void fetchAuditDiff(ApiClient *client, const QDateTime &since, const QDateTime &until,
                     QObject *context, Callback<AuditDiff> done,
                     std::function<void(qint64)> progress)
@@ -215,21 +193,23 @@ void fetchAuditDiff(ApiClient *client, const QDateTime &since, const QDateTime &
     query.since = since;
     query.until = until;
     query.limit = 1000;
-    fetchWindow(
-        client, query, context, std::make_shared<QList<AuditEvent>>(),
-        [since, until, done](const Result<QList<AuditEvent>> &r) {
-            if (!r.ok())
-                return done(r.error());
-            done(diffFromEvents(*r, since, until));
-        },
-        std::move(progress));
+    auto events = std::make_shared<QList<AuditEvent>>();
+    client->auditEvents(
+        query, context,
+        {[events, since, until, done, progress](const QList<AuditEvent> &page, bool last) {
+             *events += page;
+             if (progress)
+                 progress(events->size());
+             if (last)
+                 done(diffFromEvents(*events, since, until));
+         },
+         [done](const ApiError &e) { done(e); }});
 }
 
 QJsonObject diffToJson(const AuditDiff &diff, const std::function<QString(const QString &)> &nameOf)
 {
     QJsonArray cells, servers, tokens, groups;
     for (const DiffEntry &e : diff.entries) {
-        const QString change = e.added ? u"added"_s : u"removed"_s;
         switch (e.kind) {
         case DiffEntry::Kind::Cell:
             cells.append(QJsonObject{{u"server"_s, displayId(e.subjectId, IdKind::Server)},
@@ -261,7 +241,7 @@ QJsonObject diffToJson(const AuditDiff &diff, const std::function<QString(const 
                             {u"server"_s, e.objectId.isEmpty()
                                               ? QJsonValue()
                                               : QJsonValue(displayId(e.objectId, IdKind::Server))},
-                            {u"change"_s, change == u"added" ? u"granted"_s : u"revoked"_s},
+                            {u"change"_s, e.added ? u"granted"_s : u"revoked"_s},
                             {u"at"_s, json::isoUtc(e.at)}});
             break;
         }

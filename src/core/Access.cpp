@@ -4,7 +4,6 @@
 
 namespace ca {
 
-namespace {
 std::optional<Access> accessFromSuffix(QStringView suffix)
 {
     const QString s = suffix.trimmed().toString().toLower();
@@ -17,6 +16,7 @@ std::optional<Access> accessFromSuffix(QStringView suffix)
     return std::nullopt;
 }
 
+namespace {
 // Translatable strings of this file, in the context "ca::Access".
 struct Text
 {

@@ -31,6 +31,8 @@ std::optional<Access> accessFromName(QStringView name);
 
 // Short op-style suffix: "r", "w", "rw".
 QString accessSuffix(Access access);
+// "r", "w", "rw" (or "wr"), any case; nullopt for anything else.
+std::optional<Access> accessFromSuffix(QStringView suffix);
 // A vault and what a token may do there, as people read it: "Kubernetes (r)".
 QString scopeText(const QString &vaultName, Access access);
 

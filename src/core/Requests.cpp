@@ -31,15 +31,6 @@ QString planOpName(PlanOp op)
     return {};
 }
 
-std::optional<PlanOp> planOpFromName(QStringView name)
-{
-    for (const auto &[value, text] : kPlanOps) {
-        if (text == name)
-            return value;
-    }
-    return std::nullopt;
-}
-
 QUrlQuery toQuery(const GroupGrantRequest &request)
 {
     QUrlQuery query;

@@ -120,7 +120,6 @@ enum class PlanOp {
     GroupRevoke,
 };
 QString planOpName(PlanOp op); // "server.create", "vault.grant", ... (as the audit actions)
-std::optional<PlanOp> planOpFromName(QStringView name);
 
 // One change of an access plan. Existing objects are named by ID; a server that the same
 // plan creates is named in "server" by the name its server.create gave it. Every member has

@@ -316,10 +316,15 @@ void ActivityPage::showObject(const QString &object)
     const int known = m_object->findData(object, Qt::UserRole, Qt::MatchFixedString);
     if (known >= 0)
         m_object->setCurrentIndex(known);
-    applyFilter();
+    if (!isVisible()) {
+        m_stale = true; // loaded once, with this filter, when the page is shown
+        m_typing.stop();
+        return;
+    }
     if (m_stale)
-        verifyChain();
-    m_stale = false;
+        reload();
+    else
+        applyFilter();
 }
 
 void ActivityPage::verifyChain()
@@ -388,9 +393,9 @@ void ActivityPage::exportEvents()
                                                 tr("CSV files (*.csv);;JSON files (*.json)"));
     if (path.isEmpty())
         return;
-    m_export = new AuditExport(m_workspace->client(), &m_model, query(), window());
-    // The chain's count bounds what can match: a real bar without a filter.
     const AuditListQuery q = query();
+    m_export = new AuditExport(m_workspace->client(), &m_model, q, window());
+    // The chain's count bounds what can match: a real bar without a filter.
     const bool unfiltered = q.actor.isEmpty() && q.action.isEmpty() && q.object.isEmpty() &&
                             !q.since.isValid() && !q.until.isValid() && q.text.isEmpty();
     if (unfiltered)

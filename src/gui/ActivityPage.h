@@ -39,7 +39,6 @@ public:
     // Asks where, then writes every event the filter matches (CSV or JSON by the file's
     // extension) behind a progress dialog with Cancel.
     void exportEvents();
-    void compare();
     // Reloads the events and verifies the chain again (also on F5 while the page shows).
     void reload();
 

@@ -114,6 +114,7 @@ void CompareDialog::compare()
         [this](const Result<AuditDiff> &r) {
             if (!r.ok()) {
                 m_diff = {};
+                m_table->setRowCount(0); // no rows of an earlier comparison under the error
                 setLoading(false);
                 m_summary->setText(r.error().message);
                 theme::setTextTone(m_summary, colors::Tone::Negative);

@@ -148,13 +148,9 @@ void CredentialsCommands::renew(const QString &serverId)
                             const Server *s = m_workspace->servers()->find(id);
                             return s ? std::optional<QString>(s->name) : std::nullopt;
                         });
-                    if (!r->rotated.isEmpty()) {
-                        QList<CreatedToken> created;
-                        for (const RotatedToken &t : r->rotated)
-                            created.append(t.created);
-                        (new RevealTokenDialog(created, m_workspace->directory(), m_window))
+                    if (!r->rotated.isEmpty())
+                        (new RevealTokenDialog(r->rotated, m_workspace->directory(), m_window))
                             ->open();
-                    }
                     const QString tokens =
                         !r->rotated.isEmpty()
                             ? tr("Replaced %1 token(s); copy the new ones now.")

@@ -272,9 +272,7 @@ void MainWindow::addPreferences()
                                     auto *dialog = new PreferencesDialog(this);
                                     dialog->setAttribute(Qt::WA_DeleteOnClose);
                                     connect(dialog, &QDialog::accepted, this, [this, reminder] {
-                                        m_tokens->setExpiringDays(preferences::reminderDays() > 0
-                                                                      ? preferences::reminderDays()
-                                                                      : TokenModel::kDueSoonDays);
+                                        m_tokens->setExpiringDays(preferences::reminderDays());
                                         reminder->remindNow(); // the new days count at once
                                     });
                                     dialog->open();
@@ -499,8 +497,8 @@ PageWidget *MainWindow::currentPage() const
 
 void MainWindow::showActivity(const QString &object)
 {
+    m_activity->showObject(object); // the filter first: showing the page loads it once
     showPage(Activity);
-    m_activity->showObject(object);
 }
 
 void MainWindow::showPage(PageIndex page)

@@ -5,6 +5,7 @@
 #include "core/NameOrder.h"
 #include "gui/Theme.h"
 #include "gui/Workspace.h"
+#include "models/TokenModel.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -29,19 +30,6 @@ QString accessText(Access access)
         return ReachDialog::tr("write");
     case Access::ReadWrite:
         return ReachDialog::tr("read and write");
-    }
-    return {};
-}
-
-QString stateText(TokenState state)
-{
-    switch (state) {
-    case TokenState::Active:
-        return ReachDialog::tr("Active");
-    case TokenState::Revoked:
-        return ReachDialog::tr("Revoked");
-    case TokenState::Expired:
-        return ReachDialog::tr("Expired");
     }
     return {};
 }
@@ -98,10 +86,8 @@ ReachDialog::ReachDialog(Workspace *workspace, QWidget *parent)
             emit showActivity(property("object").toString());
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    // Enter on an item, or a double-click (which also activates on some styles: opening
-    // the same page twice does no harm).
+    // Enter on an item, or a double-click (or a single click, where the style says so).
     connect(m_tree, &QTreeWidget::itemActivated, this, &ReachDialog::activate);
-    connect(m_tree, &QTreeWidget::itemDoubleClicked, this, &ReachDialog::activate);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_tree, 1);
@@ -171,7 +157,7 @@ QTreeWidgetItem *ReachDialog::tokenItem(QTreeWidgetItem *parent, const Token &t,
         parent, {t.name, access.join(u"; "),
                  ends.isValid() ? QLocale().toString(ends.toLocalTime(), QLocale::ShortFormat)
                                 : tr("never"),
-                 stateText(t.stateAt(now))});
+                 TokenModel::stateText(t.stateAt(now))});
     item->setData(0, KindRole, TokenItem);
     item->setData(0, IdRole, displayId(t.id, IdKind::Token));
     item->setData(0, ServerRole, t.serverId);

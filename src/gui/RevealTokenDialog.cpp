@@ -20,6 +20,21 @@ RevealTokenDialog::RevealTokenDialog(const QString &jwt, const Token &token,
     : RevealTokenDialog(QList<CreatedToken>{CreatedToken{token, jwt}}, directory, parent)
 {}
 
+namespace {
+QList<CreatedToken> createdOf(const QList<RotatedToken> &rotated)
+{
+    QList<CreatedToken> created;
+    for (const RotatedToken &t : rotated)
+        created.append(t.created);
+    return created;
+}
+} // namespace
+
+RevealTokenDialog::RevealTokenDialog(const QList<RotatedToken> &rotated, const Directory *directory,
+                                     QWidget *parent)
+    : RevealTokenDialog(createdOf(rotated), directory, parent)
+{}
+
 RevealTokenDialog::RevealTokenDialog(const QList<CreatedToken> &tokens, const Directory *directory,
                                      QWidget *parent)
     : QDialog(parent)
@@ -59,7 +74,7 @@ RevealTokenDialog::~RevealTokenDialog()
 
 void RevealTokenDialog::fillList()
 {
-    auto *list = new QTableWidget(int(m_tokens.size()), 3, this);
+    auto *list = m_list = new QTableWidget(int(m_tokens.size()), 3, this);
     list->setObjectName(QStringLiteral("tokenList"));
     list->setAccessibleName(tr("New tokens"));
     list->setHorizontalHeaderLabels({tr("Token"), tr("Server"), tr("Kept")});
@@ -111,9 +126,8 @@ void RevealTokenDialog::showToken(int index)
     m_shown = index;
     ui->tokenEdit->setPlainText(m_tokens.at(index).jwt);
     ui->summary->setText(summaryOf(m_tokens.at(index).token));
-    if (auto *list = findChild<QTableWidget *>(QStringLiteral("tokenList"));
-        list && list->currentRow() != index)
-        list->setCurrentCell(index, 0);
+    if (m_list && m_list->currentRow() != index)
+        m_list->setCurrentCell(index, 0);
 }
 
 QString RevealTokenDialog::shownToken() const
@@ -125,9 +139,9 @@ void RevealTokenDialog::markKept(const QList<int> &indexes, const QString &how)
 {
     for (int i : indexes)
         m_kept.insert(i);
-    if (auto *list = findChild<QTableWidget *>(QStringLiteral("tokenList"))) {
+    if (m_list) {
         for (int i : indexes)
-            list->item(i, 2)->setText(how);
+            m_list->item(i, 2)->setText(how);
     }
 }
 

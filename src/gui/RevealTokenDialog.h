@@ -13,6 +13,8 @@
 #include <QDialog>
 #include <memory>
 
+class QTableWidget;
+
 namespace Ui {
 class RevealTokenDialog;
 }
@@ -28,6 +30,9 @@ public:
     RevealTokenDialog(const QString &jwt, const Token &token, const Directory *directory,
                       QWidget *parent = nullptr);
     RevealTokenDialog(const QList<CreatedToken> &tokens, const Directory *directory,
+                      QWidget *parent = nullptr);
+    // The new tokens of a rotation.
+    RevealTokenDialog(const QList<RotatedToken> &rotated, const Directory *directory,
                       QWidget *parent = nullptr);
     ~RevealTokenDialog() override;
     QString shownToken() const; // the one picked in the list
@@ -48,6 +53,7 @@ private:
     std::unique_ptr<Ui::RevealTokenDialog> ui;
     const Directory *m_directory;
     QList<CreatedToken> m_tokens;
+    QTableWidget *m_list = nullptr; // the list of several tokens; none for one
     int m_shown = 0;
     QSet<int> m_kept; // indexes of the tokens copied or saved
 };

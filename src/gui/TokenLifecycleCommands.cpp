@@ -91,11 +91,7 @@ void TokenLifecycleCommands::rotate(const QStringList &tokenIds)
                         m_workspace->tokens()->upsert(t.created.token);
                     }
                     // The new tokens once, in one guarded list (Copy, Save all to file).
-                    QList<CreatedToken> created;
-                    for (const RotatedToken &t : *r)
-                        created.append(t.created);
-                    (new RevealTokenDialog(created, m_workspace->directory(), m_page->window()))
-                        ->open();
+                    (new RevealTokenDialog(*r, m_workspace->directory(), m_page->window()))->open();
                     emit m_page->message(
                         MessageBar::Kind::Success,
                         r->size() == 1

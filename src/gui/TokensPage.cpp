@@ -53,8 +53,7 @@ TokensPage::TokensPage(Workspace *workspace, QWidget *parent)
     ui->stateCombo->addItem(tr("Revoked"), RevokedOnly);
     ui->stateCombo->addItem(tr("Expired"), ExpiredOnly);
     ui->stateCombo->addItem(QString(), ExpiringSoon);
-    setExpiringDays(preferences::reminderDays() > 0 ? preferences::reminderDays()
-                                                    : TokenModel::kDueSoonDays);
+    setExpiringDays(preferences::reminderDays());
     // Filtering 100,000 tokens takes tens of milliseconds: wait until typing pauses.
     m_filterDelay.setSingleShot(true);
     m_filterDelay.setInterval(150);
@@ -176,11 +175,13 @@ void TokensPage::setStateFilter(StateFilter filter)
 
 void TokensPage::setExpiringDays(int days)
 {
-    m_expiringDays = std::max(days, 1);
-    ui->stateCombo->setItemText(ui->stateCombo->findData(ExpiringSoon),
-                                m_expiringDays == 1
-                                    ? tr("Expiring within a day")
-                                    : tr("Expiring within %1 days").arg(m_expiringDays));
+    m_expiringDays = days > 0 ? days : TokenModel::kDueSoonDays; // reminders off: a week
+    const int index = ui->stateCombo->findData(ExpiringSoon);
+    ui->stateCombo->setItemText(index, m_expiringDays == 1
+                                           ? tr("Expiring within a day")
+                                           : tr("Expiring within %1 days").arg(m_expiringDays));
+    if (ui->stateCombo->currentIndex() == index) // the list shown follows the new days
+        m_proxy.setExpiresWithinDays(m_expiringDays);
 }
 
 void TokensPage::showExpiringWithin(int days)
@@ -190,7 +191,6 @@ void TokensPage::showExpiringWithin(int days)
     setText({});
     ui->serverCombo->setCurrentIndex(0);
     setStateFilter(ExpiringSoon);
-    m_proxy.setExpiresWithinDays(m_expiringDays); // also when the filter was already chosen
 }
 
 void TokensPage::setText(const QString &text)

@@ -39,7 +39,8 @@ public:
     void setText(const QString &text);
     // Shows the active tokens that expire within days (the expiry reminder's "Show them").
     void showExpiringWithin(int days);
-    // What "Expiring within N days" in the state filter means (Preferences' reminder days).
+    // What "Expiring within N days" in the state filter means (Preferences' reminder days;
+    // 0, no reminders: a week).
     void setExpiringDays(int days);
     // Rotate…, Cancel scheduled revocation: for the Tokens menu.
     QList<QAction *> lifecycleActions() const;

@@ -2,6 +2,7 @@
 
 #include "core/Ids.h"
 #include "models/Directory.h"
+#include "models/DirectoryModels.h"
 #include "models/Roles.h"
 
 #include <QJsonArray>
@@ -188,19 +189,6 @@ QString AuditModel::actionText(const QString &action)
     return it == names.constEnd() ? action : tr(*it);
 }
 
-QString AuditModel::vaultTypeText(const QString &type)
-{
-    if (type == u"USER_CREATED")
-        return tr("Created by a user");
-    if (type == u"PERSONAL")
-        return tr("Personal vault");
-    if (type == u"EVERYONE")
-        return tr("Shared with everyone");
-    if (type == u"TRANSFER")
-        return tr("Transfer vault");
-    return type;
-}
-
 QString AuditModel::serverName(const QJsonValue &id) const
 {
     return id.isString() ? m_directory->serverName(canonicalId(id.toString())) : QString();
@@ -313,8 +301,11 @@ QString AuditModel::changeText(const AuditEvent &e) const
     if (a == u"session.create" && d.value(u"peer").isString())
         return tr("From %1").arg(d.value(u"peer").toString());
     if (a == u"vault.create" || a == u"group.create" || a == u"user.create" ||
-        a == u"account.create")
-        return d.value(u"type").isString() ? vaultTypeText(d.value(u"type").toString()) : QString();
+        a == u"account.create") {
+        if (const auto type = vaultTypeFromName(d.value(u"type").toString()))
+            return VaultModel::typeText(*type); // as the vault lists say it
+        return d.value(u"type").toString();
+    }
     if (d.isEmpty())
         return {};
     return QString::fromUtf8(QJsonDocument(d).toJson(QJsonDocument::Compact));

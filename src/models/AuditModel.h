@@ -48,7 +48,6 @@ public:
     QString objectText(const AuditEvent &e) const;
     QString changeText(const AuditEvent &e) const;
     static QString actionText(const QString &action);
-    static QString vaultTypeText(const QString &type);
 
 signals:
     void loadingChanged(bool loading);

@@ -26,9 +26,18 @@ void PendingChangesModel::setTokens(const TokenModel *tokens)
     m_tokens = tokens;
     if (tokens) {
         // A token issued, revoked or expired while edits are staged changes what they take.
+        // A refresh brings tokens in many pages and signals: one rebuild after them all.
         auto follow = [this] {
-            if (m_matrix->pendingCount() > 0)
-                rebuild();
+            if (m_matrix->pendingCount() == 0 || m_rebuildQueued)
+                return;
+            m_rebuildQueued = true;
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    m_rebuildQueued = false;
+                    rebuild();
+                },
+                Qt::QueuedConnection);
         };
         connect(tokens, &QAbstractItemModel::modelReset, this, follow);
         connect(tokens, &QAbstractItemModel::rowsInserted, this, follow);

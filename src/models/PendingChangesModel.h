@@ -39,6 +39,7 @@ private:
     };
     VaultAccessModel *m_matrix;
     const TokenModel *m_tokens = nullptr;
+    bool m_rebuildQueued = false; // a rebuild for token changes waits in the event queue
     QList<Line> m_lines;
     BatchImpact m_impact;
 };

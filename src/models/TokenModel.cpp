@@ -199,6 +199,19 @@ QString TokenModel::scopeDescription(const Token &t) const
     return lines.join(u'\n');
 }
 
+QString TokenModel::stateText(TokenState state)
+{
+    switch (state) {
+    case TokenState::Active:
+        return tr("Active");
+    case TokenState::Revoked:
+        return tr("Revoked");
+    case TokenState::Expired:
+        return tr("Expired");
+    }
+    return {};
+}
+
 QString TokenModel::relativeExpiry(const QDateTime &expiresAt, const QDateTime &now)
 {
     if (!expiresAt.isValid())
@@ -280,9 +293,7 @@ QVariant TokenModel::data(const QModelIndex &index, int role) const
     case State: {
         const TokenState s = t.stateAt(m_clock());
         if (role == Qt::DisplayRole)
-            return s == TokenState::Active    ? tr("Active")
-                   : s == TokenState::Revoked ? tr("Revoked")
-                                              : tr("Expired");
+            return stateText(s);
         if (role == RawRole)
             return int(s);
         if (role == Qt::ForegroundRole && s != TokenState::Active)

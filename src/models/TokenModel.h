@@ -50,6 +50,7 @@ public:
     QString serverName(const QString &serverId) const { return m_directory->serverName(serverId); }
     QString vaultName(const QString &vaultId) const { return m_directory->vaultName(vaultId); }
     static QString relativeExpiry(const QDateTime &expiresAt, const QDateTime &now);
+    static QString stateText(TokenState state); // "Active", "Revoked", "Expired"
 
     // Text as the filter compares it: case folded.
     static QString folded(const QString &text) { return text.toCaseFolded(); }

@@ -61,7 +61,8 @@ Result<GroupGrant> AccountService::grantGroup(const Actor &actor, const GroupGra
     return grant;
 }
 
-Result<int> AccountService::revokeGroup(const Actor &actor, const GroupGrantRequest &request)
+Result<int> AccountService::revokeGroup(const Actor &actor, const GroupGrantRequest &request,
+                                        GroupRevokeScope scope)
 {
     if (!actor.rights.manager)
         return ApiError::forbidden(
@@ -79,17 +80,15 @@ Result<int> AccountService::revokeGroup(const Actor &actor, const GroupGrantRequ
             return s.error();
         serverId = s->id;
     }
+    const GroupGrantKind kind = request.allServers   ? GroupGrantKind::AllServers
+                                : serverId.isEmpty() ? GroupGrantKind::Manager
+                                                     : GroupGrantKind::Server;
     Store::Transaction tx(m_store);
-    int removed = 0;
-    if (request.allServers) {
-        // All servers: every server grant of the group goes, per-server ones included.
-        removed = m_store.deleteGroupGrants(g->id, GroupGrantKind::AllServers, {}) +
-                  m_store.deleteGroupGrants(g->id, GroupGrantKind::Server, {});
-    } else if (!serverId.isEmpty()) {
-        removed = m_store.deleteGroupGrants(g->id, GroupGrantKind::Server, serverId);
-    } else {
-        removed = m_store.deleteGroupGrants(g->id, GroupGrantKind::Manager, {});
-    }
+    int removed = m_store.deleteGroupGrants(g->id, kind, serverId);
+    // All servers, as op connect does it: the group's per-server grants go too. A plan
+    // removes exactly the grants it lists.
+    if (kind == GroupGrantKind::AllServers && scope == GroupRevokeScope::WithServerGrants)
+        removed += m_store.deleteGroupGrants(g->id, GroupGrantKind::Server, {});
     if (removed == 0)
         return ApiError::notFound(
             request.allServers ? u"The group %1 has no server grants."_s.arg(quoted(g->name))
@@ -98,6 +97,7 @@ Result<int> AccountService::revokeGroup(const Actor &actor, const GroupGrantRequ
                 : u"The group %1 has no grant for that server."_s.arg(quoted(g->name)));
     audit(&actor, u"group.revoke"_s, u"group"_s, displayId(g->id, IdKind::Group),
           {{u"group_name"_s, g->name},
+           {u"kind"_s, groupGrantKindName(kind)},
            {u"all_servers"_s, request.allServers},
            {u"server"_s,
             serverId.isEmpty() ? QJsonValue() : QJsonValue(displayId(serverId, IdKind::Server))},

@@ -154,43 +154,12 @@ std::optional<ApiError> AccountService::applyPlanChange(const Actor &actor, cons
         return errorOf(grantGroup(actor, grant, &created));
     }
     case PlanOp::GroupRevoke:
-        return revokeOneGroupGrant(actor, c.group, c.kind, server);
+        return errorOf(revokeGroup(
+            actor,
+            GroupGrantRequest{c.group, c.kind == GroupGrantKind::Server ? server : QString(),
+                              c.kind == GroupGrantKind::AllServers},
+            GroupRevokeScope::ExactlyThisGrant));
     }
-    return std::nullopt;
-}
-
-// Unlike revokeGroup() with all_servers (which takes the group's per-server grants along, as
-// op connect does), a plan removes exactly the grants it lists.
-std::optional<ApiError> AccountService::revokeOneGroupGrant(const Actor &actor,
-                                                            const QString &groupRef,
-                                                            GroupGrantKind kind,
-                                                            const QString &serverRef)
-{
-    if (!actor.rights.manager)
-        return ApiError::forbidden(
-            u"Revoking a group's access to Secrets Automation needs manager rights."_s);
-    auto g = resolveGroup(groupRef);
-    if (!g.ok())
-        return g.error();
-    QString serverId;
-    if (kind == GroupGrantKind::Server) {
-        auto s = resolveServer(serverRef, actor);
-        if (!s.ok())
-            return s.error();
-        serverId = s->id;
-    }
-    Store::Transaction tx(m_store);
-    const int removed = m_store.deleteGroupGrants(g->id, kind, serverId);
-    if (removed == 0)
-        return ApiError::notFound(u"The group %1 has no %2 grant to revoke."_s.arg(
-            quoted(g->name), groupGrantKindName(kind)));
-    audit(&actor, u"group.revoke"_s, u"group"_s, displayId(g->id, IdKind::Group),
-          {{u"group_name"_s, g->name},
-           {u"kind"_s, groupGrantKindName(kind)},
-           {u"server"_s,
-            serverId.isEmpty() ? QJsonValue() : QJsonValue(displayId(serverId, IdKind::Server))},
-           {u"removed"_s, removed}});
-    tx.commit();
     return std::nullopt;
 }
 

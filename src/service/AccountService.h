@@ -182,7 +182,11 @@ public:
     Result<QList<GroupGrant>> groupGrants(const Actor &actor);
     Result<GroupGrant> grantGroup(const Actor &actor, const GroupGrantRequest &request,
                                   bool *created);
-    Result<int> revokeGroup(const Actor &actor, const GroupGrantRequest &request);
+    // WithServerGrants: revoking all servers takes the group's per-server grants along (as op
+    // connect does); ExactlyThisGrant: only the grant named (a plan's change).
+    enum class GroupRevokeScope { WithServerGrants, ExactlyThisGrant };
+    Result<int> revokeGroup(const Actor &actor, const GroupGrantRequest &request,
+                            GroupRevokeScope scope = GroupRevokeScope::WithServerGrants);
 
     // --- access as code (AccountPlans.cpp): every change of the plan through the rules above,
     // with their audit events, in one transaction; 409 stale_revision and nothing applied
@@ -279,8 +283,7 @@ private:
                                                const QHash<QString, QByteArray> &secrets);
     void notifyScheduled(const QDateTime &at);
 
-    // applyPlan()'s steps: what the plan created so far (server name -> ID), one change, and
-    // the removal of exactly one group grant.
+    // applyPlan()'s steps: what the plan created so far (server name -> ID) and one change.
     struct PlanContext
     {
         QHash<QString, QString> createdServers;
@@ -288,8 +291,6 @@ private:
     QString planServer(const PlanContext &context, const QString &ref) const;
     std::optional<ApiError> applyPlanChange(const Actor &actor, const PlanChange &change,
                                             PlanContext &context, AppliedPlan &result);
-    std::optional<ApiError> revokeOneGroupGrant(const Actor &actor, const QString &groupRef,
-                                                GroupGrantKind kind, const QString &serverRef);
 
     Store &m_store;
     MasterKey m_masterKey;

@@ -239,6 +239,7 @@ public:
     qint64 count(const QString &table);
 
 private:
+    qint64 readAccountRevision(const QString &sql);
     Store(QSqlDatabase db, bool postgres, QString description);
     void endTransaction(const QString &statement);
     void bumpAccountRevision();

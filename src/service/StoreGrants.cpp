@@ -10,19 +10,20 @@ namespace ca {
 
 qint64 Store::accountRevision()
 {
-    qint64 v = 0;
-    forEachRow(run(u"SELECT value FROM meta WHERE key = 'account_revision'"_s),
-               [&](const QSqlQuery &q) { v = q.value(0).toLongLong(); });
-    return v;
+    return readAccountRevision(u"SELECT value FROM meta WHERE key = 'account_revision'"_s);
 }
 
 qint64 Store::lockedAccountRevision()
 {
+    return readAccountRevision(
+        m_postgres ? u"SELECT value FROM meta WHERE key = 'account_revision' FOR UPDATE"_s
+                   : u"SELECT value FROM meta WHERE key = 'account_revision'"_s);
+}
+
+qint64 Store::readAccountRevision(const QString &sql)
+{
     qint64 v = 0;
-    forEachRow(run(m_postgres
-                       ? u"SELECT value FROM meta WHERE key = 'account_revision' FOR UPDATE"_s
-                       : u"SELECT value FROM meta WHERE key = 'account_revision'"_s),
-               [&](const QSqlQuery &q) { v = q.value(0).toLongLong(); });
+    forEachRow(run(sql), [&](const QSqlQuery &q) { v = q.value(0).toLongLong(); });
     return v;
 }
 

@@ -19,31 +19,6 @@ using namespace ca::test;
 
 namespace {
 
-// Waits for one callback; tests may block, the product never does.
-template <typename T>
-struct Waiter
-{
-    std::optional<T> result;
-    std::function<void(const T &)> callback()
-    {
-        return [this](const T &r) { result = r; };
-    }
-    const T &wait()
-    {
-        if (!QTest::qWaitFor([this] { return result.has_value(); }, 20000))
-            qFatal("no answer within 20 s");
-        return *result;
-    }
-};
-
-template <typename T>
-T ok(const Result<T> &r)
-{
-    if (!r.ok())
-        qFatal("unexpected error: %s", qPrintable(r.error().message));
-    return *r;
-}
-
 AccessConfig parsed(const QByteArray &yaml)
 {
     const ConfigParse p = parseAccessConfig(yaml);

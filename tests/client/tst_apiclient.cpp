@@ -20,7 +20,7 @@ namespace {
 
 // Waits for one callback; tests may block, the product never does.
 template <typename T>
-struct Waiter
+struct ResultWaiter
 {
     std::optional<Result<T>> result;
     Callback<T> callback()
@@ -105,7 +105,7 @@ class TestApiClient : public QObject
 
     void signIn(const QString &email = u"owner@sandbox.example"_s)
     {
-        Waiter<SessionInfo> w;
+        ResultWaiter<SessionInfo> w;
         m_client->signIn(email, m_svc->passwordOf(email), this, w.callback());
         QVERIFY2(w.wait().ok(), qPrintable(w.wait().error().message));
     }
@@ -122,21 +122,21 @@ private slots:
     void signInSetsTheSessionAndWhoAmIWorks()
     {
         QVERIFY(!m_client->hasSession());
-        Waiter<SessionInfo> w;
+        ResultWaiter<SessionInfo> w;
         m_client->signIn(u"owner@sandbox.example"_s, m_svc->ownerPassword, this, w.callback());
         const auto &r = w.wait();
         QVERIFY(r.ok());
         QVERIFY(!r->token.isEmpty());
         QVERIFY(r->rights.owner);
         QCOMPARE(m_client->sessionToken(), r->token);
-        Waiter<SessionInfo> me;
+        ResultWaiter<SessionInfo> me;
         m_client->currentSession(this, me.callback());
         QCOMPARE(me.wait()->user.email, u"owner@sandbox.example"_s);
     }
 
     void wrongPasswordIs401WithTheServicesSentence()
     {
-        Waiter<SessionInfo> w;
+        ResultWaiter<SessionInfo> w;
         QSignalSpy expired(m_client.get(), &ApiClient::sessionExpired);
         m_client->signIn(u"owner@sandbox.example"_s, u"wrong"_s, this, w.callback());
         QCOMPARE(w.wait().error().status, 401);
@@ -148,26 +148,26 @@ private slots:
     void serversAndTokensLifecycle()
     {
         signIn();
-        Waiter<NewServerReply> created;
+        ResultWaiter<NewServerReply> created;
         m_client->createServer(u"Client: «test»/1"_s, {u"Kubernetes"_s}, this, created.callback());
         QVERIFY2(created.wait().ok(), qPrintable(created.wait().error().message));
         const Server s = created.wait()->server;
         QVERIFY(created.wait()->credentials.contains(u"uniqueKey"_s));
         QCOMPARE(s.vaults.size(), 1);
 
-        Waiter<Server> byName;
+        ResultWaiter<Server> byName;
         m_client->server(s.name, this, byName.callback());
         QCOMPARE(byName.wait()->id, s.id);
 
-        Waiter<Server> renamed;
+        ResultWaiter<Server> renamed;
         m_client->renameServer(s.id, u"Client renamed"_s, this, renamed.callback());
         QCOMPARE(renamed.wait()->name, u"Client renamed"_s);
 
-        Waiter<Server> granted;
+        ResultWaiter<Server> granted;
         m_client->grantVault(s.id, u"Customers"_s, this, granted.callback());
         QCOMPARE(granted.wait()->vaults.size(), 2);
 
-        Waiter<NewTokenReply> token;
+        ResultWaiter<NewTokenReply> token;
         m_client->createToken({u"t1"_s,
                                s.id,
                                {{u"Kubernetes"_s, Access::Read}, {u"Customers"_s, Access::Write}},
@@ -177,10 +177,10 @@ private slots:
         QCOMPARE(token.wait()->jwt.count(u'.'), 2);
         QVERIFY(token.wait()->token.expiresAt.isValid());
 
-        Waiter<Token> renamedToken;
+        ResultWaiter<Token> renamedToken;
         m_client->renameToken(u"t1"_s, s.id, u"t2"_s, this, renamedToken.callback());
         QCOMPARE(renamedToken.wait()->name, u"t2"_s);
-        Waiter<Token> revoked;
+        ResultWaiter<Token> revoked;
         m_client->revokeToken(token.wait()->token.id, {}, this, revoked.callback());
         QCOMPARE(revoked.wait()->state, TokenState::Revoked);
 
@@ -189,13 +189,13 @@ private slots:
         QTRY_VERIFY(list.done);
         QCOMPARE(list.all().size(), 1);
 
-        Waiter<Server> revokedVault;
+        ResultWaiter<Server> revokedVault;
         m_client->revokeVault(s.id, u"Customers"_s, this, revokedVault.callback());
         QCOMPARE(revokedVault.wait()->vaults.size(), 1);
-        Waiter<Server> deleted;
+        ResultWaiter<Server> deleted;
         m_client->deleteServer(s.id, this, deleted.callback());
         QVERIFY(deleted.wait().ok());
-        Waiter<Server> gone;
+        ResultWaiter<Server> gone;
         m_client->server(s.id, this, gone.callback());
         QCOMPARE(gone.wait().error().status, 404);
         QCOMPARE(gone.wait().error().code, u"not_found"_s);
@@ -218,7 +218,7 @@ private slots:
         QCOMPARE(again.all().size(), first.all().size());
         QCOMPARE(again.all().constFirst().id, first.all().constFirst().id);
         // After a change the full answer comes, with the change.
-        Waiter<NewServerReply> created;
+        ResultWaiter<NewServerReply> created;
         m_client->createServer(u"after 304"_s, {}, this, created.callback());
         QVERIFY(created.wait().ok());
         PageWaiter<Server> changed;
@@ -232,7 +232,7 @@ private slots:
     {
         signIn();
         for (int i = 0; i < 5; ++i) {
-            Waiter<NewServerReply> w;
+            ResultWaiter<NewServerReply> w;
             m_client->createServer(u"paged %1"_s.arg(i), {}, this, w.callback());
             QVERIFY(w.wait().ok());
         }
@@ -266,7 +266,7 @@ private slots:
     {
         signIn();
         for (const QString &name : {u"audit-a"_s, u"audit-b"_s, u"audit-c"_s}) {
-            Waiter<NewServerReply> s;
+            ResultWaiter<NewServerReply> s;
             m_client->createServer(name, {u"Kubernetes"_s}, this, s.callback());
             QVERIFY(s.wait().ok());
         }
@@ -274,31 +274,31 @@ private slots:
         query.action = u"server.create"_s;
         query.since = QDateTime::currentDateTimeUtc().addSecs(-600);
         query.limit = 2;
-        Waiter<Page<AuditEvent>> first;
+        ResultWaiter<Page<AuditEvent>> first;
         m_client->auditPage(query, this, first.callback());
         QVERIFY2(first.wait().ok(), qPrintable(first.wait().error().message));
         QCOMPARE(first.wait()->items.size(), 2);
         QCOMPARE(first.wait()->items.at(0).detail.value(u"name"_s).toString(), u"audit-c"_s);
         QVERIFY(!first.wait()->nextCursor.isEmpty());
         query.cursor = first.wait()->nextCursor;
-        Waiter<Page<AuditEvent>> second;
+        ResultWaiter<Page<AuditEvent>> second;
         m_client->auditPage(query, this, second.callback());
         QVERIFY(second.wait().ok());
         QCOMPARE(second.wait()->items.at(0).detail.value(u"name"_s).toString(), u"audit-a"_s);
 
         AuditListQuery byObject;
         byObject.object = u"server:audit-b"_s;
-        Waiter<Page<AuditEvent>> object;
+        ResultWaiter<Page<AuditEvent>> object;
         m_client->auditPage(byObject, this, object.callback());
         QCOMPARE(object.wait()->items.size(), 1);
 
         AuditListQuery bad;
         bad.actor = u"nobody@nowhere.example"_s;
-        Waiter<Page<AuditEvent>> refused;
+        ResultWaiter<Page<AuditEvent>> refused;
         m_client->auditPage(bad, this, refused.callback());
         QCOMPARE(refused.wait().error().status, 404);
 
-        Waiter<AuditVerification> verified;
+        ResultWaiter<AuditVerification> verified;
         m_client->verifyAudit(this, verified.callback());
         QVERIFY(verified.wait().ok());
         QVERIFY(verified.wait()->whole);
@@ -308,17 +308,17 @@ private slots:
     void vaultAccessNamesServersTokensAndGroups()
     {
         signIn();
-        Waiter<NewServerReply> s;
+        ResultWaiter<NewServerReply> s;
         m_client->createServer(u"reach"_s, {u"Customers"_s}, this, s.callback());
         QVERIFY(s.wait().ok());
         NewTokenRequest request;
         request.name = u"reach-token"_s;
         request.server = u"reach"_s;
         request.vaults = {{u"Customers"_s, Access::Write}};
-        Waiter<NewTokenReply> t;
+        ResultWaiter<NewTokenReply> t;
         m_client->createToken(request, this, t.callback());
         QVERIFY2(t.wait().ok(), qPrintable(t.wait().error().message));
-        Waiter<VaultAccess> access;
+        ResultWaiter<VaultAccess> access;
         m_client->vaultAccess(u"Customers"_s, this, access.callback());
         QVERIFY2(access.wait().ok(), qPrintable(access.wait().error().message));
         QCOMPARE(access.wait()->vault.name, u"Customers"_s);
@@ -328,7 +328,7 @@ private slots:
         QVERIFY(reach != servers.cend());
         QCOMPARE(reach->tokens.size(), 1);
         QCOMPARE(reach->tokens.first().vaults.first().access, Access::Write);
-        Waiter<VaultAccess> missing;
+        ResultWaiter<VaultAccess> missing;
         m_client->vaultAccess(u"No such vault"_s, this, missing.callback());
         QCOMPARE(missing.wait().error().status, 404);
     }
@@ -336,9 +336,9 @@ private slots:
     void grantBatchAndConflict()
     {
         signIn();
-        Waiter<NewServerReply> s;
+        ResultWaiter<NewServerReply> s;
         m_client->createServer(u"batch"_s, {}, this, s.callback());
-        Waiter<GrantMatrix> m;
+        ResultWaiter<GrantMatrix> m;
         m_client->grants(this, m.callback());
         const qint64 base = m.wait()->revision;
         PageWaiter<Vault> vaults;
@@ -348,10 +348,10 @@ private slots:
         for (const Vault &v : vaults.all())
             if (v.name == u"Kubernetes")
                 kubernetes = v.id;
-        Waiter<GrantBatchResult> ok;
+        ResultWaiter<GrantBatchResult> ok;
         m_client->applyGrants(base, {{s.wait()->server.id, kubernetes, true}}, this, ok.callback());
         QCOMPARE(ok.wait()->revision, base + 1);
-        Waiter<GrantBatchResult> stale;
+        ResultWaiter<GrantBatchResult> stale;
         m_client->applyGrants(base, {{s.wait()->server.id, kubernetes, false}}, this,
                               stale.callback());
         QCOMPARE(stale.wait().error().status, 409);
@@ -362,13 +362,13 @@ private slots:
     void groupGrants()
     {
         signIn();
-        Waiter<GroupGrant> g;
+        ResultWaiter<GroupGrant> g;
         m_client->grantGroup(u"Finance"_s, {}, true, this, g.callback());
         QCOMPARE(g.wait()->kind, GroupGrantKind::AllServers);
-        Waiter<QList<GroupGrant>> list;
+        ResultWaiter<QList<GroupGrant>> list;
         m_client->groupGrants(this, list.callback());
         QVERIFY(list.wait()->contains(g.wait().value()));
-        Waiter<int> revoked;
+        ResultWaiter<int> revoked;
         m_client->revokeGroup(u"Finance"_s, {}, true, this, revoked.callback());
         QCOMPARE(revoked.wait().value(), 1);
     }
@@ -376,7 +376,7 @@ private slots:
     void forbiddenIs403()
     {
         signIn(u"nina@sandbox.example"_s);
-        Waiter<NewServerReply> w;
+        ResultWaiter<NewServerReply> w;
         m_client->createServer(u"nope"_s, {}, this, w.callback());
         QCOMPARE(w.wait().error().status, 403);
         QVERIFY(w.wait().error().message.contains(u"manager"_s));
@@ -385,7 +385,7 @@ private slots:
     void tooLargeIs413()
     {
         signIn();
-        Waiter<NewServerReply> w;
+        ResultWaiter<NewServerReply> w;
         m_client->createServer(QString(2 * 1024 * 1024, u'x'), {}, this, w.callback());
         QCOMPARE(w.wait().error().status, 413);
         QCOMPARE(w.wait().error().code, u"payload_too_large"_s);
@@ -399,7 +399,7 @@ private slots:
         Http other(m_svc->url);
         other.setToken(m_client->sessionToken());
         QCOMPARE(other.del(u"/v1/auth/sessions/current"_s).status, 204);
-        Waiter<Account> w;
+        ResultWaiter<Account> w;
         m_client->account(this, w.callback());
         QCOMPARE(w.wait().error().status, 401);
         QCOMPARE(expired.count(), 1);
@@ -413,7 +413,7 @@ private slots:
         probe.close(); // nothing listens there now
         m_client->setBaseUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(port)));
         QSignalSpy reach(m_client.get(), &ApiClient::reachabilityChanged);
-        Waiter<QJsonObject> w;
+        ResultWaiter<QJsonObject> w;
         m_client->health(this, w.callback());
         const ApiError &e = w.wait().error();
         QCOMPARE(e.status, 0);
@@ -441,7 +441,7 @@ private slots:
         QFETCH(int, status);
         CannedServer canned(answer);
         m_client->setBaseUrl(canned.url());
-        Waiter<Server> w;
+        ResultWaiter<Server> w;
         m_client->server(u"x"_s, this, w.callback());
         const ApiError &e = w.wait().error();
         QVERIFY(!w.wait().ok());
@@ -464,7 +464,7 @@ private slots:
                  R"("state":"ACTIVE","created_at":"2026-05-01T09:30:00.000Z","tokens_version":4,)"
                  R"("vaults":["abcdefghijklmnopqrstuvwxyz"],"labels":null})"));
         m_client->setBaseUrl(canned.url());
-        Waiter<Server> w;
+        ResultWaiter<Server> w;
         m_client->server(u"eu"_s, this, w.callback());
         QVERIFY2(w.wait().ok(), qPrintable(w.wait().error().message));
         QCOMPARE(w.wait()->id, u"abcdefghijklmnopqrstuvwxyz"_s);
@@ -495,7 +495,7 @@ private slots:
         CannedServer silent(QByteArray{});
         m_client->setBaseUrl(silent.url());
         m_client->setTimeout(300);
-        Waiter<QJsonObject> w;
+        ResultWaiter<QJsonObject> w;
         m_client->health(this, w.callback());
         QCOMPARE(w.wait().error().code, u"timeout"_s);
         QVERIFY(w.wait().error().message.contains(u"in time"_s));
@@ -534,14 +534,14 @@ private slots:
         QCOMPARE(tls.start(), QString());
         QVERIFY(tls.url().startsWith(u"https://"_s));
         m_client->setBaseUrl(QUrl(tls.url()));
-        Waiter<QJsonObject> refused;
+        ResultWaiter<QJsonObject> refused;
         m_client->health(this, refused.callback());
         const ApiError &e = refused.wait().error();
         QCOMPARE(e.code, u"tls"_s);
         QVERIFY2(e.message.contains(u"connect-admin-test.local"_s), qPrintable(e.message));
         QString error;
         QVERIFY(m_client->setCaFile(cert, &error));
-        Waiter<QJsonObject> trusted;
+        ResultWaiter<QJsonObject> trusted;
         m_client->health(this, trusted.callback());
         QVERIFY2(trusted.wait().ok(), qPrintable(trusted.wait().error().message));
         QVERIFY(!m_client->setCaFile(dir.filePath(u"missing.pem"_s), &error));

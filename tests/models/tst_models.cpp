@@ -433,6 +433,7 @@ private slots:
         deploy.state = TokenState::Revoked;
         monitor.state = TokenState::Revoked;
         tokens.mergePage({deploy, monitor});
+        QCoreApplication::processEvents(); // token changes are taken in once, queued
         QCOMPARE(review.applyText(), u"Apply 2 changes"_s);
         QVERIFY(review.index(0).data().toString().endsWith(u"No active token uses Customers."_s) ||
                 review.index(1).data().toString().endsWith(u"No active token uses Customers."_s));

@@ -3,6 +3,7 @@
 // helper for test code (tests may wait; the product never does).
 #pragma once
 
+#include "core/ApiError.h"
 #include "service/ServiceHost.h"
 
 #include <QJsonDocument>
@@ -10,7 +11,10 @@
 #include <QNetworkAccessManager>
 #include <QSslConfiguration>
 #include <QTemporaryDir>
+#include <QTest>
+#include <functional>
 #include <memory>
+#include <optional>
 
 namespace ca::test {
 
@@ -91,6 +95,32 @@ private:
     QString m_token;
     std::optional<QSslConfiguration> m_tls;
 };
+
+// Waits for one callback; tests may block, the product never does.
+template <typename T>
+struct Waiter
+{
+    std::optional<T> result;
+    std::function<void(const T &)> callback()
+    {
+        return [this](const T &r) { result = r; };
+    }
+    const T &wait()
+    {
+        if (!QTest::qWaitFor([this] { return result.has_value(); }, 20000))
+            qFatal("no answer within 20 s");
+        return *result;
+    }
+};
+
+// The value of a result the test expects to succeed; a failure ends the test program.
+template <typename T>
+T ok(const Result<T> &r)
+{
+    if (!r.ok())
+        qFatal("unexpected error: %s", qPrintable(r.error().message));
+    return *r;
+}
 
 // Raw bytes over a TCP socket, for what QNetworkAccessManager won't send. Returns what the
 // server answered before closing (or before timeoutMs).
