@@ -63,6 +63,11 @@ QByteArray randomBytes(int count)
     return out;
 }
 
+void releaseThreadState()
+{
+    OPENSSL_thread_stop();
+}
+
 QByteArray base64Url(const QByteArray &data)
 {
     return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);

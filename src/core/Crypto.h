@@ -21,6 +21,12 @@ QByteArray hkdfSha256(const QByteArray &secret, const QByteArray &salt, const QB
                       int length);
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
 
+// Frees OpenSSL's state of the calling thread (its random generators) now. A thread that
+// used OpenSSL calls it as its last step: OpenSSL would free it in the thread's TLS
+// destructors, which run after QThread::wait() has returned, so a process that exits right
+// after stopping its threads could end with that state still allocated.
+void releaseThreadState();
+
 struct Sealed
 {
     QByteArray iv;         // 12 bytes

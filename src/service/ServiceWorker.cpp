@@ -1,5 +1,6 @@
 #include "service/ServiceWorker.h"
 
+#include "core/Crypto.h"
 #include "core/Logging.h"
 #include "service/ApiRoutes.h"
 #include "service/http/HttpEndpoint.h"
@@ -70,6 +71,7 @@ void ServiceWorker::run()
     routes.reset();
     service.reset();
     store.reset();
+    crypto::releaseThreadState();
 }
 
 } // namespace ca
