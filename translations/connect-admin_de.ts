@@ -1249,22 +1249,6 @@
         <translation>Gruppenzugriff auf Tresor</translation>
     </message>
     <message>
-        <source>Created by a user</source>
-        <translation>Von einem Benutzer erstellt</translation>
-    </message>
-    <message>
-        <source>Personal vault</source>
-        <translation>Persönlicher Tresor</translation>
-    </message>
-    <message>
-        <source>Shared with everyone</source>
-        <translation>Mit allen geteilt</translation>
-    </message>
-    <message>
-        <source>Transfer vault</source>
-        <translation>Übertragungstresor</translation>
-    </message>
-    <message>
         <source>Server %1</source>
         <translation>Server %1</translation>
     </message>
@@ -1644,6 +1628,94 @@
     </message>
 </context>
 <context>
+    <name>ca::ConfigFileCommands</name>
+    <message>
+        <source>E&amp;xport configuration…</source>
+        <translation>Konfiguration e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare with file…</source>
+        <translation>Mit Datei ver&amp;gleichen…</translation>
+    </message>
+    <message>
+        <source>Save the servers, tokens and group grants as a YAML file</source>
+        <translation>Server, Token und Gruppenfreigaben als YAML-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Stage what a configuration file would change, to review and apply it</source>
+        <translation>Vormerken, was eine Konfigurationsdatei ändern würde, um es zu prüfen und anzuwenden</translation>
+    </message>
+    <message>
+        <source>Could not read the configuration: %1</source>
+        <translation>Die Konfiguration konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Export configuration</source>
+        <translation>Konfiguration exportieren</translation>
+    </message>
+    <message>
+        <source>Configuration files (*.yaml *.yml)</source>
+        <translation>Konfigurationsdateien (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Saved the configuration of 1 server to %1.</source>
+        <translation>Die Konfiguration von 1 Server wurde in %1 gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved the configuration of %n servers to %1.</source>
+        <translation>
+            <numerusform>Die Konfiguration von %n Server wurde in %1 gespeichert.</numerusform>
+            <numerusform>Die Konfiguration von %n Servern wurde in %1 gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Compare with a configuration file</source>
+        <translation>Mit einer Konfigurationsdatei vergleichen</translation>
+    </message>
+    <message>
+        <source>Configuration files (*.yaml *.yml);;All files (*)</source>
+        <translation>Konfigurationsdateien (*.yaml *.yml);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not compare with the account: %1</source>
+        <translation>Der Vergleich mit dem Konto ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>No differences: the account matches %1.</source>
+        <translation>Keine Unterschiede: Das Konto entspricht %1.</translation>
+    </message>
+    <message>
+        <source>Changes from %1</source>
+        <translation>Änderungen aus %1</translation>
+    </message>
+    <message>
+        <source>Staged 1 vault access change from %1; review and apply it.</source>
+        <translation>1 Tresorzugriffsänderung aus %1 vorgemerkt; prüfen und anwenden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Staged %n vault access changes from %1; review and apply them.</source>
+        <translation>
+            <numerusform>%n Tresorzugriffsänderung aus %1 vorgemerkt; prüfen und anwenden.</numerusform>
+            <numerusform>%n Tresorzugriffsänderungen aus %1 vorgemerkt; prüfen und anwenden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Applied 1 change from the file; the account is at revision %1.</source>
+        <translation>1 Änderung aus der Datei angewendet; das Konto hat jetzt Revision %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied %n changes from the file; the account is at revision %1.</source>
+        <translation>
+            <numerusform>%n Änderung aus der Datei angewendet; das Konto hat jetzt Revision %1.</numerusform>
+            <numerusform>%n Änderungen aus der Datei angewendet; das Konto hat jetzt Revision %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ca::CredentialStore</name>
     <message>
         <source>The system keychain is not available (%1).</source>
@@ -1975,6 +2047,84 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
     <message>
         <source>Tokens expire soon</source>
         <translation>Tokens laufen bald ab</translation>
+    </message>
+</context>
+<context>
+    <name>ca::FileChangesDialog</name>
+    <message>
+        <source>Compare &amp;again</source>
+        <translation>&amp;Erneut vergleichen</translation>
+    </message>
+    <message>
+        <source>Changes from %1</source>
+        <translation>Änderungen aus %1</translation>
+    </message>
+    <message>
+        <source>Changes from the file</source>
+        <translation>Änderungen aus der Datei</translation>
+    </message>
+    <message>
+        <source>1 problem in %1; nothing was staged or applied. Correct the file and compare again.</source>
+        <translation>1 Fehler in %1; nichts wurde vorgemerkt oder angewendet. Korrigieren Sie die Datei und vergleichen Sie erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problems in %1; nothing was staged or applied. Correct the file and compare again.</source>
+        <translation>
+            <numerusform>%n Fehler in %1; nichts wurde vorgemerkt oder angewendet. Korrigieren Sie die Datei und vergleichen Sie erneut.</numerusform>
+            <numerusform>%n Fehler in %1; nichts wurde vorgemerkt oder angewendet. Korrigieren Sie die Datei und vergleichen Sie erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 change of a server, token or group grant, applied if ticked, against revision %1 of the account.</source>
+        <translation>1 Änderung an einem Server, Token oder einer Gruppenfreigabe; angewendet, wenn angehakt, gegen Revision %1 des Kontos.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes of servers, tokens and group grants; the ticked ones are applied at once, against revision %1 of the account.</source>
+        <translation>
+            <numerusform>%n Änderung an Servern, Token und Gruppenfreigaben; die angehakten werden zusammen angewendet, gegen Revision %1 des Kontos.</numerusform>
+            <numerusform>%n Änderungen an Servern, Token und Gruppenfreigaben; die angehakten werden zusammen angewendet, gegen Revision %1 des Kontos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>1 vault access change from the file is staged on the Vault access page; review and apply it there.</source>
+        <translation>1 Tresorzugriffsänderung aus der Datei ist auf der Seite Tresorzugriff vorgemerkt; prüfen Sie sie dort und wenden Sie sie an.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vault access changes from the file are staged on the Vault access page; review and apply them there.</source>
+        <translation>
+            <numerusform>%n Tresorzugriffsänderung aus der Datei ist auf der Seite Tresorzugriff vorgemerkt; prüfen Sie sie dort und wenden Sie sie an.</numerusform>
+            <numerusform>%n Tresorzugriffsänderungen aus der Datei sind auf der Seite Tresorzugriff vorgemerkt; prüfen Sie sie dort und wenden Sie sie an.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Apply 1 change</source>
+        <translation>1 Änderung &amp;anwenden</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Apply %n changes</source>
+        <translation>
+            <numerusform>%n Änderung &amp;anwenden</numerusform>
+            <numerusform>%n Änderungen &amp;anwenden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Applying 1 change…</source>
+        <translation>1 Änderung wird angewendet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applying %n changes…</source>
+        <translation>
+            <numerusform>%n Änderung wird angewendet…</numerusform>
+            <numerusform>%n Änderungen werden angewendet…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The account changed since the comparison, so nothing was applied. Compare again to see the changes as they are now.</source>
+        <translation>Das Konto wurde seit dem Vergleich geändert, daher wurde nichts angewendet. Vergleichen Sie erneut, um die Änderungen nach dem jetzigen Stand zu sehen.</translation>
+    </message>
+    <message>
+        <source>Nothing was applied: %1</source>
+        <translation>Nichts wurde angewendet: %1</translation>
     </message>
 </context>
 <context>
@@ -2515,18 +2665,6 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
     <message>
         <source>read and write</source>
         <translation>lesen und schreiben</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Aktiv</translation>
-    </message>
-    <message>
-        <source>Revoked</source>
-        <translation>Widerrufen</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>Abgelaufen</translation>
     </message>
     <message>
         <source>manages Secrets Automation</source>

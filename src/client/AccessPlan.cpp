@@ -604,6 +604,11 @@ private:
 
 } // namespace
 
+QString PlanItem::line() const
+{
+    return actionSymbol(action) + u' ' + description;
+}
+
 int AccessPlan::count(PlanAction action) const
 {
     return int(std::count_if(items.cbegin(), items.cend(),
@@ -626,7 +631,7 @@ QString AccessPlan::text() const
 {
     QString out;
     for (const PlanItem &i : items)
-        out += actionSymbol(i.action) + u' ' + i.description + u'\n';
+        out += i.line() + u'\n';
     if (!items.isEmpty())
         out += u'\n';
     out += summary() + u'\n';
@@ -664,6 +669,36 @@ PlanApplyRequest AccessPlan::request() const
     for (const PlanItem &i : items)
         r.changes.append(i.change);
     return r;
+}
+
+DividedPlan divideForMatrix(const AccessPlan &plan,
+                            const std::function<bool(const GrantChange &)> &canStage)
+{
+    QSet<QString> created;                    // names of the servers the plan creates
+    QSet<std::pair<QString, QString>> needed; // (server, vault) a new token names
+    for (const PlanItem &i : plan.items) {
+        if (i.change.op == PlanOp::ServerCreate)
+            created.insert(i.change.name);
+        else if (i.change.op == PlanOp::TokenCreate)
+            for (const VaultPermission &v : i.change.vaults)
+                needed.insert({i.change.server, v.vault});
+    }
+    DividedPlan divided;
+    divided.rest.baseRevision = plan.baseRevision;
+    divided.rest.errors = plan.errors;
+    for (const PlanItem &i : plan.items) {
+        const PlanChange &c = i.change;
+        const bool cell = c.op == PlanOp::VaultGrant || c.op == PlanOp::VaultRevoke;
+        // The matrix names servers and vaults by their canonical IDs, the plan by display IDs.
+        const GrantChange change{canonicalId(c.server), canonicalId(c.vault),
+                                 c.op == PlanOp::VaultGrant};
+        if (cell && !created.contains(c.server) &&
+            !(change.granted && needed.contains({c.server, c.vault})) && canStage(change))
+            divided.staged.append(change);
+        else
+            divided.rest.items.append(i);
+    }
+    return divided;
 }
 
 AccessPlan makeAccessPlan(const AccessConfig &config, const AccountSnapshot &snapshot)

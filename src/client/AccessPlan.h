@@ -10,6 +10,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <functional>
 
 namespace ca {
 
@@ -20,6 +21,8 @@ struct PlanItem
     PlanAction action = PlanAction::Add;
     QString description; // "grant the vault "Kubernetes" to the server "Dev""
     PlanChange change;   // the wire form, objects named by ID
+    // "+ grant the vault …", as plan prints it.
+    QString line() const;
 };
 
 struct AccessPlan
@@ -40,6 +43,19 @@ struct AccessPlan
     QByteArray json() const;
     PlanApplyRequest request() const;
 };
+
+// A plan divided for the desktop program: the vault grants and revokes of servers that exist,
+// which the Vault access page stages as edits, and the rest, applied as a plan of its own.
+// A grant that a new token of the plan needs stays with the rest, so that either half can
+// be applied first.
+struct DividedPlan
+{
+    QList<GrantChange> staged; // in the plan's order
+    AccessPlan rest;           // at the plan's base revision, with its errors
+};
+// canStage: whether the matrix has that cell and can change it.
+DividedPlan divideForMatrix(const AccessPlan &plan,
+                            const std::function<bool(const GrantChange &)> &canStage);
 
 // Compares the configuration with the account. A file that names what the account doesn't
 // have (an unknown vault, group or ID), or asks for what the rules refuse (a vault that

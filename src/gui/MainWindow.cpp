@@ -4,6 +4,7 @@
 #include "gui/ActivityCommands.h"
 #include "gui/ActivityPage.h"
 #include "gui/ClipboardGuard.h"
+#include "gui/ConfigFileCommands.h"
 #include "gui/CredentialsCommands.h"
 #include "gui/ExpiryReminder.h"
 #include "gui/GroupPermissionsPage.h"
@@ -247,6 +248,11 @@ void MainWindow::addCommands()
     ui->menuTokens->addActions(m_tokens->lifecycleActions());
     (new CredentialsCommands(m_workspace, this, m_servers, m_messages))
         ->install(m_commands, ui->menuFile, ui->menuServers, ui->menuTokens);
+    m_configFileCommands = new ConfigFileCommands(m_workspace, this, m_messages, [this] {
+        showPage(VaultAccess);
+        m_vaultAccess->setReviewVisible(true);
+    });
+    m_configFileCommands->install(m_commands, ui->menuFile);
     addPreferences();
     m_commands.setPage(currentPage());
 }

@@ -25,6 +25,7 @@ class MainWindow;
 namespace ca {
 
 class ActivityCommands;
+class ConfigFileCommands;
 class ActivityPage;
 class GroupPermissionsPage;
 class MessageBar;
@@ -62,6 +63,7 @@ public:
     GroupPermissionsPage *groupPermissionsPage() const { return m_groups; }
     ActivityPage *activityPage() const { return m_activity; }
     ActivityCommands *activityCommands() const { return m_activityCommands; }
+    ConfigFileCommands *configFileCommands() const { return m_configFileCommands; }
     // The Activity page, filtered to one object (an ID, or kind:name).
     void showActivity(const QString &object);
     MessageBar *messageBar() const;
@@ -103,6 +105,7 @@ private:
     GroupPermissionsPage *m_groups;
     ActivityPage *m_activity;
     ActivityCommands *m_activityCommands = nullptr;
+    ConfigFileCommands *m_configFileCommands = nullptr;
     SandboxLauncher m_sandbox;
     CommandController m_commands;
     QPointer<SignInDialog> m_signIn;

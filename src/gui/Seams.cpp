@@ -58,6 +58,15 @@ QString getSaveFileName(QWidget *parent, const QString &title, const QString &su
                                         QFileDialog::DontConfirmOverwrite);
 }
 
+QString getOpenFileName(QWidget *parent, const QString &title, const QString &folder,
+                        const QString &filter)
+{
+    suggested() = folder;
+    if (!fileNames().isEmpty())
+        return fileNames().dequeue();
+    return QFileDialog::getOpenFileName(parent, title, folder, filter);
+}
+
 void setNextAnswer(QMessageBox::StandardButton answer)
 {
     answers().enqueue(answer);

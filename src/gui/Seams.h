@@ -14,6 +14,9 @@ void setNextSaveFileName(const QString &path); // empty string: the user cancell
 QString getSaveFileName(QWidget *parent, const QString &title, const QString &suggestedPath,
                         const QString &filter);
 QString lastSuggestedPath(); // what the last save dialog proposed
+// The open dialog takes its answer from the same queue as the save dialog.
+QString getOpenFileName(QWidget *parent, const QString &title, const QString &folder,
+                        const QString &filter);
 
 void setNextAnswer(QMessageBox::StandardButton answer);
 QMessageBox::StandardButton ask(QWidget *parent, QMessageBox::Icon icon, const QString &title,

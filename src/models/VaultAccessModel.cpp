@@ -485,24 +485,43 @@ void VaultAccessModel::discardChanges()
                                  edits));
 }
 
+void VaultAccessModel::addEdit(QList<CellEdit> &edits, int row, int column, bool granted) const
+{
+    if (!isEditable(row, column))
+        return;
+    const qint8 before = stagedValue(row, column);
+    // Back to the service's state means nothing to stage.
+    const qint8 after = baseGranted(row, column) == granted ? qint8(-1) : qint8(granted ? 1 : 0);
+    if (before != after)
+        edits.append({serverId(row), vaultId(column), before, after});
+}
+
 void VaultAccessModel::stage(const QString &what, QList<std::pair<int, int>> cells, bool granted)
 {
     if (m_frozen)
         return;
     QList<CellEdit> edits;
     edits.reserve(cells.size());
-    for (const auto &[row, column] : cells) {
-        if (!isEditable(row, column))
-            continue;
-        const qint8 before = stagedValue(row, column);
-        // Back to the service's state means nothing to stage.
-        const qint8 after =
-            baseGranted(row, column) == granted ? qint8(-1) : qint8(granted ? 1 : 0);
-        if (before != after)
-            edits.append({serverId(row), vaultId(column), before, after});
-    }
+    for (const auto &[row, column] : cells)
+        addEdit(edits, row, column, granted);
     if (!edits.isEmpty())
         m_undo.push(new StageCommand(this, what, edits)); // push() runs redo()
+}
+
+int VaultAccessModel::stageChanges(const QString &what, const QList<GrantChange> &changes)
+{
+    if (m_frozen)
+        return 0;
+    QList<CellEdit> edits;
+    for (const GrantChange &c : changes) {
+        const int row = rowOf(c.serverId);
+        const int column = columnOf(c.vaultId);
+        if (row >= 0 && column >= 0)
+            addEdit(edits, row, column, c.granted);
+    }
+    if (!edits.isEmpty())
+        m_undo.push(new StageCommand(this, what, edits));
+    return int(edits.size());
 }
 
 void VaultAccessModel::applyEdits(const QList<CellEdit> &edits, bool forward)

@@ -67,6 +67,9 @@ public:
     void toggleRow(int row); // grant all if any editable cell is off, else revoke all
     void toggleColumn(int column);
     void discardChanges();
+    // Stages each change (a grant or a revoke of a known cell) as one undo step named what;
+    // cells that can't change or already are so are left out. Returns how many were staged.
+    int stageChanges(const QString &what, const QList<GrantChange> &changes);
 
     // A server was renamed elsewhere; only its header changes.
     void renameServer(const QString &serverId, const QString &name);
@@ -118,6 +121,8 @@ private:
     bool baseGranted(int row, int column) const;
     void setBase(int row, int column, bool granted);
     qint8 stagedValue(int row, int column) const;
+    // Appends the edit that stages the cell as granted, unless there is nothing to change.
+    void addEdit(QList<CellEdit> &edits, int row, int column, bool granted) const;
     void stage(const QString &what, QList<std::pair<int, int>> cells, bool granted);
     void setStructure(const QList<Server> &servers, const QList<Vault> &vaults,
                       const GrantMatrix &matrix);

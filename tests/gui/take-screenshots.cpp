@@ -13,6 +13,8 @@
 #include "gui/ActivityPage.h"
 #include "gui/ClipboardGuard.h"
 #include "gui/CompareDialog.h"
+#include "gui/ConfigFileCommands.h"
+#include "gui/FileChangesDialog.h"
 #include "gui/GroupPermissionsPage.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBar.h"
@@ -21,13 +23,16 @@
 #include "gui/ReachDialog.h"
 #include "gui/RevealTokenDialog.h"
 #include "gui/RotateTokensDialog.h"
+#include "gui/Seams.h"
 #include "gui/TokensPage.h"
 #include "gui/VaultAccessPage.h"
 #include "gui/Workspace.h"
 
 #include <QApplication>
 #include <QDir>
+#include <QFile>
 #include <QLibraryInfo>
+#include <QRegularExpression>
 #include <QStyleFactory>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -160,6 +165,48 @@ int main(int argc, char *argv[])
         waitFor([&] { return !compare->isLoading(); });
         shoot(compare, QStringLiteral("compare"));
         compare->close();
+    }
+
+    // File → Compare with file…: the exported configuration, edited (a server renamed and
+    // given a vault, a new server): the cell staged on the matrix, the rest in the dialog.
+    {
+        const QString file = data.filePath(QStringLiteral("connect.yaml"));
+        seams::setNextSaveFileName(file);
+        window.configFileCommands()->exportConfiguration();
+        waitFor([&] { return QFile::exists(file); });
+        QFile f(file);
+        if (f.open(QIODevice::ReadWrite)) {
+            QByteArray yaml = f.readAll();
+            // A vault the first server doesn't have yet, granted in the file.
+            for (int c = 0; c < access->columnCount(); ++c)
+                if (access->isEditable(ci, c) &&
+                    access->cellState(ci, c) == CellState::NotGranted) {
+                    const QString server = access->serverName(ci);
+                    yaml =
+                        QString::fromUtf8(yaml)
+                            .replace(QRegularExpression(QStringLiteral("(\\n  - name: ") +
+                                                        QRegularExpression::escape(server) +
+                                                        QStringLiteral("\\n    id: \\S+\\n    "
+                                                                       "vaults:\\n)")),
+                                     QStringLiteral("\\1      - ") + access->vaultName(c) + u'\n')
+                            .toUtf8();
+                    break;
+                }
+            yaml.replace("  - name: CI runners\n", "  - name: CI\n");
+            yaml.replace("servers:\n", "servers:\n  - name: Edge\n    vaults:\n      - Vendors\n");
+            f.resize(0);
+            f.write(yaml);
+            f.close();
+        }
+        window.messageBar()->dismiss();
+        window.configFileCommands()->compareWithFile(file);
+        waitFor([&] { return window.configFileCommands()->changesDialog() != nullptr; });
+        if (FileChangesDialog *changes = window.configFileCommands()->changesDialog()) {
+            grab(QStringLiteral("vault-access-from-file"));
+            shoot(changes, QStringLiteral("compare-with-file"));
+            changes->close();
+        }
+        access->discardChanges();
     }
 
     // The new-token dialog, filled in as the reference's first example.

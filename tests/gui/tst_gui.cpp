@@ -5,7 +5,9 @@
 #include "gui/CheckCredentialsDialog.h"
 #include "gui/ClipboardGuard.h"
 #include "gui/ColumnWidths.h"
+#include "gui/ConfigFileCommands.h"
 #include "gui/CredentialsCommands.h"
+#include "gui/FileChangesDialog.h"
 #include "gui/GroupPermissionsPage.h"
 #include "gui/HandbookDialog.h"
 #include "gui/MainWindow.h"
@@ -972,6 +974,219 @@ private slots:
         QVERIFY(!unfolded.contains("ci pipeline")); // never expires
         QVERIFY2(m_window->messageBar()->text().startsWith(u"Wrote 2 event(s)"_s),
                  qPrintable(m_window->messageBar()->text()));
+    }
+
+    // File → Export configuration… and File → Compare with file… (access as code): the export
+    // compares as "no differences"; an edited file stages its vault access cells on the
+    // matrix and lists the rest with check boxes (a new server and what needs it go
+    // together); Apply hands over the new server's credentials and the new token once.
+    void exportAndCompareWithAFile()
+    {
+        const QString path = m_files.filePath(u"connect.yaml"_s);
+        seams::setNextSaveFileName(path);
+        action("actionExportConfiguration")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->messageBar()->text().startsWith(u"Saved the"_s), 20000);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray yaml = file.readAll();
+        file.close();
+        QVERIFY(yaml.startsWith("version: 1\n"));
+        QVERIFY(!yaml.contains("eyJ")); // never a JWT
+
+        ConfigFileCommands *commands = m_window->configFileCommands();
+        seams::setNextSaveFileName(path); // the open dialog's answer
+        action("actionCompareWithFile")->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->messageBar()->text(),
+                                  u"No differences: the account matches connect.yaml."_s, 20000);
+        QVERIFY(!commands->changesDialog());
+
+        // Rename "CI runners" and grant it Kubernetes (a cell); a new token on the staging
+        // cluster that needs CI Secrets there (that grant stays with the token); a new server.
+        auto edit = [&yaml](const QByteArray &from, const QByteArray &to) {
+            if (yaml.count(from) != 1)
+                return false;
+            yaml.replace(from, to);
+            return true;
+        };
+        QVERIFY(edit("  - name: CI runners\n", "  - name: CI\n"));
+        QVERIFY(edit("      - CI Secrets\n    tokens:",
+                     "      - CI Secrets\n      - Kubernetes\n    tokens:"));
+        QVERIFY(edit("      - Kubernetes\n      - Staging\n",
+                     "      - CI Secrets\n      - Kubernetes\n      - Staging\n"));
+        QVERIFY(edit("      - name: staging deploy\n", "      - name: audit reader\n"
+                                                       "        vaults:\n"
+                                                       "          CI Secrets: r\n"
+                                                       "        expires_in: 30d\n"
+                                                       "      - name: staging deploy\n"));
+        QVERIFY(edit("servers:\n", "servers:\n  - name: Edge\n    vaults:\n      - Vendors\n"));
+        const QString edited = m_files.filePath(u"edited.yaml"_s);
+        QFile out(edited);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(yaml);
+        out.close();
+
+        VaultAccessModel *access = m_workspace->access();
+        QCOMPARE(access->pendingCount(), 0);
+        commands->compareWithFile(edited);
+        FileChangesDialog *dialog = nullptr;
+        QVERIFY(QTest::qWaitFor([&] { return (dialog = commands->changesDialog()) != nullptr; },
+                                20000));
+        // The cell is staged on the matrix, one undo step, with the review panel open.
+        QCOMPARE(access->pendingCount(), 1);
+        const QList<GrantChange> staged = access->pendingChanges();
+        QCOMPARE(staged.first().serverId, serverId(u"CI runners"_s));
+        QCOMPARE(staged.first().vaultId, vaultId(u"Kubernetes"_s));
+        QCOMPARE(access->undoStack()->undoText(), u"Changes from edited.yaml"_s);
+        QCOMPARE(m_window->currentPageIndex(), MainWindow::VaultAccess);
+        QVERIFY2(dialog->summary().contains(u"1 vault access change from the file is staged"_s),
+                 qPrintable(dialog->summary()));
+        QStringList lines;
+        QListWidget *list = dialog->list();
+        for (int row = 0; row < list->count(); ++row)
+            lines.append(list->item(row)->text());
+        auto rowOf = [&lines](const QString &start) {
+            for (int i = 0; i < lines.size(); ++i)
+                if (lines.at(i).startsWith(start))
+                    return i;
+            return -1;
+        };
+        const int create = rowOf(u"+ create the server \"Edge\""_s);
+        const int rename = rowOf(u"~ rename"_s);
+        const int token = rowOf(u"+ issue the token \"audit reader\""_s);
+        const int needed = rowOf(u"+ grant the vault \"CI Secrets\" to the server \"Staging"_s);
+        QVERIFY2(create >= 0 && rename >= 0 && token >= 0 && needed >= 0,
+                 qPrintable(lines.join(u'\n')));
+        QVERIFY2(rowOf(u"+ grant the vault \"Kubernetes\""_s) < 0, qPrintable(lines.join(u'\n')));
+        QCOMPARE(dialog->applyButton()->text(), u"&Apply %1 changes"_s.arg(lines.size()));
+        // Unticking the new server unticks its vault grant; ticking the grant ticks it again.
+        const int edgeGrant = rowOf(u"+ grant the vault \"Vendors\" to the server \"Edge\""_s);
+        list->item(create)->setCheckState(Qt::Unchecked);
+        if (edgeGrant >= 0) {
+            QCOMPARE(list->item(edgeGrant)->checkState(), Qt::Unchecked);
+            list->item(edgeGrant)->setCheckState(Qt::Checked);
+            QCOMPARE(list->item(create)->checkState(), Qt::Checked);
+        } else {
+            list->item(create)->setCheckState(Qt::Checked);
+        }
+        QCOMPARE(dialog->request().changes.size(), lines.size());
+
+        // Apply: the credentials file is asked for at once, the token shown once.
+        const QString credentials = m_files.filePath(u"edge.json"_s);
+        seams::setNextSaveFileName(credentials);
+        QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+        RevealTokenDialog *reveal = nullptr;
+        QVERIFY(QTest::qWaitFor(
+            [&] { return (reveal = m_window->findChild<RevealTokenDialog *>()) != nullptr; },
+            20000));
+        QCOMPARE(reveal->tokenCount(), 1);
+        const QJsonObject claims = claimsOf(reveal->shownToken());
+        QCOMPARE(claims.value(u"exp"_s).toInteger() - claims.value(u"iat"_s).toInteger(),
+                 30 * 86400);
+        const QJsonArray vaults = claims.value(u"1password.com/vts"_s).toArray();
+        QCOMPARE(vaults.size(), 1);
+        QCOMPARE(vaults.first()[u"u"_s].toString(), vaultId(u"CI Secrets"_s));
+        QFile saved(credentials);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QVERIFY(QJsonDocument::fromJson(saved.readAll()).object().contains(u"verifier"_s));
+        QCOMPARE(saved.permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+        seams::setNextSaveFileName(m_files.filePath(u"audit-reader.jwt"_s));
+        QTest::mouseClick(reveal->findChild<QPushButton *>(u"saveButton"_s), Qt::LeftButton);
+        QVERIFY(reveal->close());
+        QVERIFY(settled());
+        QVERIFY(!serverId(u"CI"_s).isEmpty() && !serverId(u"Edge"_s).isEmpty());
+        QVERIFY(serverId(u"CI runners"_s).isEmpty());
+        // The staged cell survived the reload; applied with the usual Apply, the account
+        // matches the file.
+        QCOMPARE(access->pendingCount(), 1);
+        action("actionApply")->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(access->pendingCount(), 0, 20000);
+        QVERIFY(settled());
+        commands->compareWithFile(edited);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->messageBar()->text(),
+                                  u"No differences: the account matches edited.yaml."_s, 20000);
+    }
+
+    // Someone changes the account between the comparison and Apply: nothing is applied and
+    // the dialog says so and offers to compare again.
+    void fileChangesAreRefusedAfterTheAccountChanged()
+    {
+        const QString path = m_files.filePath(u"drift.yaml"_s);
+        seams::setNextSaveFileName(path);
+        action("actionExportConfiguration")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->messageBar()->text().startsWith(u"Saved the"_s), 20000);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        const QByteArray yaml = file.readAll();
+        QCOMPARE(yaml.count("  - name: CI runners\n"), 1);
+        file.resize(0);
+        file.write(QByteArray(yaml).replace("  - name: CI runners\n", "  - name: CI\n"));
+        file.close();
+        ConfigFileCommands *commands = m_window->configFileCommands();
+        commands->compareWithFile(path);
+        FileChangesDialog *dialog = nullptr;
+        QVERIFY(QTest::qWaitFor([&] { return (dialog = commands->changesDialog()) != nullptr; },
+                                20000));
+        QCOMPARE(dialog->list()->count(), 1);
+        QCOMPARE(dialog->applyButton()->text(), u"&Apply 1 change"_s);
+        const QString staging = serverId(u"Staging cluster"_s);
+        QCOMPARE(
+            m_http->patch(u"/v1/connect/servers/"_s + staging, {{u"name"_s, u"Staging"_s}}).status,
+            200);
+        QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->compareAgainButton()->isVisible(), 20000);
+        QVERIFY2(dialog->summary().contains(u"changed since the comparison"_s),
+                 qPrintable(dialog->summary()));
+        QVERIFY(dialog->isVisible());
+        QVERIFY(!dialog->applyButton()->isEnabled()); // the plan is out of date
+        const Reply servers = m_http->get(u"/v1/connect/servers"_s);
+        QVERIFY(QJsonDocument(servers.json).toJson().contains("CI runners")); // not renamed
+        dialog->close();
+    }
+
+    // A file with mistakes: each is listed with its line and column; nothing is staged.
+    void compareWithAFileThatHasErrors()
+    {
+        const QString path = m_files.filePath(u"broken.yaml"_s);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("version: 1\n"
+                   "servers:\n"
+                   "  - name: CI runners\n"
+                   "    vaults:\n"
+                   "      - CI Secrets\n"
+                   "      - No such vault\n"
+                   "    tokens:\n"
+                   "      - name: t\n"
+                   "        vaults:\n"
+                   "          CI Secrets: rwx\n");
+        file.close();
+        ConfigFileCommands *commands = m_window->configFileCommands();
+        commands->compareWithFile(path);
+        FileChangesDialog *dialog = nullptr;
+        QVERIFY(QTest::qWaitFor([&] { return (dialog = commands->changesDialog()) != nullptr; },
+                                20000));
+        QCOMPARE(dialog->list()->count(), 1);
+        QVERIFY2(dialog->list()->item(0)->text().startsWith(u"broken.yaml:10:23: "_s),
+                 qPrintable(dialog->list()->item(0)->text()));
+        QVERIFY(!dialog->applyButton()->isVisible());
+        QVERIFY(dialog->compareAgainButton()->isVisible());
+        // The access word fixed, the file names a vault the account doesn't have.
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QByteArray text = file.readAll().replace(": rwx", ": rw");
+        file.resize(0);
+        file.write(text);
+        file.close();
+        QTest::mouseClick(dialog->compareAgainButton(), Qt::LeftButton);
+        QVERIFY(QTest::qWaitFor(
+            [&] { return commands->changesDialog() && commands->changesDialog() != dialog; },
+            20000));
+        dialog = commands->changesDialog();
+        QCOMPARE(dialog->list()->count(), 1);
+        QVERIFY2(dialog->list()->item(0)->text().startsWith(u"broken.yaml:6:9: "_s),
+                 qPrintable(dialog->list()->item(0)->text()));
+        QVERIFY(dialog->summary().contains(u"nothing was staged or applied"_s));
+        QCOMPARE(m_workspace->access()->pendingCount(), 0);
+        dialog->close();
     }
 
     // Preferences → reminder days: the reminder counts the active tokens expiring that soon
