@@ -15,6 +15,10 @@
         <source>Filter groups</source>
         <translation>Gruppen filtern</translation>
     </message>
+    <message>
+        <source>Groups in rows; a checked cell lets the group manage that server, or every server</source>
+        <translation>Gruppen in Zeilen; eine angehakte Zelle lässt die Gruppe diesen Server verwalten, oder alle Server</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -322,6 +326,10 @@
         <source>Ctrl+5</source>
         <translation>Ctrl+5</translation>
     </message>
+    <message>
+        <source>The pages of the program; Ctrl+1 to Ctrl+5 open each</source>
+        <translation>Die Seiten des Programms; Strg+1 bis Strg+5 öffnen sie</translation>
+    </message>
 </context>
 <context>
     <name>NewServerDialog</name>
@@ -477,6 +485,18 @@
         <source>Filter servers by name or ID</source>
         <translation>Server nach Name oder ID filtern</translation>
     </message>
+    <message>
+        <source>Every Connect server of the account; the details of the selected one are shown beside</source>
+        <translation>Alle Connect-Server des Kontos; die Details des ausgewählten stehen daneben</translation>
+    </message>
+    <message>
+        <source>The vaults the selected server can reach</source>
+        <translation>Die Tresore, die der ausgewählte Server erreicht</translation>
+    </message>
+    <message>
+        <source>Each token of the selected server with the vaults it may use, and how</source>
+        <translation>Jedes Token des ausgewählten Servers mit den Tresoren, die es nutzen darf, und wie</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
@@ -535,6 +555,18 @@
         <source>Filter by name, server, vault or ID</source>
         <translation>Nach Name, Server, Tresor oder ID filtern</translation>
     </message>
+    <message>
+        <source>Show only the tokens of one server</source>
+        <translation>Nur die Token eines Servers zeigen</translation>
+    </message>
+    <message>
+        <source>Show the tokens in one state, or those that expire soon</source>
+        <translation>Die Token in einem Zustand zeigen, oder die bald ablaufenden</translation>
+    </message>
+    <message>
+        <source>The access tokens of the Connect servers, as the filters above choose</source>
+        <translation>Die Zugriffstoken der Connect-Server, wie die Filter darüber sie auswählen</translation>
+    </message>
 </context>
 <context>
     <name>VaultAccessPage</name>
@@ -557,6 +589,14 @@
     <message>
         <source>Show servers and vaults matching…</source>
         <translation>Server und Tresore filtern…</translation>
+    </message>
+    <message>
+        <source>Hide the built-in and personal vaults, and those you can&apos;t access, which can&apos;t be granted</source>
+        <translation>Die eingebauten und persönlichen Tresore sowie die, auf die Sie keinen Zugriff haben, ausblenden: Sie können nicht gewährt werden</translation>
+    </message>
+    <message>
+        <source>Connect servers in rows, vaults in columns; a checked cell is a grant. Changes stay staged until you apply them</source>
+        <translation>Connect-Server in Zeilen, Tresore in Spalten; eine angehakte Zelle ist eine Freigabe. Änderungen bleiben vorgemerkt, bis Sie sie anwenden</translation>
     </message>
 </context>
 <context>
@@ -1042,6 +1082,22 @@
     <message>
         <source>Export cancelled; no file was written.</source>
         <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>Every change to the account, newest first, as the filters above choose</source>
+        <translation>Jede Änderung am Konto, die neueste zuerst, wie die Filter darüber sie auswählen</translation>
+    </message>
+    <message>
+        <source>Whether the audit log&apos;s chain of hashes shows no event altered or removed</source>
+        <translation>Ob die Hash-Kette des Prüfprotokolls zeigt, dass kein Ereignis geändert oder entfernt wurde</translation>
+    </message>
+    <message>
+        <source>What kind of change</source>
+        <translation>Welche Art von Änderung</translation>
+    </message>
+    <message>
+        <source>When the change was made</source>
+        <translation>Wann die Änderung gemacht wurde</translation>
     </message>
 </context>
 <context>
@@ -2495,6 +2551,10 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
     <message>
         <source>%1 (%2 times)</source>
         <translation>%1 (%2-mal)</translation>
+    </message>
+    <message>
+        <source>Does what the message offers</source>
+        <translation>Führt aus, was die Meldung anbietet</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,8 @@ ActivityPage::ActivityPage(Workspace *workspace, QWidget *parent)
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("activityTable"));
     m_table->setAccessibleName(tr("Activity"));
+    m_table->setAccessibleDescription(
+        tr("Every change to the account, newest first, as the filters above choose"));
     m_table->setModel(&m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -70,6 +72,8 @@ ActivityPage::ActivityPage(Workspace *workspace, QWidget *parent)
 
     m_chain = new QLabel(this);
     m_chain->setObjectName(QStringLiteral("chainLabel"));
+    m_chain->setAccessibleDescription(
+        tr("Whether the audit log's chain of hashes shows no event altered or removed"));
     m_chain->setWordWrap(true);
     m_chain->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_count = new QLabel(this);
@@ -115,6 +119,7 @@ void ActivityPage::buildFilters()
     m_actor->setToolTip(tr("Who made the change"));
     m_action = shrinkingCombo(this, tr("Action"), 10);
     m_action->setObjectName(QStringLiteral("actionFilter"));
+    m_action->setToolTip(tr("What kind of change"));
     m_action->addItem(tr("Any action"), QString());
     const std::pair<const char *, const char *> kinds[] = {
         {"server", QT_TR_NOOP("Every server change")},
@@ -143,6 +148,7 @@ void ActivityPage::buildFilters()
                             "(server:Prod, token:ci) or an ID"));
     m_range = shrinkingCombo(this, tr("Time range"), 8);
     m_range->setObjectName(QStringLiteral("rangeFilter"));
+    m_range->setToolTip(tr("When the change was made"));
     m_range->addItems(
         {tr("Any time"), tr("Today"), tr("Last 7 days"), tr("Last 30 days"), tr("Custom…")});
     m_since = new QDateTimeEdit(this);

@@ -62,6 +62,8 @@ MessageBar::MessageBar(QWidget *parent)
     m_close->setAutoRaise(true);
     m_close->setToolTip(tr("Dismiss"));
     m_close->setAccessibleName(tr("Dismiss message"));
+    m_action->setObjectName(QStringLiteral("messageAction"));
+    m_action->setAccessibleDescription(tr("Does what the message offers"));
     // The slot keeps the height of a line with its buttons whether or not a message shows,
     // so the status bar (and the pages above it) never move.
     const int line = std::max(

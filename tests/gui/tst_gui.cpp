@@ -1920,10 +1920,13 @@ private slots:
         QCOMPARE(QGuiApplication::clipboard()->text(), u"mine"_s);
     }
 
-    void everyFocusableWidgetHasAnAccessibleName()
+    void everyFocusableWidgetHasAnAccessibleNameAndDescription()
     {
         // Walk Qt's accessibility tree of the window on every page, as a screen reader would.
+        // Each also says what it is for (its description: what a sighted user reads in the
+        // tooltip), beyond its name.
         QStringList unnamed;
+        QStringList undescribed;
         std::function<void(QAccessibleInterface *, int)> walk = [&](QAccessibleInterface *node,
                                                                     int depth) {
             if (!node || depth > 40)
@@ -1932,11 +1935,16 @@ private slots:
             const bool cell = node->role() == QAccessible::Cell ||
                               node->role() == QAccessible::ColumnHeader ||
                               node->role() == QAccessible::RowHeader;
-            if (widget && !cell && widget->isVisibleTo(m_window.get()) &&
-                widget->focusPolicy() != Qt::NoFocus && widget->isEnabled() &&
-                node->text(QAccessible::Name).trimmed().isEmpty())
-                unnamed.append(u"%1 (%2)"_s.arg(widget->objectName(),
-                                                QLatin1String(widget->metaObject()->className())));
+            const bool focusable = widget && !cell && widget->isVisibleTo(m_window.get()) &&
+                                   widget->focusPolicy() != Qt::NoFocus && widget->isEnabled();
+            const QString what =
+                focusable ? u"%1 (%2)"_s.arg(widget->objectName(),
+                                             QLatin1String(widget->metaObject()->className()))
+                          : QString();
+            if (focusable && node->text(QAccessible::Name).trimmed().isEmpty())
+                unnamed.append(what);
+            if (focusable && node->text(QAccessible::Description).trimmed().isEmpty())
+                undescribed.append(what);
             if (cell) // thousands of cells: their text is checked below
                 return;
             for (int i = 0; i < node->childCount(); ++i)
@@ -1949,6 +1957,9 @@ private slots:
         }
         unnamed.removeDuplicates();
         QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(u", "_s)));
+        undescribed.removeDuplicates();
+        QVERIFY2(undescribed.isEmpty(),
+                 qPrintable(u"no description: "_s + undescribed.join(u", "_s)));
     }
 
     void matrixCellsSayRowColumnAndStateNotOnlyByColour()
