@@ -11,6 +11,7 @@
 #include "client/CredentialStore.h"
 #include "gui/ActivityCommands.h"
 #include "gui/ActivityPage.h"
+#include "gui/CheckCredentialsDialog.h"
 #include "gui/ClipboardGuard.h"
 #include "gui/CompareDialog.h"
 #include "gui/ConfigFileCommands.h"
@@ -21,6 +22,7 @@
 #include "gui/NewTokenDialog.h"
 #include "gui/Preferences.h"
 #include "gui/ReachDialog.h"
+#include "gui/RenewCredentialsDialog.h"
 #include "gui/RevealTokenDialog.h"
 #include "gui/RotateTokensDialog.h"
 #include "gui/Seams.h"
@@ -31,6 +33,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <QLibraryInfo>
 #include <QRegularExpression>
 #include <QStyleFactory>
@@ -209,6 +212,33 @@ int main(int argc, char *argv[])
         access->discardChanges();
     }
 
+    // File → Check a credentials file…: a new server's file, checked offline and against
+    // the service.
+    {
+        std::optional<CreatedServer> created;
+        QObject context;
+        workspace.client()->createServer(QStringLiteral("Edge checker"),
+                                         {QStringLiteral("Vendors")}, &context,
+                                         [&](const Result<CreatedServer> &r) {
+                                             if (r.ok())
+                                                 created = *r;
+                                         });
+        waitFor([&] { return created.has_value(); });
+        const QString file = data.filePath(QStringLiteral("1password-credentials.json"));
+        QFile f(file);
+        if (created && f.open(QIODevice::WriteOnly)) {
+            f.write(QJsonDocument(created->credentials).toJson());
+            f.close();
+            CheckCredentialsDialog check(&workspace, &window);
+            check.show();
+            check.setFile(file);
+            check.check();
+            waitFor([&] { return !check.isChecking(); });
+            shoot(&check, QStringLiteral("check-credentials"));
+        }
+        f.remove();
+    }
+
     // The new-token dialog, filled in as the reference's first example.
     window.showPage(MainWindow::Tokens);
     window.tokensPage()->newToken();
@@ -247,6 +277,83 @@ int main(int argc, char *argv[])
         grabDialog(reveal, QStringLiteral("new-tokens-list"));
         delete reveal;
     }
+
+    // Servers → Renew credentials…, for a server with two tokens on the old secret.
+    {
+        RenewCredentialsDialog renew(QStringLiteral("Staging cluster"), 2, &window);
+        grabDialog(&renew, QStringLiteral("renew-credentials"));
+    }
+
+    // A conflict: a cell staged here, the same cell granted by someone else meanwhile; the
+    // apply is refused, the cell marked, the edit kept.
+    {
+        window.showPage(MainWindow::VaultAccess);
+        QObject context;
+        for (int r = 0; r < access->rowCount() && access->pendingCount() == 0; ++r)
+            for (int c = 0; c < access->columnCount(); ++c)
+                if (access->isEditable(r, c) && access->cellState(r, c) == CellState::NotGranted) {
+                    access->toggle(access->index(r, c));
+                    bool done = false;
+                    workspace.client()->grantVault(access->serverId(r), access->vaultId(c),
+                                                   &context,
+                                                   [&](const Result<Server> &) { done = true; });
+                    waitFor([&] { return done; });
+                    break;
+                }
+        window.vaultAccessPage()->apply();
+        waitFor([&] { return access->conflictCount() > 0 && !workspace.isBusy(); });
+        grab(QStringLiteral("vault-access-conflict"));
+        access->discardChanges();
+        window.messageBar()->dismiss();
+    }
+
+    // 300 servers, then none: the pages at scale and empty.
+    {
+        QObject context;
+        int made = 0;
+        const int existing = workspace.servers()->rowCount();
+        for (int i = existing; i < 300; ++i) {
+            bool done = false;
+            workspace.client()->createServer(
+                QStringLiteral("Cluster %1").arg(i, 3, 10, QLatin1Char('0')),
+                {QStringLiteral("Kubernetes")}, &context, [&](const Result<CreatedServer> &r) {
+                    made += r.ok();
+                    done = true;
+                });
+            waitFor([&] { return done; });
+        }
+        workspace.refresh();
+        waitFor([&] { return workspace.servers()->rowCount() >= 300 && !workspace.isBusy(); });
+        window.messageBar()->dismiss();
+        window.showPage(MainWindow::Servers);
+        grab(QStringLiteral("servers-300"));
+        window.showPage(MainWindow::VaultAccess);
+        grab(QStringLiteral("vault-access-300"));
+        const QList<Server> all = workspace.servers()->items();
+        for (const Server &server : all) {
+            bool done = false;
+            workspace.client()->deleteServer(server.id, &context,
+                                             [&](const Result<Server> &) { done = true; });
+            waitFor([&] { return done; });
+        }
+        workspace.refresh();
+        waitFor([&] { return workspace.servers()->rowCount() == 0 && !workspace.isBusy(); });
+        window.messageBar()->dismiss();
+        grab(QStringLiteral("vault-access-empty"));
+        window.showPage(MainWindow::Servers);
+        grab(QStringLiteral("servers-empty"));
+        window.showPage(MainWindow::Tokens);
+        grab(QStringLiteral("tokens-empty"));
+    }
+
+    // The service goes away: the status bar and the message bar say so.
+    window.sandbox()->stop();
+    waitFor([&] { return !window.sandbox()->isRunning(); });
+    workspace.refresh();
+    waitFor([&] { return !workspace.isBusy(); });
+    QTest::qWait(500);
+    grab(QStringLiteral("service-lost"));
+
     window.close();
     return 0;
 }
