@@ -4,6 +4,7 @@
 #include "core/Ids.h"
 #include "gui/Theme.h"
 #include "gui/Workspace.h"
+#include "models/ServerModel.h"
 
 #include <QDialogButtonBox>
 #include <QFile>
@@ -63,7 +64,11 @@ CheckCredentialsDialog::CheckCredentialsDialog(Workspace *workspace, QWidget *pa
     fileRow->addWidget(m_path, 1);
     fileRow->addWidget(browse);
     auto *form = new QFormLayout;
-    form->addRow(tr("&File:"), fileRow);
+    // A row of a layout gets no buddy by itself: the label needs one for its Alt+F (and so
+    // as not to show the "&").
+    auto *fileLabel = new QLabel(tr("&File:"), this);
+    fileLabel->setBuddy(m_path);
+    form->addRow(fileLabel, fileRow);
     form->addRow(tr("&Token:"), m_token);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_check, QDialogButtonBox::ActionRole);
@@ -137,7 +142,8 @@ void CheckCredentialsDialog::showReport(const CredentialsReport &r)
     if (f.ok()) {
         QString server = displayId(f.identity.serverId, IdKind::Server);
         if (r.server)
-            server = tr("\"%1\" (%2), %3").arg(r.server->name, server, r.server->state);
+            server = tr("\"%1\" (%2), %3")
+                         .arg(r.server->name, server, ServerModel::stateText(r.server->state));
         lines << tr("Account: %1").arg(displayId(f.identity.accountId, IdKind::Account))
               << tr("Server: %1").arg(server) << tr("Service: %1").arg(f.identity.serviceUrl)
               << tr("Issued: %1").arg(localTime(f.identity.issuedAt, tr("unknown (an older file)")))

@@ -830,12 +830,15 @@ private slots:
             5000));
         auto *checkButton = dialog->findChild<QPushButton *>(u"checkButton"_s);
         QVERIFY(!checkButton->isEnabled()); // no file yet
+        // Each label with a mnemonic has its field as buddy (else it shows the "&").
+        for (const QLabel *label : dialog->findChildren<QLabel *>())
+            QVERIFY2(!label->text().contains(u'&') || label->buddy(), qPrintable(label->text()));
         QTest::keyClicks(dialog->findChild<QLineEdit *>(u"pathEdit"_s), path);
         QTest::mouseClick(checkButton, Qt::LeftButton);
         QVERIFY(QTest::qWaitFor([&] { return !dialog->isChecking(); }, 20000));
         QCOMPARE(dialog->verdict(), u"The file is good."_s);
         for (const QString &fact :
-             {id, u"\"Checked\""_s, u"ACTIVE"_s, m_svc->url, u"In force: yes"_s, u"Issued: "_s})
+             {id, u"\"Checked\""_s, u"), Active"_s, m_svc->url, u"In force: yes"_s, u"Issued: "_s})
             QVERIFY2(dialog->facts().contains(fact),
                      qPrintable(fact + u" in\n"_s + dialog->facts()));
 
