@@ -1607,10 +1607,6 @@
         <translation>Prüfprotokoll wird gelesen…</translation>
     </message>
     <message>
-        <source>Reading the audit log… %1 events</source>
-        <translation>Prüfprotokoll wird gelesen… %1 Ereignisse</translation>
-    </message>
-    <message>
         <source>This is your first sign-in: there is no earlier one.</source>
         <translation>Dies ist Ihre erste Anmeldung: Es gibt keine frühere.</translation>
     </message>
@@ -1659,14 +1655,6 @@
         <translation>(Dienst)</translation>
     </message>
     <message>
-        <source>Nothing changed in vault access, servers, tokens or group grants (%1 events read).</source>
-        <translation>Keine Änderungen an Tresorzugriff, Servern, Tokens oder Gruppenfreigaben (%1 Ereignisse gelesen).</translation>
-    </message>
-    <message>
-        <source>Cells granted: %1, revoked: %2; %3 changes in all, from %4 events.</source>
-        <translation>Zellen gewährt: %1, widerrufen: %2; insgesamt %3 Änderungen aus %4 Ereignissen.</translation>
-    </message>
-    <message>
         <source>Export changes</source>
         <translation>Änderungen exportieren</translation>
     </message>
@@ -1681,6 +1669,18 @@
     <message>
         <source>Saved %1 changes to %2.</source>
         <translation>%1 Änderungen in %2 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Reading the audit log… events read: %1</source>
+        <translation>Das Prüfprotokoll wird gelesen… gelesene Ereignisse: %1</translation>
+    </message>
+    <message>
+        <source>Nothing changed in vault access, servers, tokens or group grants (audit events read: %1).</source>
+        <translation>Nichts hat sich am Tresorzugriff, an Servern, Token oder Gruppenfreigaben geändert (gelesene Ereignisse im Prüfprotokoll: %1).</translation>
+    </message>
+    <message>
+        <source>Cells granted: %1, revoked: %2; changes in all: %3; audit events read: %4.</source>
+        <translation>Zellen freigegeben: %1, widerrufen: %2; Änderungen insgesamt: %3; gelesene Ereignisse im Prüfprotokoll: %4.</translation>
     </message>
 </context>
 <context>

@@ -123,7 +123,7 @@ void CompareDialog::compare()
             showDiff(*r);
         },
         [this](qint64 read) {
-            m_summary->setText(tr("Reading the audit log… %1 events").arg(read));
+            m_summary->setText(tr("Reading the audit log… events read: %1").arg(read));
         });
 }
 
@@ -221,10 +221,10 @@ void CompareDialog::showDiff(const AuditDiff &diff)
             (e.added ? granted : revoked)++;
     QString text =
         diff.entries.isEmpty()
-            ? tr("Nothing changed in vault access, servers, tokens or group grants (%1 events "
-                 "read).")
+            ? tr("Nothing changed in vault access, servers, tokens or group grants (audit events "
+                 "read: %1).")
                   .arg(diff.events)
-            : tr("Cells granted: %1, revoked: %2; %3 changes in all, from %4 events.")
+            : tr("Cells granted: %1, revoked: %2; changes in all: %3; audit events read: %4.")
                   .arg(granted)
                   .arg(revoked)
                   .arg(diff.entries.size())
