@@ -900,6 +900,14 @@
         <source>&amp;Activity</source>
         <translation>&amp;Aktivität</translation>
     </message>
+    <message>
+        <source>What this person administers…</source>
+        <translation>Was diese Person verwaltet…</translation>
+    </message>
+    <message>
+        <source>The servers the person who made this change manages, through their groups</source>
+        <translation>Die Server, die die Person, die diese Änderung gemacht hat, über ihre Gruppen verwaltet</translation>
+    </message>
 </context>
 <context>
     <name>ca::ActivityPage</name>
@@ -2829,6 +2837,18 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
     <message>
         <source>The group &quot;%1&quot; administers %2, which reach %3 vaults.</source>
         <translation>Die Gruppe „%1“ verwaltet %2, die %3 Tresore erreichen.</translation>
+    </message>
+    <message>
+        <source>What this person administers</source>
+        <translation>Was diese Person verwaltet</translation>
+    </message>
+    <message>
+        <source>%1 belongs to no group, so administers no Connect server.</source>
+        <translation>%1 gehört zu keiner Gruppe und verwaltet daher keinen Connect-Server.</translation>
+    </message>
+    <message>
+        <source>%1 administers %2 through the groups %3, which reach %4 vaults.</source>
+        <translation>%1 verwaltet über die Gruppen %3 %2, die %4 Tresore erreichen.</translation>
     </message>
 </context>
 <context>

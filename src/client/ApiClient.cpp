@@ -401,6 +401,12 @@ void ApiClient::users(QObject *context, PageHandler<User> handler)
     fetchPages<User>(u"/v1/users"_s, {}, context, std::move(handler));
 }
 
+void ApiClient::userGroups(const QString &user, QObject *context, Callback<QList<Group>> done)
+{
+    fetchOne<Page<Group>>("GET", u"/v1/users/%1/groups"_s.arg(segment(user)), {}, std::nullopt,
+                          context, member(std::move(done), &Page<Group>::items));
+}
+
 void ApiClient::servers(QObject *context, PageHandler<Server> handler)
 {
     fetchPages<Server>(u"/v1/connect/servers"_s, {}, context, std::move(handler));

@@ -101,6 +101,8 @@ public:
     void vaults(QObject *context, PageHandler<Vault> handler);
     void groups(QObject *context, PageHandler<Group> handler);
     void users(QObject *context, PageHandler<User> handler);
+    // The groups a user (ID or e-mail address) belongs to.
+    void userGroups(const QString &user, QObject *context, Callback<QList<Group>> done);
 
     // --- servers
     void servers(QObject *context, PageHandler<Server> handler);

@@ -76,6 +76,22 @@ void ActivityCommands::install(CommandController &commands, QMenuBar *menuBar, Q
 
     ActivityPage *activity = m_window->activityPage();
     connect(activity, &ActivityPage::compareRequested, this, &ActivityCommands::compare);
+    // An event's actor: what that person administers, through their groups.
+    QTableView *events = activity->table();
+    auto *userReach = new QAction(tr("What this person administers…"), events);
+    userReach->setObjectName(u"actionUserReach"_s);
+    userReach->setToolTip(tr("The servers the person who made this change manages, through "
+                             "their groups"));
+    connect(userReach, &QAction::triggered, this, [this, activity, events] {
+        const QModelIndex current = events->currentIndex();
+        if (!current.isValid())
+            return;
+        const QString actor = activity->model()->event(current.row()).actorId;
+        if (!actor.isEmpty()) // the service's own events have none
+            showUserReach(actor);
+    });
+    events->setContextMenuPolicy(Qt::ActionsContextMenu);
+    events->addAction(userReach);
     commands.add(m_compare, Command::forNothing([this](Ids) { compare(); }));
     commands.add(m_export, Command::forNothing([this](Ids) {
                      m_window->showPage(MainWindow::Activity);
@@ -106,6 +122,15 @@ ReachDialog *ActivityCommands::showVaultReach(const QString &vault)
 {
     ReachDialog *dialog = reachDialog();
     dialog->showVault(vault);
+    dialog->show();
+    dialog->raise();
+    return dialog;
+}
+
+ReachDialog *ActivityCommands::showUserReach(const QString &userId)
+{
+    ReachDialog *dialog = reachDialog();
+    dialog->showUser(userId);
     dialog->show();
     dialog->raise();
     return dialog;

@@ -1,6 +1,7 @@
 // The window's activity and reach commands: Show activity in the context menus of servers,
 // tokens and the vault access matrix (opening the Activity page filtered to that object),
-// Who can reach this vault… / What this group administers…, and the Activity menu with
+// Who can reach this vault… / What this group administers… / What this person administers…
+// (the Activity table's menu, for an event's actor), and the Activity menu with
 // Compare…. Kept apart from MainWindow so that it only hooks them in.
 #pragma once
 
@@ -31,6 +32,7 @@ public:
 
     ReachDialog *showVaultReach(const QString &vault);
     ReachDialog *showGroupReach(const QString &groupId);
+    ReachDialog *showUserReach(const QString &userId);
     CompareDialog *compare();
     void openToken(const QString &tokenId, const QString &serverId);
 

@@ -5,6 +5,7 @@
 #include "core/NameOrder.h"
 #include "gui/Theme.h"
 #include "gui/Workspace.h"
+#include "models/DirectoryModels.h"
 #include "models/TokenModel.h"
 
 #include <QDialogButtonBox>
@@ -213,14 +214,69 @@ void ReachDialog::showGroup(const QString &groupId)
                                        });
 }
 
+void ReachDialog::showUser(const QString &userId)
+{
+    setWindowTitle(tr("What this person administers"));
+    User user{userId, userId, {}, {}};
+    if (const User *known = m_workspace->users()->find(userId))
+        user = *known;
+    const QPointer<QObject> request = restart();
+    // The user's groups, then what those groups are granted.
+    m_workspace->client()->userGroups(
+        userId, request, [this, request, user](const Result<QList<Group>> &groups) {
+            if (!groups.ok())
+                return fail(groups.error());
+            m_workspace->client()->groupGrants(
+                request, [this, user, groups = *groups](const Result<QList<GroupGrant>> &r) {
+                    if (!r.ok())
+                        return fail(r.error());
+                    showUserServers(user, groups, *r);
+                });
+        });
+}
+
+void ReachDialog::showUserServers(const User &user, const QList<Group> &groups,
+                                  const QList<GroupGrant> &grants)
+{
+    setProperty("object", displayId(user.id, IdKind::User));
+    const auto [servers, vaults] = showManagedServers(groups, grants);
+    QStringList names;
+    for (const Group &g : groups)
+        names.append(u'"' + g.name + u'"');
+    const QString who = user.name.isEmpty() ? user.email : user.name;
+    if (groups.isEmpty())
+        m_title->setText(tr("%1 belongs to no group, so administers no Connect server.").arg(who));
+    else
+        m_title->setText(tr("%1 administers %2 through the groups %3, which reach %4 vaults.")
+                             .arg(who,
+                                  servers == 1 ? tr("1 server") : tr("%1 servers").arg(servers),
+                                  names.join(u", "_s))
+                             .arg(vaults));
+}
+
 void ReachDialog::showGroupServers(const Group &group, const QList<GroupGrant> &grants)
 {
-    m_loading = false;
     setProperty("object", displayId(group.id, IdKind::Group));
-    bool all = group.builtin;
+    const auto [servers, vaults] = showManagedServers({group}, grants);
+    m_title->setText(
+        tr("The group \"%1\" administers %2, which reach %3 vaults.")
+            .arg(group.name, servers == 1 ? tr("1 server") : tr("%1 servers").arg(servers))
+            .arg(vaults));
+}
+
+std::pair<int, int> ReachDialog::showManagedServers(const QList<Group> &groups,
+                                                    const QList<GroupGrant> &grants)
+{
+    m_loading = false;
+    bool all = false;
+    QSet<QString> ids;
+    for (const Group &g : groups) {
+        all |= g.builtin;
+        ids.insert(g.id);
+    }
     QSet<QString> servers;
     for (const GroupGrant &g : grants) {
-        if (g.groupId != group.id)
+        if (!ids.contains(g.groupId))
             continue;
         all |= g.kind == GroupGrantKind::Manager || g.kind == GroupGrantKind::AllServers;
         if (g.kind == GroupGrantKind::Server)
@@ -250,10 +306,7 @@ void ReachDialog::showGroupServers(const Group &group, const QList<GroupGrant> &
             }
         server->setText(1, tr("%1 vaults, %2").arg(s.vaults.size()).arg(tokensText(tokens)));
     }
-    m_title->setText(tr("The group \"%1\" administers %2, which reach %3 vaults.")
-                         .arg(group.name, shown.size() == 1 ? tr("1 server")
-                                                            : tr("%1 servers").arg(shown.size()))
-                         .arg(vaults.size()));
+    return {int(shown.size()), int(vaults.size())};
 }
 
 void ReachDialog::activate(QTreeWidgetItem *item)

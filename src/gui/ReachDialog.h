@@ -33,6 +33,8 @@ public:
     void showVault(const QString &vault);
     // From what the window has loaded and the group grants: what the group administers.
     void showGroup(const QString &groupId);
+    // The same through all of a user's groups (GET /v1/users/{user}/groups).
+    void showUser(const QString &userId);
 
     QTreeWidget *tree() const { return m_tree; }
     QString summary() const;
@@ -46,6 +48,11 @@ signals:
 private:
     void showAccess(const VaultAccess &access);
     void showGroupServers(const Group &group, const QList<GroupGrant> &grants);
+    void showUserServers(const User &user, const QList<Group> &groups,
+                         const QList<GroupGrant> &grants);
+    // The servers the groups manage, with their vaults and tokens: {servers, vaults}.
+    std::pair<int, int> showManagedServers(const QList<Group> &groups,
+                                           const QList<GroupGrant> &grants);
     void fail(const ApiError &error);
     QTreeWidgetItem *serverItem(const Server &server);
     QTreeWidgetItem *tokenItem(QTreeWidgetItem *parent, const Token &token, const QString &vaultId);

@@ -29,6 +29,20 @@ Result<Page<User>> AccountService::users(const Actor &, const PageRequest &page)
     return m_store.listUsers(page);
 }
 
+Result<Page<Group>> AccountService::userGroups(const Actor &, const QString &user)
+{
+    if (user.trimmed().isEmpty())
+        return ApiError::badRequest(u"Name a user (by ID or e-mail address)."_s,
+                                    u"missing_field"_s);
+    const auto found = m_store.userByIdOrEmail(user);
+    if (!found)
+        return ApiError::notFound(
+            u"No user has the ID or e-mail address \"%1\"."_s.arg(user.trimmed()));
+    Page<Group> page;
+    page.items = m_store.groupsOfUser(found->id);
+    return page;
+}
+
 // ---- seeding ------------------------------------------------------------------------------
 
 void AccountService::ensureAccount(const QString &name, const QString &domain)

@@ -121,6 +121,8 @@ public:
     Result<Page<Vault>> vaults(const Actor &actor, const PageRequest &page);
     Result<Page<Group>> groups(const Actor &actor, const PageRequest &page);
     Result<Page<User>> users(const Actor &actor, const PageRequest &page);
+    // The groups a user (ID or e-mail address) belongs to, by name; one page holds them all.
+    Result<Page<Group>> userGroups(const Actor &actor, const QString &user);
 
     // --- servers
     Result<Page<Server>> servers(const Actor &actor, const PageRequest &page);

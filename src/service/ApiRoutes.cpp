@@ -404,6 +404,9 @@ void ApiRoutes::install(Router &r)
     listRoute(r, u"/v1/vaults"_s, &AccountService::vaults);
     listRoute(r, u"/v1/groups"_s, &AccountService::groups);
     listRoute(r, u"/v1/users"_s, &AccountService::users);
+    route(r, "GET", u"/v1/users/{user}/groups"_s, [this, param](const Actor &a, const Req &q) {
+        return reply(200, m_service.userGroups(a, param(q, "user")));
+    });
 
     // ---- servers and their vaults
     listRoute(r, u"/v1/connect/servers"_s, &AccountService::servers);

@@ -139,6 +139,10 @@ public:
     void insertUser(const User &user, const QString &passwordHash, const QDateTime &at);
     void setPasswordHash(const QString &userId, const QString &passwordHash);
     std::optional<StoredUser> userByEmail(const QString &email);
+    // A user by ID (any case) or e-mail address; no password hash.
+    std::optional<User> userByIdOrEmail(const QString &ref);
+    // The groups the user belongs to, by name.
+    QList<Group> groupsOfUser(const QString &userId);
     Page<User> listUsers(const PageRequest &page);
     void insertGroup(const Group &group, const QDateTime &at);
     void addMember(const QString &groupId, const QString &userId);

@@ -52,6 +52,18 @@ std::optional<StoredUser> Store::userByEmail(const QString &email)
     return r;
 }
 
+std::optional<User> Store::userByIdOrEmail(const QString &ref)
+{
+    std::optional<User> r;
+    forEachRow(run(u"SELECT id, email, name, state FROM users WHERE id = ? OR email = ?"_s,
+                   {canonicalId(ref), ref.trimmed().toLower()}),
+               [&](const QSqlQuery &q) {
+                   r = User{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                            q.value(3).toString()};
+               });
+    return r;
+}
+
 Page<User> Store::listUsers(const PageRequest &page)
 {
     Page<User> p;
@@ -103,6 +115,17 @@ QList<Group> Store::groupCandidates(const QString &ref)
         run(u"SELECT id, name, description, builtin FROM user_groups WHERE id = ? OR lower(name) = lower(?)"_s,
             {canonicalId(ref), ref}),
         [&](const QSqlQuery &q) { out.append(groupFromRow(q)); });
+    return out;
+}
+
+QList<Group> Store::groupsOfUser(const QString &userId)
+{
+    QList<Group> out;
+    forEachRow(run(uR"(SELECT g.id, g.name, g.description, g.builtin
+                       FROM group_members m JOIN user_groups g ON g.id = m.group_id
+                       WHERE m.user_id = ? ORDER BY g.name, g.id)"_s,
+                   {userId}),
+               [&](const QSqlQuery &q) { out.append(groupFromRow(q)); });
     return out;
 }
 

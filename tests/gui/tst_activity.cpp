@@ -394,6 +394,55 @@ private slots:
         QVERIFY(dialog->summary().contains(u"administers 1 server"_s));
     }
 
+    // A person turned round, through their groups: from an event's actor in the Activity
+    // table (the owner: every server, as a member of Owners), and for a developer (what the
+    // Developers group manages) and for someone in no group (nothing).
+    void whatAPersonAdministers()
+    {
+        m_window->showPage(MainWindow::Activity);
+        QTableView *events = m_window->activityPage()->table();
+        QTRY_VERIFY(events->model()->rowCount() > 0);
+        int ownerRow = -1;
+        for (int row = 0; row < events->model()->rowCount() && ownerRow < 0; ++row)
+            if (!m_window->activityPage()->model()->event(row).actorId.isEmpty())
+                ownerRow = row;
+        QVERIFY(ownerRow >= 0);
+        events->setCurrentIndex(events->model()->index(ownerRow, 0));
+        auto *action = events->findChild<QAction *>(u"actionUserReach"_s);
+        QVERIFY(action && events->actions().contains(action));
+        QCOMPARE(events->contextMenuPolicy(), Qt::ActionsContextMenu);
+        action->trigger();
+        ReachDialog *dialog = m_window->findChild<ReachDialog *>();
+        QVERIFY(dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isLoading(), 10000);
+        QCOMPARE(dialog->tree()->topLevelItemCount(), m_workspace->servers()->rowCount());
+        QVERIFY2(dialog->summary().startsWith(u"Olivia Owner administers 2 servers through the "
+                                              "groups \"Owners\""_s),
+                 qPrintable(dialog->summary()));
+
+        QString dana, nina;
+        for (const User &u : m_workspace->users()->items()) {
+            if (u.email == u"dana@sandbox.example")
+                dana = u.id;
+            if (u.email == u"nina@sandbox.example")
+                nina = u.id;
+        }
+        QVERIFY(!dana.isEmpty() && !nina.isEmpty());
+        m_window->activityCommands()->showUserReach(dana);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isLoading(), 10000);
+        QCOMPARE(dialog->tree()->topLevelItemCount(), 1);
+        QCOMPARE(dialog->tree()->topLevelItem(0)->text(0), u"Staging cluster"_s);
+        QVERIFY2(dialog->summary().contains(u"Dana Developer administers 1 server through the "
+                                            "groups \"Developers\""_s),
+                 qPrintable(dialog->summary()));
+        m_window->activityCommands()->showUserReach(nina);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isLoading(), 10000);
+        QCOMPARE(dialog->tree()->topLevelItemCount(), 0);
+        QVERIFY2(dialog->summary().contains(u"belongs to no group"_s),
+                 qPrintable(dialog->summary()));
+        dialog->close();
+    }
+
     // Compare…: cells granted and revoked between two moments in green and red, tokens
     // created, group grants changed; a cell revoked and granted again is no change; CSV.
     void compareTwoMoments()

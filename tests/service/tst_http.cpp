@@ -115,6 +115,7 @@ private slots:
             {"GET", u"/v1/vaults"_s},
             {"GET", u"/v1/groups"_s},
             {"GET", u"/v1/users"_s},
+            {"GET", u"/v1/users/x/groups"_s},
             {"GET", u"/v1/connect/servers"_s},
             {"POST", u"/v1/connect/servers"_s},
             {"GET", u"/v1/connect/servers/x"_s},
@@ -290,6 +291,28 @@ private slots:
         QCOMPARE(m_http->get(u"/v1/users"_s).json.value(u"items"_s).toArray().size(), 6);
         QCOMPARE(m_http->get(u"/v1/account"_s).json.value(u"name"_s).toString(),
                  u"Sandbox Account"_s);
+    }
+
+    // A user's groups, by e-mail address or ID; none for a user in no group; 404 for no one.
+    void userGroups()
+    {
+        Reply r = m_http->get(u"/v1/users/dana@sandbox.example/groups"_s);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(u"items"_s).toArray().size(), 1);
+        QCOMPARE(r.json[u"items"_s][0][u"name"_s].toString(), u"Developers"_s);
+        QString danaId;
+        for (const QJsonValue &u : m_http->get(u"/v1/users"_s).json.value(u"items"_s).toArray())
+            if (u[u"email"_s].toString() == u"dana@sandbox.example")
+                danaId = u[u"id"_s].toString();
+        QVERIFY(!danaId.isEmpty());
+        QCOMPARE(m_http->get(u"/v1/users/%1/groups"_s.arg(danaId)).json, r.json);
+        QCOMPARE(m_http->get(u"/v1/users/%1/groups"_s.arg(danaId.toLower())).json, r.json);
+        r = m_http->get(u"/v1/users/nina@sandbox.example/groups"_s);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(u"items"_s).toArray().size(), 0);
+        r = m_http->get(u"/v1/users/nobody@sandbox.example/groups"_s);
+        QCOMPARE(r.status, 404);
+        QVERIFY(r.json.value(u"message"_s).toString().contains(u"nobody@sandbox.example"_s));
     }
 
     void paging()
