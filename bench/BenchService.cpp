@@ -119,7 +119,7 @@ QString BenchService::createDatabase()
 {
     m_freshDatabase =
         u"ca_bench_"_s + QString::number(QRandomGenerator::global()->generate64(), 16).left(12);
-    const QString error = runOnServer(m_postgresServer, u"CREATE DATABASE "_s + m_freshDatabase);
+    QString error = runOnServer(m_postgresServer, u"CREATE DATABASE "_s + m_freshDatabase);
     if (!error.isEmpty())
         m_freshDatabase.clear();
     return error;
@@ -129,8 +129,7 @@ QString BenchService::dropDatabase()
 {
     if (m_freshDatabase.isEmpty())
         return {};
-    const QString error =
-        runOnServer(m_postgresServer, u"DROP DATABASE IF EXISTS "_s + m_freshDatabase);
+    QString error = runOnServer(m_postgresServer, u"DROP DATABASE IF EXISTS "_s + m_freshDatabase);
     m_freshDatabase.clear();
     return error;
 }

@@ -173,7 +173,7 @@ bool HttpConnection::parseChunked()
     }
 }
 
-void HttpConnection::finish(Response response)
+void HttpConnection::finish(const Response &response)
 {
     if (!m_done)
         return;

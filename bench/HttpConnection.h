@@ -41,7 +41,7 @@ private:
     bool parseAnswer();
     bool parseHead();
     bool parseChunked();
-    void finish(Response response);
+    void finish(const Response &response);
 
     QString m_host;
     quint16 m_port;

@@ -102,14 +102,14 @@ std::optional<QUrl> Cli::serviceUrl()
 QString Cli::accountEmail(const QUrl &url) const
 {
     for (const QString &flag : {u"email"_s, u"account"_s}) {
-        const QString value = m_invocation.value(flag).trimmed();
+        QString value = m_invocation.value(flag).trimmed();
         if (!value.isEmpty())
             return value;
     }
-    const QString env = qEnvironmentVariable("CONNECT_ADMIN_ACCOUNT").trimmed();
+    QString env = qEnvironmentVariable("CONNECT_ADMIN_ACCOUNT").trimmed();
     if (!env.isEmpty())
         return env;
-    const QString known = AccountSettings::emailFor(url);
+    QString known = AccountSettings::emailFor(url);
     if (!known.isEmpty())
         return known;
     const AccountRef last = AccountSettings::lastAccount();

@@ -89,8 +89,8 @@ void printEvents(const QList<AuditEvent> &events, const QHash<QString, QString> 
 
 // Pages of the filtered log until `wanted` events or the end, then done(events).
 void fetchEvents(Cli &cli, AuditListQuery query, int wanted,
-                 std::shared_ptr<QList<AuditEvent>> events,
-                 std::function<void(const QList<AuditEvent> &)> done)
+                 const std::shared_ptr<QList<AuditEvent>> &events,
+                 const std::function<void(const QList<AuditEvent> &)> &done)
 {
     query.limit = std::min(kMaxPage, int(wanted - events->size()));
     cli.api().auditPage(query, &cli,
@@ -208,10 +208,10 @@ void connectDiff(Cli &cli, const Invocation &inv)
                 return cli.fail(r.error());
             // Names now for what still exists; the log's names for what was deleted since.
             cli.fetchAll<Vault>(
-                [&cli](PageHandler<Vault> h) { cli.api().vaults(&cli, h); },
+                [&cli](PageHandler<Vault> h) { cli.api().vaults(&cli, std::move(h)); },
                 [&cli, diff = *r](const QList<Vault> &vaults) {
                     cli.fetchAll<Server>(
-                        [&cli](PageHandler<Server> h) { cli.api().servers(&cli, h); },
+                        [&cli](PageHandler<Server> h) { cli.api().servers(&cli, std::move(h)); },
                         [&cli, diff, vaults](const QList<Server> &servers) {
                             QHash<QString, QString> names = diff.names;
                             for (const Vault &v : vaults)
@@ -265,7 +265,7 @@ void auditList(Cli &cli, const Invocation &inv)
                         }
                         // People read email addresses; events carry user IDs.
                         cli.fetchAll<User>(
-                            [&cli](PageHandler<User> h) { cli.api().users(&cli, h); },
+                            [&cli](PageHandler<User> h) { cli.api().users(&cli, std::move(h)); },
                             [&cli, events](const QList<User> &users) {
                                 QHash<QString, QString> emails;
                                 for (const User &u : users)

@@ -173,15 +173,15 @@ void tokenCalendar(Cli &cli, const Invocation &inv)
         // People read server and vault names in their calendar; tokens carry IDs.
         auto names = std::make_shared<CalendarNames>();
         cli.fetchAll<Token>(
-            [&cli, server](PageHandler<Token> h) { cli.api().tokens(server, &cli, h); },
+            [&cli, server](PageHandler<Token> h) { cli.api().tokens(server, &cli, std::move(h)); },
             [&cli, names, seconds, output](const QList<Token> &tokens) {
                 cli.fetchAll<Server>(
-                    [&cli](PageHandler<Server> h) { cli.api().servers(&cli, h); },
+                    [&cli](PageHandler<Server> h) { cli.api().servers(&cli, std::move(h)); },
                     [&cli, names, seconds, output, tokens](const QList<Server> &servers) {
                         for (const Server &s : servers)
                             names->servers.insert(s.id, s.name);
                         cli.fetchAll<Vault>(
-                            [&cli](PageHandler<Vault> h) { cli.api().vaults(&cli, h); },
+                            [&cli](PageHandler<Vault> h) { cli.api().vaults(&cli, std::move(h)); },
                             [&cli, names, seconds, output, tokens](const QList<Vault> &vaults) {
                                 for (const Vault &v : vaults)
                                     names->vaults.insert(v.id, v.name);

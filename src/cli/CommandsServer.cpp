@@ -81,8 +81,7 @@ void serverCreate(Cli &cli, const Invocation &inv)
     const auto target = credentialsTarget(cli, inv, u"no server was created"_s);
     if (!target)
         return;
-    const QString path = *target;
-    cli.connected([&cli, name, vaults = *vaults, path] {
+    cli.connected([&cli, name, vaults = *vaults, path = *target] {
         cli.api().createServer(name, vaults, &cli, [&cli, path](const Result<NewServerReply> &r) {
             if (!r.ok())
                 return cli.fail(r.error());
@@ -160,10 +159,9 @@ void serverGet(Cli &cli, const Invocation &)
                 return cli.succeed();
             }
             // People read vault names; the server only knows IDs.
-            const Server s = *r;
             cli.fetchAll<Vault>(
-                [&cli](PageHandler<Vault> h) { cli.api().vaults(&cli, h); },
-                [&cli, s](const QList<Vault> &vaults) { printServer(cli, s, vaults); });
+                [&cli](PageHandler<Vault> h) { cli.api().vaults(&cli, std::move(h)); },
+                [&cli, s = *r](const QList<Vault> &vaults) { printServer(cli, s, vaults); });
         });
     });
 }
@@ -172,7 +170,7 @@ void serverList(Cli &cli, const Invocation &)
 {
     cli.connected([&cli] {
         cli.fetchAll<Server>(
-            [&cli](PageHandler<Server> h) { cli.api().servers(&cli, h); },
+            [&cli](PageHandler<Server> h) { cli.api().servers(&cli, std::move(h)); },
             [&cli](const QList<Server> &servers) {
                 if (cli.json()) {
                     QList<QByteArray> items;

@@ -32,7 +32,7 @@ QDateTime now()
 // When the token stops working: its expiry, and a scheduled revocation after "revokes".
 QString expiryCell(const Token &t)
 {
-    const QString expires = humanTime(t.expiresAt, u"never"_s);
+    QString expires = humanTime(t.expiresAt, u"never"_s);
     if (!t.revokesAt.isValid() || t.state == TokenState::Revoked)
         return expires;
     return expires + u"; revokes "_s + humanTime(t.revokesAt);
@@ -187,7 +187,7 @@ void tokenList(Cli &cli, const Invocation &inv)
     }
     cli.connected([&cli, server, within] {
         cli.fetchAll<Token>(
-            [&cli, server](PageHandler<Token> h) { cli.api().tokens(server, &cli, h); },
+            [&cli, server](PageHandler<Token> h) { cli.api().tokens(server, &cli, std::move(h)); },
             [&cli, within](const QList<Token> &all) {
                 const QDateTime at = now();
                 const QList<Token> tokens = within ? tokensEndingWithin(all, at, *within) : all;
@@ -201,10 +201,10 @@ void tokenList(Cli &cli, const Invocation &inv)
                 }
                 // People read server and vault names; tokens carry IDs.
                 cli.fetchAll<Server>(
-                    [&cli](PageHandler<Server> h) { cli.api().servers(&cli, h); },
+                    [&cli](PageHandler<Server> h) { cli.api().servers(&cli, std::move(h)); },
                     [&cli, tokens, at](const QList<Server> &servers) {
                         cli.fetchAll<Vault>(
-                            [&cli](PageHandler<Vault> h) { cli.api().vaults(&cli, h); },
+                            [&cli](PageHandler<Vault> h) { cli.api().vaults(&cli, std::move(h)); },
                             [&cli, tokens, at, servers](const QList<Vault> &vaults) {
                                 printTokens(tokens, servers, vaults, at);
                                 cli.succeed();

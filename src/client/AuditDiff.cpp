@@ -186,8 +186,8 @@ AuditDiff diffFromEvents(const QList<AuditEvent> &newestFirst, const QDateTime &
 }
 
 void fetchAuditDiff(ApiClient *client, const QDateTime &since, const QDateTime &until,
-                    QObject *context, Callback<AuditDiff> done,
-                    std::function<void(qint64)> progress)
+                    QObject *context, const Callback<AuditDiff> &done,
+                    const std::function<void(qint64)> &progress)
 {
     AuditListQuery query;
     query.since = since;

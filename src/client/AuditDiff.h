@@ -46,8 +46,8 @@ AuditDiff diffFromEvents(const QList<AuditEvent> &newestFirst, const QDateTime &
 // Pages every event between since and until (until invalid: now) and computes the diff.
 // progress(events read so far) after each page; destroy context to stop.
 void fetchAuditDiff(ApiClient *client, const QDateTime &since, const QDateTime &until,
-                    QObject *context, Callback<AuditDiff> done,
-                    std::function<void(qint64)> progress = {});
+                    QObject *context, const Callback<AuditDiff> &done,
+                    const std::function<void(qint64)> &progress = {});
 
 // The diff as the wire format of `connect diff --format json` (names resolved by nameOf).
 QJsonObject diffToJson(const AuditDiff &diff,

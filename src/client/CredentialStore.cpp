@@ -24,7 +24,7 @@ void deliver(QObject *context, CredentialStore::Handler done, CredentialStore::O
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
     QTimer::singleShot(0, context ? context : QCoreApplication::instance(),
-                       [guard, hasContext, done = std::move(done), outcome] {
+                       [guard, hasContext, done = std::move(done), outcome = std::move(outcome)] {
                            if (!hasContext || guard)
                                done(outcome);
                        });

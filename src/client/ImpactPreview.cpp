@@ -90,7 +90,7 @@ QString describeImpact(const VaultRevokeImpact &impact, const QString &vaultName
 
 QString describeBatch(int changes, const BatchImpact &impact)
 {
-    const QString apply =
+    QString apply =
         changes == 1 ? Text::tr("Apply 1 change") : Text::tr("Apply %n changes", nullptr, changes);
     const int n = impact.tokensLosingAccess;
     if (n == 0)
@@ -101,7 +101,7 @@ QString describeBatch(int changes, const BatchImpact &impact)
 }
 
 void previewVaultRevoke(ApiClient &api, const QString &server, const QString &vault,
-                        QObject *context, Callback<VaultRevokePreview> done)
+                        QObject *context, const Callback<VaultRevokePreview> &done)
 {
     auto preview = std::make_shared<VaultRevokePreview>();
     auto vaults = std::make_shared<QList<Vault>>();

@@ -61,6 +61,6 @@ struct VaultRevokePreview
 // Fetches the server, resolves the vault (name or ID, as the service does) and the server's
 // tokens, and computes the impact at the service's idea of now (the local clock).
 void previewVaultRevoke(ApiClient &api, const QString &server, const QString &vault,
-                        QObject *context, Callback<VaultRevokePreview> done);
+                        QObject *context, const Callback<VaultRevokePreview> &done);
 
 } // namespace ca

@@ -611,6 +611,7 @@ private:
         if (m_value.get_array().get(array))
             return wrongType(m_value, od::json_type::array, "a list");
         for (auto element : array) {
+            // NOLINTNEXTLINE(performance-move-const-arg): simdjson_result::get() is &&-qualified
             if (auto e = std::move(element).get(m_element))
                 return m_d.notJson(e);
             if (!each())
@@ -846,6 +847,7 @@ bool Field::toJsonValue(od::value value, QJsonValue &out, Decoding &d)
         for (auto element : a) {
             od::value v;
             QJsonValue child;
+            // NOLINTNEXTLINE(performance-move-const-arg): simdjson_result::get() is &&-qualified
             if ((e = std::move(element).get(v)))
                 break;
             if (!toJson(v, child, d))
@@ -1549,11 +1551,13 @@ bool decode(const QByteArray &json, QJsonObject &out, DecodeError *error)
     });
 }
 
+// NOLINTBEGIN(bugprone-macro-parentheses): Type names a type, which can't be parenthesised
 #define CA_DECODE(Type, mode)                                                                      \
     bool decode(const QByteArray &json, Type &out, DecodeError *error)                             \
     {                                                                                              \
         return decodeAs(json, out, error, mode);                                                   \
     }
+// NOLINTEND(bugprone-macro-parentheses)
 CA_DECODE(Account, Mode::Reply)
 CA_DECODE(User, Mode::Reply)
 CA_DECODE(Group, Mode::Reply)

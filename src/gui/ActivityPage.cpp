@@ -370,7 +370,7 @@ QStringList ActivityPage::selectedIds() const
 {
     QStringList ids;
     for (const QModelIndex &row : m_table->selectionModel()->selectedRows())
-        ids.append(QString::number(m_model.event(row.row()).id));
+        ids.append(QString::number(m_model.eventAt(row.row()).id));
     return ids;
 }
 

@@ -73,7 +73,7 @@ describeExisting(const QString &path,
 
 QString lastCredentialsFolder()
 {
-    const QString folder = QSettings().value(QStringLiteral("credentials/lastFolder")).toString();
+    QString folder = QSettings().value(QStringLiteral("credentials/lastFolder")).toString();
     if (!folder.isEmpty() && QFileInfo(folder).isDir())
         return folder;
     const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);

@@ -53,8 +53,9 @@ void RotatedHeaderView::paintSection(QPainter *painter, const QRect &rect, int l
     const bool dimmed = mark.isValid() && mark.toInt() != 1;
     painter->save();
     painter->setClipRect(rect);
-    painter->translate(rect.left() + rect.width() / 2 + fontMetrics().ascent() / 2 - 1,
-                       rect.bottom() - 6);
+    // In whole pixels: text placed on half a pixel is drawn blurred.
+    const int x = rect.left() + rect.width() / 2 + fontMetrics().ascent() / 2 - 1;
+    painter->translate(x, rect.bottom() - 6);
     painter->rotate(-90);
     // Not grantable, or no access: drawn like a disabled label.
     painter->setPen(

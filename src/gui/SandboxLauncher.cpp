@@ -56,7 +56,7 @@ QString SandboxLauncher::defaultDataFolder()
 
 QString SandboxLauncher::serviceProgram()
 {
-    const QString fromEnv = qEnvironmentVariable("CONNECTADMIN_SERVICE");
+    QString fromEnv = qEnvironmentVariable("CONNECTADMIN_SERVICE");
     if (!fromEnv.isEmpty())
         return fromEnv;
     const QString here = QCoreApplication::applicationDirPath();

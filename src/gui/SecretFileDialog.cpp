@@ -37,7 +37,7 @@ QString fileNamePart(const QString &name)
 QString saveSecretFile(QWidget *parent, const SecretFileRequest &request)
 {
     for (;;) {
-        const QString path =
+        QString path =
             seams::getSaveFileName(parent, request.title, request.suggestedPath, request.filter);
         if (path.isEmpty())
             return {};

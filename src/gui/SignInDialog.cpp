@@ -93,7 +93,7 @@ QUrl SignInDialog::serviceUrl(const QString &typed, QString *problem)
     if (!text.contains(u"://"_s)) {
         // "localhost:8080" is plain HTTP on this computer; anywhere else the password would
         // travel unencrypted, so the scheme is not guessed.
-        const QUrl local(u"http://"_s + text, QUrl::StrictMode);
+        QUrl local(u"http://"_s + text, QUrl::StrictMode);
         const QString host = local.host();
         const bool loopback = host == u"localhost" || QHostAddress(host).isLoopback();
         if (local.isValid() && loopback)
@@ -103,7 +103,7 @@ QUrl SignInDialog::serviceUrl(const QString &typed, QString *problem)
                        .arg(text);
         return {};
     }
-    const QUrl url(text, QUrl::StrictMode);
+    QUrl url(text, QUrl::StrictMode);
     if (!url.isValid()) {
         *problem = tr("\"%1\" is not a valid address.").arg(text);
         return {};

@@ -51,7 +51,7 @@ TableExport *TableExport::of(const QTableView *table)
 QString TableExport::cellText(int row, int column) const
 {
     const QModelIndex index = m_table->model()->index(row, column);
-    const QString text = index.data(Qt::DisplayRole).toString();
+    QString text = index.data(Qt::DisplayRole).toString();
     const QVariant check = index.data(Qt::CheckStateRole);
     if (!check.isValid())
         return text;

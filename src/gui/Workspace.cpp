@@ -114,7 +114,7 @@ void Workspace::refresh()
     m_refresh = reload(streams);
 }
 
-LoadPlan *Workspace::reload(QList<LoadPlan::Stream> streams, std::function<void(bool)> then)
+LoadPlan *Workspace::reload(QList<LoadPlan::Stream> streams, const std::function<void(bool)> &then)
 {
     auto *plan = new LoadPlan(std::move(streams), this);
     beginBusy();
@@ -147,47 +147,52 @@ void Workspace::dropPlan(LoadPlan *plan)
 
 LoadPlan::Stream Workspace::vaultsStream()
 {
-    return {u"vaults"_s, {}, [this](QObject *context, const LoadPlan::Finish &finish) {
-                loadList<Vault>(
-                    m_vaults,
-                    [this, context](PageHandler<Vault> h) { m_client.vaults(context, h); }, finish,
-                    [this](const QList<Vault> &all) { m_directory.setVaults(all); });
-            }};
+    return {
+        u"vaults"_s, {}, [this](QObject *context, const LoadPlan::Finish &finish) {
+            loadList<Vault>(
+                m_vaults,
+                [this, context](PageHandler<Vault> h) { m_client.vaults(context, std::move(h)); },
+                finish, [this](const QList<Vault> &all) { m_directory.setVaults(all); });
+        }};
 }
 
 LoadPlan::Stream Workspace::serversStream()
 {
-    return {u"servers"_s, {}, [this](QObject *context, const LoadPlan::Finish &finish) {
-                // Token rows name their servers as soon as a page of them is in: the
-                // directory takes each page, with one signal for the page.
-                loadList<Server>(
-                    m_servers,
-                    [this, context](PageHandler<Server> h) { m_client.servers(context, h); },
-                    finish, [this](const QList<Server> &) { serversChanged(); },
-                    [this](const QList<Server> &page) { m_directory.setServers(page); });
-            }};
+    return {
+        u"servers"_s, {}, [this](QObject *context, const LoadPlan::Finish &finish) {
+            // Token rows name their servers as soon as a page of them is in: the
+            // directory takes each page, with one signal for the page.
+            loadList<Server>(
+                m_servers,
+                [this, context](PageHandler<Server> h) { m_client.servers(context, std::move(h)); },
+                finish, [this](const QList<Server> &) { serversChanged(); },
+                [this](const QList<Server> &page) { m_directory.setServers(page); });
+        }};
 }
 
 LoadPlan::Stream Workspace::usersStream()
 {
     return {u"users"_s, {}, [this](QObject *context, const LoadPlan::Finish &finish) {
                 loadList<User>(
-                    m_users, [this, context](PageHandler<User> h) { m_client.users(context, h); },
+                    m_users,
+                    [this, context](PageHandler<User> h) { m_client.users(context, std::move(h)); },
                     finish, [this](const QList<User> &all) { m_directory.setUsers(all); });
             }};
 }
 
 LoadPlan::Stream Workspace::groupsStream()
 {
-    return {u"groups"_s, {}, [this](QObject *context, const LoadPlan::Finish &finish) {
-                loadList<Group>(
-                    m_groups,
-                    [this, context](PageHandler<Group> h) { m_client.groups(context, h); }, finish,
-                    [this](const QList<Group> &all) {
-                        m_directory.setGroups(all);
-                        m_groupPermissions.setGroups(all);
-                    });
-            }};
+    return {
+        u"groups"_s, {}, [this](QObject *context, const LoadPlan::Finish &finish) {
+            loadList<Group>(
+                m_groups,
+                [this, context](PageHandler<Group> h) { m_client.groups(context, std::move(h)); },
+                finish,
+                [this](const QList<Group> &all) {
+                    m_directory.setGroups(all);
+                    m_groupPermissions.setGroups(all);
+                });
+        }};
 }
 
 LoadPlan::Stream Workspace::groupGrantsStream()
@@ -208,12 +213,14 @@ LoadPlan::Stream Workspace::tokensStream()
     return {u"tokens"_s, {}, [this](QObject *context, const LoadPlan::Finish &finish) {
                 loadList<Token>(
                     m_tokens,
-                    [this, context](PageHandler<Token> h) { m_client.tokens({}, context, h); },
+                    [this, context](PageHandler<Token> h) {
+                        m_client.tokens({}, context, std::move(h));
+                    },
                     finish);
             }};
 }
 
-LoadPlan::Stream Workspace::grantsStream(std::shared_ptr<QList<GrantConflict>> conflicts)
+LoadPlan::Stream Workspace::grantsStream(const std::shared_ptr<QList<GrantConflict>> &conflicts)
 {
     return {u"grants"_s,
             {u"vaults"_s, u"servers"_s},
@@ -266,7 +273,7 @@ void Workspace::refreshServer(const QString &serverId)
 // ---- operations -------------------------------------------------------------------------
 
 void Workspace::createServer(const QString &name, const QStringList &vaultIds, QObject *context,
-                             Callback<NewServerReply> done)
+                             const Callback<NewServerReply> &done)
 {
     // The answer is taken in whatever became of the caller: the server exists from now on
     // and its credentials are shown only in this answer.
@@ -291,7 +298,7 @@ void Workspace::createServer(const QString &name, const QStringList &vaultIds, Q
 }
 
 void Workspace::renameServer(const QString &serverId, const QString &name, QObject *context,
-                             Callback<Server> done)
+                             const Callback<Server> &done)
 {
     beginBusy();
     m_client.renameServer(serverId, name, context, [this, done](const Result<Server> &r) {
@@ -308,7 +315,8 @@ void Workspace::renameServer(const QString &serverId, const QString &name, QObje
     });
 }
 
-void Workspace::deleteServer(const QString &serverId, QObject *context, Callback<Server> done)
+void Workspace::deleteServer(const QString &serverId, QObject *context,
+                             const Callback<Server> &done)
 {
     beginBusy();
     m_client.deleteServer(serverId, context, [this, serverId, done](const Result<Server> &r) {
@@ -335,7 +343,7 @@ void Workspace::deleteServer(const QString &serverId, QObject *context, Callback
 }
 
 void Workspace::createToken(const NewTokenRequest &request, QObject *context,
-                            Callback<NewTokenReply> done)
+                            const Callback<NewTokenReply> &done)
 {
     beginBusy();
     QPointer<QObject> guard(context);
@@ -351,7 +359,7 @@ void Workspace::createToken(const NewTokenRequest &request, QObject *context,
 }
 
 void Workspace::renameToken(const QString &tokenId, const QString &name, QObject *context,
-                            Callback<Token> done)
+                            const Callback<Token> &done)
 {
     beginBusy();
     m_client.renameToken(tokenId, {}, name, context, [this, done](const Result<Token> &r) {
@@ -365,7 +373,7 @@ void Workspace::renameToken(const QString &tokenId, const QString &name, QObject
 }
 
 void Workspace::revokeTokens(const QStringList &tokenIds, QObject *context,
-                             std::function<void(int, const QList<ApiError> &)> done)
+                             const std::function<void(int, const QList<ApiError> &)> &done)
 {
     struct State
     {
@@ -400,7 +408,7 @@ void Workspace::revokeTokens(const QStringList &tokenIds, QObject *context,
 
 void Workspace::applyGrants(
     QObject *context,
-    std::function<void(const Result<GrantBatchResult> &, const QList<GrantConflict> &)> done)
+    const std::function<void(const Result<GrantBatchResult> &, const QList<GrantConflict> &)> &done)
 {
     const QList<GrantChange> changes = m_access.pendingChanges();
     if (changes.isEmpty() || m_access.isFrozen())
@@ -443,7 +451,7 @@ void Workspace::applyGrants(
 }
 
 void Workspace::changeGroupPermission(const GroupPermissionChange &change, QObject *context,
-                                      std::function<void(const Result<Done> &)> done)
+                                      const std::function<void(const Result<Done> &)> &done)
 {
     beginBusy();
     auto finish = [this, change, done](const ApiError *error) {

@@ -62,24 +62,24 @@ public:
     void setHeartbeatInterval(int milliseconds);
 
     void createServer(const QString &name, const QStringList &vaultIds, QObject *context,
-                      Callback<NewServerReply> done);
+                      const Callback<NewServerReply> &done);
     void renameServer(const QString &serverId, const QString &name, QObject *context,
-                      Callback<Server> done);
-    void deleteServer(const QString &serverId, QObject *context, Callback<Server> done);
+                      const Callback<Server> &done);
+    void deleteServer(const QString &serverId, QObject *context, const Callback<Server> &done);
     void createToken(const NewTokenRequest &request, QObject *context,
-                     Callback<NewTokenReply> done);
+                     const Callback<NewTokenReply> &done);
     void renameToken(const QString &tokenId, const QString &name, QObject *context,
-                     Callback<Token> done);
+                     const Callback<Token> &done);
     // Revokes each; done(revoked, errors) once all have answered.
     void revokeTokens(const QStringList &tokenIds, QObject *context,
-                      std::function<void(int revoked, const QList<ApiError> &errors)> done);
+                      const std::function<void(int revoked, const QList<ApiError> &errors)> &done);
     // Sends the staged matrix edits as one batch. On a stale revision the state is reloaded
     // and the edits rebased; conflicts lists what collided.
-    void applyGrants(QObject *context, std::function<void(const Result<GrantBatchResult> &result,
-                                                          const QList<GrantConflict> &conflicts)>
-                                           done);
+    void applyGrants(QObject *context,
+                     const std::function<void(const Result<GrantBatchResult> &result,
+                                              const QList<GrantConflict> &conflicts)> &done);
     void changeGroupPermission(const GroupPermissionChange &change, QObject *context,
-                               std::function<void(const Result<Done> &)> done);
+                               const std::function<void(const Result<Done> &)> &done);
 
 signals:
     void busyChanged(bool busy);
@@ -97,11 +97,12 @@ private:
     LoadPlan::Stream groupGrantsStream();
     LoadPlan::Stream tokensStream();
     // conflicts, when given, receives the edits that collided while rebasing staged edits.
-    LoadPlan::Stream grantsStream(std::shared_ptr<QList<GrantConflict>> conflicts = {});
+    LoadPlan::Stream grantsStream(const std::shared_ptr<QList<GrantConflict>> &conflicts = {});
 
     // Runs a plan, busy until it is done; a clean finish moves lastRefresh(), a failure is
     // reported once. then(ok) runs after either.
-    LoadPlan *reload(QList<LoadPlan::Stream> streams, std::function<void(bool ok)> then = {});
+    LoadPlan *reload(QList<LoadPlan::Stream> streams,
+                     const std::function<void(bool ok)> &then = {});
     void dropPlan(LoadPlan *plan);
     void beginBusy();
     void endBusy();

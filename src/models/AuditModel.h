@@ -38,7 +38,7 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
-    const AuditEvent &event(int row) const { return m_events.at(row); }
+    const AuditEvent &eventAt(int row) const { return m_events.at(row); }
     bool isLoading() const { return m_loading; }
     // Every event the filter matches is loaded.
     bool isComplete() const { return m_started && !m_loading && m_cursor.isEmpty(); }

@@ -496,7 +496,8 @@ void VaultAccessModel::addEdit(QList<CellEdit> &edits, int row, int column, bool
         edits.append({serverId(row), vaultId(column), before, after});
 }
 
-void VaultAccessModel::stage(const QString &what, QList<std::pair<int, int>> cells, bool granted)
+void VaultAccessModel::stage(const QString &what, const QList<std::pair<int, int>> &cells,
+                             bool granted)
 {
     if (m_frozen)
         return;

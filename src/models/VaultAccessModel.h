@@ -123,7 +123,7 @@ private:
     qint8 stagedValue(int row, int column) const;
     // Appends the edit that stages the cell as granted, unless there is nothing to change.
     void addEdit(QList<CellEdit> &edits, int row, int column, bool granted) const;
-    void stage(const QString &what, QList<std::pair<int, int>> cells, bool granted);
+    void stage(const QString &what, const QList<std::pair<int, int>> &cells, bool granted);
     void setStructure(const QList<Server> &servers, const QList<Vault> &vaults,
                       const GrantMatrix &matrix);
     void emitCellsChanged(int firstRow, int lastRow, int firstColumn, int lastColumn);

@@ -311,8 +311,8 @@ QList<Token> AccountService::revokeDueTokens()
     Store::Transaction tx(m_store);
     for (const QString &serverId : m_store.serversWithDueRevocations(at))
         m_store.bumpTokensVersion(serverId);
-    const QList<Token> revoked = m_store.revokeDueTokens(at);
-    for (const Token &t : revoked)
+    QList<Token> revoked = m_store.revokeDueTokens(at);
+    for (const Token &t : std::as_const(revoked))
         audit(nullptr, u"token.revoke"_s, u"token"_s, displayId(t.id, IdKind::Token),
               {{u"name"_s, t.name},
                {u"server"_s, displayId(t.serverId, IdKind::Server)},

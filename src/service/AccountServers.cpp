@@ -30,7 +30,7 @@ Result<Server> AccountService::server(const Actor &actor, const QString &ref)
 QJsonObject AccountService::issueCredentials(Server &s, const QByteArray &secret)
 {
     s.credentialsIssuedAt = now();
-    const QJsonObject file =
+    QJsonObject file =
         credentials::build({m_accountId, s.id, m_config.issuer, s.credentialsIssuedAt}, secret);
     s.credentialsFingerprint = credentials::fingerprint(file);
     return file;

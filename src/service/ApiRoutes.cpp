@@ -328,6 +328,9 @@ void ApiRoutes::signIn(const HttpRequest &req, const Respond &respond)
     // Every attempt admitted above leaves once, when the last copy of this goes.
     struct InFlight
     {
+        explicit InFlight(std::atomic<int> &c)
+            : count(c)
+        {}
         std::atomic<int> &count;
         ~InFlight() { --count; }
     };

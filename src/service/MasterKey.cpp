@@ -42,7 +42,7 @@ std::optional<MasterKey> MasterKey::loadOrCreate(const QString &path, QString *e
     const auto read = readPrivateFile(path, QStringLiteral("the master key file"), error);
     if (!read)
         return std::nullopt;
-    const QByteArray key = *read;
+    const QByteArray &key = *read;
     if (key.size() != 32) {
         *error =
             QStringLiteral("the master key file %1 is not 32 bytes long; it is damaged").arg(path);

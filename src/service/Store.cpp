@@ -69,8 +69,8 @@ std::unique_ptr<Store> Store::open(const QString &url, const QString &connection
     return store;
 }
 
-Store::Store(QSqlDatabase db, bool postgres, QString description)
-    : m_db(std::move(db))
+Store::Store(const QSqlDatabase &db, bool postgres, QString description)
+    : m_db(db) // QSqlDatabase has no move constructor
     , m_postgres(postgres)
     , m_description(std::move(description))
 {}
@@ -194,31 +194,35 @@ Store::Transaction::~Transaction()
     if (m_done)
         return;
     if (--m_store.m_transactionDepth == 0)
-        m_store.endTransaction(u"ROLLBACK"_s);
+        m_store.rollbackTransaction();
 }
 
 void Store::Transaction::commit()
 {
     if (m_store.m_transactionDepth == 1)
-        m_store.endTransaction(u"COMMIT"_s); // on failure this throws; the destructor rolls back
+        m_store.commitTransaction(); // on failure this throws; the destructor rolls back
     m_done = true;
     --m_store.m_transactionDepth;
 }
 
-// COMMIT (throws on failure, the transaction still open) or ROLLBACK (never throws).
-void Store::endTransaction(const QString &statement)
+void Store::commitTransaction()
 {
     for (auto &q : m_prepared)
         q.finish();
-    if (statement == u"COMMIT") {
-        if (std::exchange(m_revisionDue, false))
-            bumpAccountRevision();
-        exec(statement);
-    } else {
-        m_revisionDue = false;
-        QSqlQuery q(m_db);
-        q.exec(statement);
-    }
+    if (std::exchange(m_revisionDue, false))
+        bumpAccountRevision();
+    exec(u"COMMIT"_s);
+    if (m_writeLock)
+        m_writeLock->unlock();
+}
+
+void Store::rollbackTransaction() noexcept
+{
+    for (auto &q : m_prepared)
+        q.finish();
+    m_revisionDue = false;
+    QSqlQuery q(m_db);
+    q.exec(u"ROLLBACK"_s);
     if (m_writeLock)
         m_writeLock->unlock();
 }

@@ -244,8 +244,11 @@ public:
 
 private:
     qint64 readAccountRevision(const QString &sql);
-    Store(QSqlDatabase db, bool postgres, QString description);
-    void endTransaction(const QString &statement);
+    Store(const QSqlDatabase &db, bool postgres, QString description);
+    // Throws on failure, the transaction still open.
+    void commitTransaction();
+    // Never throws: Transaction's destructor calls it.
+    void rollbackTransaction() noexcept;
     void bumpAccountRevision();
     QSqlQuery &prepare(const QString &sql);
     QSqlQuery &run(const QString &sql, const QVariantList &values = {});

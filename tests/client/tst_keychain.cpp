@@ -19,7 +19,7 @@ class TestKeychain : public QObject
         return qEnvironmentVariable("CONNECTADMIN_KEYCHAIN") == u"available";
     }
 
-    CredentialStore::Outcome run(std::function<void(CredentialStore::Handler)> start)
+    CredentialStore::Outcome run(const std::function<void(CredentialStore::Handler)> &start)
     {
         std::optional<CredentialStore::Outcome> outcome;
         start([&outcome](const CredentialStore::Outcome &o) { outcome = o; });

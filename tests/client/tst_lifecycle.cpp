@@ -407,7 +407,7 @@ private slots:
         auto t = [&](const QString &name, const QString &s, QList<TokenVault> vaults) {
             Token token = tokenAt(name, {});
             token.serverId = s;
-            token.vaults = vaults;
+            token.vaults = std::move(vaults);
             return token;
         };
         Token expired = t(u"old"_s, server, {{kubernetes, Access::Read}});

@@ -134,14 +134,14 @@ private slots:
         QVERIFY(loaded());
         QCOMPARE(model()->rowCount(), 100); // not all of the ~200 events
         QVERIFY(!model()->isComplete());
-        QCOMPARE(model()->event(0).action, u"server.rename"_s);
-        QCOMPARE(model()->event(0).detail.value(u"to"_s).toString(), u"CI runners 129"_s);
+        QCOMPARE(model()->eventAt(0).action, u"server.rename"_s);
+        QCOMPARE(model()->eventAt(0).detail.value(u"to"_s).toString(), u"CI runners 129"_s);
         QCOMPARE(model()->index(0, AuditModel::Action).data().toString(), u"Server renamed"_s);
         QCOMPARE(model()->index(0, AuditModel::Changes).data().toString(),
                  u"\"CI runners 128\" → \"CI runners 129\""_s);
         QCOMPARE(model()->index(0, AuditModel::Actor).data().toString(), u"Olivia Owner"_s);
         for (int r = 1; r < model()->rowCount(); ++r)
-            QVERIFY(model()->event(r - 1).id > model()->event(r).id);
+            QVERIFY(model()->eventAt(r - 1).id > model()->eventAt(r).id);
 
         // The model tester fetches more itself: it starts once the first page is checked.
         QAbstractItemModelTester tester(model());
@@ -149,7 +149,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(model()->rowCount() > 100, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(model()->isComplete() || model()->rowCount() == 200, 20000);
         for (int r = 1; r < model()->rowCount(); ++r)
-            QVERIFY(model()->event(r - 1).id > model()->event(r).id);
+            QVERIFY(model()->eventAt(r - 1).id > model()->eventAt(r).id);
     }
 
     // Each filter goes to the service and every row shown matches it.
@@ -164,12 +164,12 @@ private slots:
         QVERIFY(loaded());
         QTRY_VERIFY(model()->rowCount() > 0 && model()->rowCount() < all);
         for (int r = 0; r < model()->rowCount(); ++r)
-            QCOMPARE(model()->event(r).action, u"token.create"_s);
+            QCOMPARE(model()->eventAt(r).action, u"token.create"_s);
 
         // Free text, typed: applied when typing pauses.
         QTest::keyClicks(page()->findChild<QLineEdit *>(u"filterEdit"_s), u"monitoring"_s);
         QTRY_VERIFY_WITH_TIMEOUT(model()->rowCount() == 1, 5000);
-        QCOMPARE(model()->event(0).detail.value(u"name"_s).toString(), u"staging monitoring"_s);
+        QCOMPARE(model()->eventAt(0).detail.value(u"name"_s).toString(), u"staging monitoring"_s);
         page()->findChild<QLineEdit *>(u"filterEdit"_s)->clear();
 
         choose(page()->findChild<QComboBox *>(u"actionFilter"_s), QString());
@@ -178,7 +178,7 @@ private slots:
         QTRY_VERIFY(model()->rowCount() > 0);
         const QString owner = m_workspace->session()->info().user.id;
         for (int r = 0; r < model()->rowCount(); ++r)
-            QCOMPARE(model()->event(r).actorId, owner);
+            QCOMPARE(model()->eventAt(r).actorId, owner);
 
         // A time range in the past shows nothing; today shows today's.
         page()->setRange(ActivityPage::Custom);
@@ -201,7 +201,7 @@ private slots:
         QVERIFY(reset.wait(5000));
         QTRY_VERIFY_WITH_TIMEOUT(!model()->isLoading() && model()->rowCount() > 0, 5000);
         for (int r = 0; r < model()->rowCount(); ++r) {
-            const AuditEvent &e = model()->event(r);
+            const AuditEvent &e = model()->eventAt(r);
             QVERIFY2(e.targetId == staging || e.detail.value(u"server"_s).toString() == staging,
                      qPrintable(e.action));
         }
@@ -298,7 +298,7 @@ private slots:
         QTRY_VERIFY(model()->rowCount() > 0);
         const QString shown = displayId(id, IdKind::Server);
         for (int r = 0; r < model()->rowCount(); ++r) {
-            const AuditEvent &e = model()->event(r);
+            const AuditEvent &e = model()->eventAt(r);
             QVERIFY(e.targetId == shown || e.detail.value(u"server"_s).toString() == shown);
         }
 
@@ -311,8 +311,8 @@ private slots:
         show->trigger();
         QCOMPARE(m_window->currentPageIndex(), MainWindow::Activity);
         QTRY_VERIFY(!model()->isLoading() && model()->rowCount() > 0);
-        QCOMPARE(model()->event(model()->rowCount() - 1).action, u"token.create"_s);
-        QCOMPARE(canonicalId(model()->event(0).targetId), token);
+        QCOMPARE(model()->eventAt(model()->rowCount() - 1).action, u"token.create"_s);
+        QCOMPARE(canonicalId(model()->eventAt(0).targetId), token);
     }
 
     // From the matrix's column header: who can reach the vault; double-click opens the token.

@@ -207,6 +207,7 @@ private slots:
         Directory directory;
         TokenModel model(&directory);
         const QDateTime now = QDateTime::currentDateTimeUtc();
+        // NOLINTNEXTLINE(performance-no-automatic-move): a capture is never moved from
         model.setClock([now] { return now; });
         Token expired, soon, revoked;
         expired.id = u"t1"_s, expired.expiresAt = now.addDays(-1);

@@ -404,6 +404,7 @@ private slots:
         Directory dir;
         TokenModel tokens(&dir);
         const QDateTime now = QDateTime::fromMSecsSinceEpoch(1795900000000, Qt::UTC);
+        // NOLINTNEXTLINE(performance-no-automatic-move): a capture is never moved from
         tokens.setClock([now] { return now; });
         Token deploy = makeToken(u"deploy"_s, dev.id, now.addDays(30));
         deploy.vaults = {TokenVault{k.id, Access::ReadWrite}};

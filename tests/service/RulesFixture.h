@@ -63,7 +63,7 @@ struct RulesFixture
             if (p.group)
                 service->addMember(groups.value(QLatin1String(p.group)), users.value(key));
         }
-        auto vault = [&](const QString &name, VaultType type, QStringList access,
+        auto vault = [&](const QString &name, VaultType type, const QStringList &access,
                          const QString &owner = {}) {
             Vault v = service->addVault(name, type, owner);
             for (const QString &g : access)
