@@ -86,7 +86,7 @@ void ActivityCommands::install(CommandController &commands, QMenuBar *menuBar, Q
         const QModelIndex current = events->currentIndex();
         if (!current.isValid())
             return;
-        const QString actor = activity->model()->event(current.row()).actorId;
+        const QString actor = activity->model()->eventAt(current.row()).actorId;
         if (!actor.isEmpty()) // the service's own events have none
             showUserReach(actor);
     });

@@ -19,6 +19,7 @@
 #include "gui/GroupPermissionsPage.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBar.h"
+#include "gui/NewServerDialog.h"
 #include "gui/NewTokenDialog.h"
 #include "gui/Preferences.h"
 #include "gui/ReachDialog.h"
@@ -26,15 +27,20 @@
 #include "gui/RevealTokenDialog.h"
 #include "gui/RotateTokensDialog.h"
 #include "gui/Seams.h"
+#include "gui/ServersPage.h"
 #include "gui/TokensPage.h"
 #include "gui/VaultAccessPage.h"
 #include "gui/Workspace.h"
 
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QLibraryInfo>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QStyleFactory>
 #include <QTableView>
@@ -282,6 +288,27 @@ int main(int argc, char *argv[])
     {
         RenewCredentialsDialog renew(QStringLiteral("Staging cluster"), 2, &window);
         grabDialog(&renew, QStringLiteral("renew-credentials"));
+    }
+
+    // After a create: New server…, the credentials saved through the save dialog, the message
+    // bar saying where.
+    {
+        window.showPage(MainWindow::Servers);
+        window.serversPage()->newServer();
+        if (auto *create = window.findChild<NewServerDialog *>()) {
+            create->findChild<QLineEdit *>(QStringLiteral("nameEdit"))
+                ->setText(QStringLiteral("Kubernetes prod"));
+            auto *list = create->findChild<QListWidget *>(QStringLiteral("vaultList"));
+            for (int i = 0; list && i < list->count(); ++i)
+                if (list->item(i)->text() == u"Kubernetes")
+                    list->item(i)->setCheckState(Qt::Checked);
+            grabDialog(create, QStringLiteral("new-server"));
+            seams::setNextSaveFileName(data.filePath(QStringLiteral("prod-credentials.json")));
+            create->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+            waitFor([&] { return window.messageBar()->text().contains(u"prod-credentials"); });
+            grab(QStringLiteral("servers-after-create"));
+            window.messageBar()->dismiss();
+        }
     }
 
     // A conflict: a cell staged here, the same cell granted by someone else meanwhile; the

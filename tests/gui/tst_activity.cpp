@@ -404,7 +404,7 @@ private slots:
         QTRY_VERIFY(events->model()->rowCount() > 0);
         int ownerRow = -1;
         for (int row = 0; row < events->model()->rowCount() && ownerRow < 0; ++row)
-            if (!m_window->activityPage()->model()->event(row).actorId.isEmpty())
+            if (!m_window->activityPage()->model()->eventAt(row).actorId.isEmpty())
                 ownerRow = row;
         QVERIFY(ownerRow >= 0);
         events->setCurrentIndex(events->model()->index(ownerRow, 0));
