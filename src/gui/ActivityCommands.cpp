@@ -106,8 +106,10 @@ void ActivityCommands::install(CommandController &commands, QMenuBar *menuBar, Q
 ReachDialog *ActivityCommands::reachDialog()
 {
     if (!m_reach) {
+        // One dialog, hidden when closed and reused (it goes with the window). Deleted on
+        // close, it could be asked again between its close and its deferred delete — and
+        // then vanish while loading: the screenshot tour crashed that way.
         m_reach = new ReachDialog(m_workspace, m_window);
-        m_reach->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_reach, &ReachDialog::openServer, this, [this](const QString &id) {
             m_window->showPage(MainWindow::Servers);
             m_window->serversPage()->select(id);
@@ -164,8 +166,7 @@ void ActivityCommands::openToken(const QString &tokenId, const QString &serverId
 CompareDialog *ActivityCommands::compare()
 {
     if (!m_compareDialog) {
-        m_compareDialog = new CompareDialog(m_workspace, m_window);
-        m_compareDialog->setAttribute(Qt::WA_DeleteOnClose);
+        m_compareDialog = new CompareDialog(m_workspace, m_window); // reused, as above
     }
     m_compareDialog->show();
     m_compareDialog->raise();

@@ -84,7 +84,9 @@ void ColumnWidths::fitOnce()
     for (int c = 0; c < header->count(); ++c) {
         if (c == m_defaults.stretch)
             continue;
-        const int wanted = std::max(view->sizeHintForColumn(c), header->sectionSizeHint(c));
+        int wanted = std::max(view->sizeHintForColumn(c), header->sectionSizeHint(c));
+        for (const QString &value : m_defaults.values.value(c))
+            wanted = std::max(wanted, m_table->fontMetrics().horizontalAdvance(value) + 16);
         const int limit =
             m_defaults.narrow.contains(c)
                 ? m_table->fontMetrics().averageCharWidth() * m_defaults.narrow.value(c) + 12

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 
 class QTableView;
 
@@ -23,6 +24,10 @@ public:
         int stretch = -1;       // the column that takes the room left over
         QHash<int, int> narrow; // first widths of some columns capped lower (in characters)
         QList<int> hidden;      // columns hidden until the user shows them (header menu)
+        // Every text some columns can show (a state): sized for the widest, so a value that
+        // appears later ("Widerrufen" after a revoke) isn't elided in a column fitted to
+        // "Aktiv".
+        QHash<int, QStringList> values;
     };
     // settingsKey names the saved state.
     ColumnWidths(QTableView *table, const QString &settingsKey, const Defaults &defaults);

@@ -30,6 +30,7 @@
 #include <QSettings>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QWidgetAction>
 
 namespace ca {
@@ -140,6 +141,38 @@ void MainWindow::addPages()
             &QStackedWidget::setCurrentIndex);
     connect(ui->pages, &QStackedWidget::currentChanged, this,
             [this] { m_commands.setPage(currentPage()); });
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    fitToolBar();
+}
+
+// Labels beside the icons where the window has room for them. Where it hasn't (German at
+// 1024 pixels put "Abmelden" behind the toolbar's "»"), buttons show their icons alone, the
+// ones whose icons say most first; the names stay in the tooltips and the menus.
+void MainWindow::fitToolBar()
+{
+    QList<QAction *> iconsOnly;
+    const QList<QAction *> levels[] = {
+        {},
+        {ui->actionUndo, ui->actionRedo},
+        {ui->actionSignOut}, // beside the account's name: its icon says enough
+        {ui->actionNewServer, ui->actionNewToken},
+        ui->toolBar->actions(), // Apply and Refresh keep their labels longest
+    };
+    for (const QList<QAction *> &level : levels) {
+        iconsOnly += level;
+        for (QAction *action : ui->toolBar->actions()) {
+            if (auto *button = qobject_cast<QToolButton *>(ui->toolBar->widgetForAction(action)))
+                button->setToolButtonStyle(iconsOnly.contains(action) ? Qt::ToolButtonIconOnly
+                                                                      : Qt::ToolButtonTextBesideIcon);
+        }
+        ui->toolBar->layout()->invalidate();
+        if (ui->toolBar->sizeHint().width() <= ui->toolBar->width())
+            return;
+    }
 }
 
 void MainWindow::setUpBars()
@@ -463,6 +496,7 @@ void MainWindow::onSignedIn(const SessionInfo &info)
     const Session *session = m_workspace->session();
     AccountSettings::setLastAccount({session->url(), session->email()});
     m_account->setText(tr("%1 at %2").arg(info.user.email, session->url().host()));
+    fitToolBar();
     m_account->setToolTip(
         tr("Signed in as %1 (%2) to %3")
             .arg(info.user.name, info.user.email, session->url().toDisplayString()));

@@ -74,6 +74,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     // The constructor's steps.
@@ -94,6 +95,7 @@ private:
     void startSandbox(const QString &dataFolder = {});
     void updateActions();
     void setConnection(const QString &text, bool ok);
+    void fitToolBar();
     PageWidget *currentPage() const;
     QTableView *currentTable() const; // the current page's table (copy, export)
 

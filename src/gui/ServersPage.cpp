@@ -36,7 +36,7 @@ ServersPage::ServersPage(Workspace *workspace, QWidget *parent)
     // (always ACTIVE so far) are in the detail pane: hidden until asked for (header menu).
     auto *columns = new ColumnWidths(
         ui->table, QStringLiteral("servers"),
-        {ServerModel::Vaults, {{ServerModel::Id, 12}}, {ServerModel::Id, ServerModel::State}});
+        {ServerModel::Vaults, {{ServerModel::Id, 12}}, {ServerModel::Id, ServerModel::State}, {}});
     connect(workspace, &Workspace::refreshed, columns, &ColumnWidths::fitOnce);
     ui->table->verticalHeader()->hide();
     // A long server name wraps in the pane instead of widening it (and squeezing the table).

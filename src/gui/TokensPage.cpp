@@ -38,7 +38,12 @@ TokensPage::TokensPage(Workspace *workspace, QWidget *parent)
     ui->table->sortByColumn(TokenModel::Expires, Qt::AscendingOrder);
     auto *columns = new ColumnWidths(
         ui->table, QStringLiteral("tokens"),
-        {TokenModel::Vaults, {{TokenModel::Id, 12}, {TokenModel::Server, 20}}, {TokenModel::Id}});
+        {TokenModel::Vaults,
+         {{TokenModel::Id, 12}, {TokenModel::Server, 20}},
+         {TokenModel::Id},
+         {{TokenModel::State,
+           {TokenModel::stateText(TokenState::Active), TokenModel::stateText(TokenState::Revoked),
+            TokenModel::stateText(TokenState::Expired)}}}});
     connect(workspace, &Workspace::refreshed, columns, &ColumnWidths::fitOnce);
     // The filter box gets the room; the drop-downs a fixed, modest width (their lists open
     // as wide as their entries), so long server names or German labels don't widen the page.

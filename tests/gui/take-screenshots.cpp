@@ -168,6 +168,14 @@ int main(int argc, char *argv[])
         shoot(reach, QStringLiteral("who-can-reach"));
         reach->close();
     }
+    // The same question for a person: what the signed-in owner administers, through which
+    // groups.
+    if (ReachDialog *reach =
+            window.activityCommands()->showUserReach(workspace.session()->info().user.id)) {
+        waitFor([&] { return !reach->isLoading(); });
+        shoot(reach, QStringLiteral("what-a-person-administers"));
+        reach->close();
+    }
     if (CompareDialog *compare = window.activityCommands()->compare()) {
         compare->setRange(beforeApply, QDateTime::currentDateTime().addSecs(60));
         compare->compare();

@@ -35,6 +35,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QPointer>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -441,6 +442,15 @@ private slots:
         QVERIFY2(dialog->summary().contains(u"belongs to no group"_s),
                  qPrintable(dialog->summary()));
         dialog->close();
+
+        // Asked again right after closing — before the event loop runs — the dialog is
+        // still there when its answer comes (deleted on close, it vanished mid-load).
+        QPointer<ReachDialog> again = m_window->activityCommands()->showUserReach(dana);
+        QCOMPARE(again.data(), dialog);
+        QTRY_VERIFY_WITH_TIMEOUT(again && !again->isLoading(), 10000);
+        QVERIFY(again->isVisible());
+        QCOMPARE(again->tree()->topLevelItemCount(), 1);
+        again->close();
     }
 
     // Compare…: cells granted and revoked between two moments in green and red, tokens

@@ -58,9 +58,12 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QStyle>
 #include <QTableView>
+#include <QToolButton>
+#include <QToolBar>
 #include <QTableWidget>
 #include <QTest>
 
@@ -1430,6 +1433,60 @@ private slots:
             277);
         QCOMPARE(m_window->tokensPage()->table()->horizontalHeader()->sectionSize(TokenModel::Name),
                  233);
+    }
+
+    void toolBarKeepsSignOutInViewWhenNarrow()
+    {
+        // Wide: every button with its label. Narrow (German at 1024 px is as long as English
+        // at 800): the labels go, Undo and Redo first, and Sign out stays on the bar
+        // instead of behind "»".
+        auto *toolBar = m_window->findChild<QToolBar *>(u"toolBar"_s);
+        QVERIFY(toolBar);
+        const auto button = [&](const char *name) {
+            return qobject_cast<QToolButton *>(toolBar->widgetForAction(action(name)));
+        };
+        m_window->resize(1600, 760);
+        QTRY_COMPARE(m_window->width(), 1600);
+        for (const char *name : {"actionRefresh", "actionUndo", "actionApply", "actionSignOut"})
+            QCOMPARE(button(name)->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
+
+        m_window->resize(700, 600); // its minimum width, a little more
+        QTRY_VERIFY(m_window->width() < 800);
+        QCOMPARE(button("actionUndo")->toolButtonStyle(), Qt::ToolButtonIconOnly);
+        QTRY_VERIFY(button("actionSignOut")->isVisible());
+        QVERIFY(toolBar->rect().contains(button("actionSignOut")->geometry()));
+        QVERIFY(!button("actionSignOut")->toolTip().isEmpty());
+
+        m_window->resize(1600, 760);
+        QTRY_COMPARE(button("actionRefresh")->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
+    }
+
+    void aStateColumnIsWideEnoughForStatesThatComeLater()
+    {
+        // Fitted while every token is "Aktiv", the column still shows "Widerrufen" whole
+        // after a revoke: it is sized for each text it can show, not only the ones it shows.
+        QStandardItemModel model(1, 2);
+        model.setHorizontalHeaderLabels({u"Name"_s, u"State"_s});
+        model.setItem(0, 0, new QStandardItem(u"ci"_s));
+        model.setItem(0, 1, new QStandardItem(u"Aktiv"_s));
+        QTableView table;
+        table.setModel(&model);
+        const QString later = u"Widerrufen, abgelaufen"_s;
+        ColumnWidths columns(&table, u"test-states"_s, {-1, {}, {}, {{1, {u"Aktiv"_s, later}}}});
+        columns.fitOnce();
+        const int margins = 2 * (table.style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 1);
+        QVERIFY2(table.horizontalHeader()->sectionSize(1) >=
+                     table.fontMetrics().horizontalAdvance(later) + margins,
+                 qPrintable(QString::number(table.horizontalHeader()->sectionSize(1))));
+        // The widest value, not every column: the name column keeps its own width.
+        QVERIFY(table.horizontalHeader()->sectionSize(0) <
+                table.fontMetrics().horizontalAdvance(later));
+        // And the Tokens page says which states its State column can show.
+        QTableView *tokens = m_window->tokensPage()->table();
+        QVERIFY(tokens->horizontalHeader()->sectionSize(TokenModel::State) >=
+                tokens->fontMetrics().horizontalAdvance(
+                    TokenModel::stateText(TokenState::Revoked)) +
+                    margins);
     }
 
     void everyListSortsNamesTheSameWay()
