@@ -2713,7 +2713,7 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
     </message>
     <message>
         <source>Remind me of tokens that expire &amp;within:</source>
-        <translation>An Tokens erinnern, die ablaufen &amp;innerhalb von:</translation>
+        <translation>An Tokens mit Ablauf &amp;innerhalb von … erinnern:</translation>
     </message>
     <message>
         <source>At start and once a day the program counts the active tokens that expire this soon and says so in the message bar (and as a desktop notification when there is a system tray).</source>
@@ -2780,7 +2780,7 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
     </message>
     <message>
         <source>Owners and Administrators manage every server as well. Double-click a server or token to open it.</source>
-        <translation>Besitzer und Administratoren verwalten zusätzlich jeden Server. Doppelklicken Sie auf einen Server oder ein Token, um es zu öffnen.</translation>
+        <translation>Die Gruppen Owners und Administrators verwalten zusätzlich jeden Server. Doppelklicken Sie auf einen Server oder ein Token, um es zu öffnen.</translation>
     </message>
     <message>
         <source>Show activity</source>
@@ -2835,10 +2835,6 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
         <translation>%1 Tresore, %2</translation>
     </message>
     <message>
-        <source>The group &quot;%1&quot; administers %2, which reach %3 vaults.</source>
-        <translation>Die Gruppe „%1“ verwaltet %2, die %3 Tresore erreichen.</translation>
-    </message>
-    <message>
         <source>What this person administers</source>
         <translation>Was diese Person verwaltet</translation>
     </message>
@@ -2847,8 +2843,29 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
         <translation>%1 gehört zu keiner Gruppe und verwaltet daher keinen Connect-Server.</translation>
     </message>
     <message>
-        <source>%1 administers %2 through the groups %3, which reach %4 vaults.</source>
-        <translation>%1 verwaltet über die Gruppen %3 %2, die %4 Tresore erreichen.</translation>
+        <source>&quot;%1&quot;</source>
+        <comment>a group&apos;s name in quotes</comment>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>%1 administers %2 (%3 in all) through the group %4.</source>
+        <translation>%1 verwaltet über die Gruppe %4 %2 (insgesamt %3).</translation>
+    </message>
+    <message>
+        <source>%1 administers %2 (%3 in all) through the groups %4.</source>
+        <translation>%1 verwaltet über die Gruppen %4 %2 (insgesamt %3).</translation>
+    </message>
+    <message>
+        <source>The group &quot;%1&quot; administers %2 (%3 in all).</source>
+        <translation>Die Gruppe „%1“ verwaltet %2 (insgesamt %3).</translation>
+    </message>
+    <message>
+        <source>1 vault</source>
+        <translation>1 Tresor</translation>
+    </message>
+    <message>
+        <source>%1 vaults</source>
+        <translation>%1 Tresore</translation>
     </message>
 </context>
 <context>

@@ -108,19 +108,19 @@ void readEvent(const AuditEvent &e, DiffBuilder &b, AuditDiff &diff)
     } else if (a == u"vault.grant" || a == u"vault.revoke") {
         cell(target, id(d.value(u"vault")), a == u"vault.grant");
     } else if (a == u"grants.batch") {
-        const QJsonArray first = d.value(u"first").toArray();
-        for (const QJsonValue &v : first) {
+        const QJsonArray listed = e.batchCells();
+        for (const QJsonValue &v : listed) {
             const QJsonObject c = v.toObject();
             cell(id(c.value(u"server")), id(c.value(u"vault")), c.value(u"granted").toBool());
         }
         const qint64 applied = d.value(u"applied").toInteger();
-        if (applied > first.size())
+        if (applied > listed.size()) // an event from before every cell was kept
             diff.incomplete.append(
                 QObject::tr("The vault access batch at revision %1 (%2) changed %3 cells; the "
                             "log lists only the first %4.")
                     .arg(e.targetId, json::isoUtc(e.at))
                     .arg(applied)
-                    .arg(first.size()));
+                    .arg(listed.size()));
     } else if (a == u"token.create") {
         b.change(entry(DiffEntry::Kind::Token, true, target, id(d.value(u"server")),
                        d.value(u"name").toString()),

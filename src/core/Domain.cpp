@@ -128,4 +128,10 @@ std::optional<GroupGrantKind> groupGrantKindFromName(QStringView name)
     return std::nullopt;
 }
 
+QJsonArray AuditEvent::batchCells() const
+{
+    const QJsonValue cells = detail.value(QLatin1String("cells"));
+    return (cells.isArray() ? cells : detail.value(QLatin1String("first"))).toArray();
+}
+
 } // namespace ca

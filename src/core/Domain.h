@@ -4,6 +4,7 @@
 #include "core/Access.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -196,6 +197,11 @@ struct AuditEvent
     // event's hash and its own content; 0 and empty before the service has stored it.
     qint64 seq = 0;
     QString hash;
+
+    // The cells a "grants.batch" event changed ({server, vault, granted} each): every one
+    // ("cells"), or, in events written before 2026-12-02, the first 100 ("first"; "applied" tells
+    // how many there were).
+    QJsonArray batchCells() const;
 };
 
 template <typename T>

@@ -3,6 +3,7 @@
 #include "core/Ids.h"
 #include "core/NameOrder.h"
 #include "gui/AuditExport.h"
+#include "gui/ColumnWidths.h"
 #include "gui/CommandController.h"
 #include "gui/PageActions.h"
 #include "gui/Seams.h"
@@ -58,17 +59,14 @@ ActivityPage::ActivityPage(Workspace *workspace, QWidget *parent)
     // One line per event: rows of one height keep scrolling through many pages smooth.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setTextElideMode(Qt::ElideRight);
-    m_table->setTextElideMode(Qt::ElideRight);
-    const QFontMetrics fm = fontMetrics();
-    m_table->setColumnWidth(AuditModel::Time, fm.horizontalAdvance(u"00.00.0000, 00:00"_s) + 24);
-    m_table->setColumnWidth(AuditModel::Actor,
-                            fm.horizontalAdvance(u"owner@sandbox.example"_s) + 16);
-    m_table->setColumnWidth(AuditModel::Action,
-                            fm.horizontalAdvance(u"Vault access applied"_s) + 16);
-    m_table->setColumnWidth(AuditModel::Object,
-                            fm.horizontalAdvance(u"Server Kubernetes prod"_s) + 16);
+    // Columns as on the other pages: fitted to the first page (the action column to every
+    // action's label, German ones are long), then the user's, kept; what changed stretches.
+    auto *columns = new ColumnWidths(m_table, QStringLiteral("activity"),
+                                     {AuditModel::Changes,
+                                      {{AuditModel::Actor, 20}},
+                                      {},
+                                      {{AuditModel::Action, AuditModel::actionTexts()}}});
+    connect(&m_model, &AuditModel::pageLoaded, columns, &ColumnWidths::fitOnce);
 
     m_chain = new QLabel(this);
     m_chain->setObjectName(QStringLiteral("chainLabel"));
@@ -111,8 +109,7 @@ ActivityPage::ActivityPage(Workspace *workspace, QWidget *parent)
 
 void ActivityPage::buildFilters()
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    auto *layout = new QVBoxLayout(this); // the style's margins, as the other pages have
 
     m_actor = shrinkingCombo(this, tr("Actor"), 10);
     m_actor->setObjectName(QStringLiteral("actorFilter"));

@@ -200,9 +200,10 @@ void CompareDialog::addRow(const DiffEntry &e)
     const colors::Tone tone = e.added ? colors::Tone::Positive : colors::Tone::Negative;
     for (int c = 0; c < ColumnCount; ++c) {
         auto *item = new QTableWidgetItem(texts.at(c));
-        item->setBackground(colors::tint(tone, m_table->palette()));
-        if (c == Change)
-            item->setForeground(colors::text(tone, m_table->palette()));
+        const QColor tint = colors::tint(tone, m_table->palette());
+        item->setBackground(tint);
+        if (c == Change) // readable on the tint, not only on the base
+            item->setForeground(colors::readableOn(colors::text(tone, m_table->palette()), tint));
         item->setData(Qt::UserRole, e.added);
         m_table->setItem(row, c, item);
     }

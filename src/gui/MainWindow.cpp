@@ -166,8 +166,9 @@ void MainWindow::fitToolBar()
         iconsOnly += level;
         for (QAction *action : ui->toolBar->actions()) {
             if (auto *button = qobject_cast<QToolButton *>(ui->toolBar->widgetForAction(action)))
-                button->setToolButtonStyle(iconsOnly.contains(action) ? Qt::ToolButtonIconOnly
-                                                                      : Qt::ToolButtonTextBesideIcon);
+                button->setToolButtonStyle(iconsOnly.contains(action)
+                                               ? Qt::ToolButtonIconOnly
+                                               : Qt::ToolButtonTextBesideIcon);
         }
         ui->toolBar->layout()->invalidate();
         if (ui->toolBar->sizeHint().width() <= ui->toolBar->width())

@@ -242,26 +242,33 @@ void ReachDialog::showUserServers(const User &user, const QList<Group> &groups,
     const auto [servers, vaults] = showManagedServers(groups, grants);
     QStringList names;
     for (const Group &g : groups)
-        names.append(u'"' + g.name + u'"');
+        names.append(tr("\"%1\"", "a group's name in quotes").arg(g.name));
     const QString who = user.name.isEmpty() ? user.email : user.name;
     if (groups.isEmpty())
         m_title->setText(tr("%1 belongs to no group, so administers no Connect server.").arg(who));
     else
-        m_title->setText(tr("%1 administers %2 through the groups %3, which reach %4 vaults.")
-                             .arg(who,
-                                  servers == 1 ? tr("1 server") : tr("%1 servers").arg(servers),
-                                  names.join(u", "_s))
-                             .arg(vaults));
+        m_title->setText(
+            (groups.size() == 1 ? tr("%1 administers %2 (%3 in all) through the group %4.")
+                                : tr("%1 administers %2 (%3 in all) through the groups %4."))
+                .arg(who, serversText(servers), vaultsText(vaults), names.join(u", "_s)));
 }
 
 void ReachDialog::showGroupServers(const Group &group, const QList<GroupGrant> &grants)
 {
     setProperty("object", displayId(group.id, IdKind::Group));
     const auto [servers, vaults] = showManagedServers({group}, grants);
-    m_title->setText(
-        tr("The group \"%1\" administers %2, which reach %3 vaults.")
-            .arg(group.name, servers == 1 ? tr("1 server") : tr("%1 servers").arg(servers))
-            .arg(vaults));
+    m_title->setText(tr("The group \"%1\" administers %2 (%3 in all).")
+                         .arg(group.name, serversText(servers), vaultsText(vaults)));
+}
+
+QString ReachDialog::serversText(int servers)
+{
+    return servers == 1 ? tr("1 server") : tr("%1 servers").arg(servers);
+}
+
+QString ReachDialog::vaultsText(int vaults)
+{
+    return vaults == 1 ? tr("1 vault") : tr("%1 vaults").arg(vaults);
 }
 
 std::pair<int, int> ReachDialog::showManagedServers(const QList<Group> &groups,

@@ -51,6 +51,8 @@ private:
     void showUserServers(const User &user, const QList<Group> &groups,
                          const QList<GroupGrant> &grants);
     // The servers the groups manage, with their vaults and tokens: {servers, vaults}.
+    static QString serversText(int servers); // "1 server", "3 servers"
+    static QString vaultsText(int vaults);
     std::pair<int, int> showManagedServers(const QList<Group> &groups,
                                            const QList<GroupGrant> &grants);
     void fail(const ApiError &error);

@@ -74,8 +74,10 @@ RotateTokensDialog::RotateTokensDialog(const QList<Token> &tokens, const Directo
     const int wide = fontMetrics().averageCharWidth() * 64;
     resize(std::max(sizeHint().width(), wide), sizeHint().height());
     if (m_name) {
+        // The name whole, with room to type a few more letters (at +24 its first letter
+        // scrolled under the frame at 2x).
         m_name->setMinimumWidth(
-            std::min(m_name->fontMetrics().horizontalAdvance(m_name->text()) + 24, wide));
+            std::min(m_name->fontMetrics().horizontalAdvance(m_name->text() + u"MMMM"_s), wide));
         connect(m_name, &QLineEdit::textChanged, this, [this] { setWorking(m_working); });
         m_name->selectAll();
         m_name->setFocus();

@@ -2,6 +2,7 @@
 // account and signs in to it; --url opens a given service.
 #include "client/CredentialStore.h"
 #include "core/QuitOnSignals.h"
+#include "gui/ContrastStyle.h"
 #include "gui/MainWindow.h"
 #include "gui/Workspace.h"
 
@@ -20,6 +21,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(CONNECTADMIN_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.connectadmin.ConnectAdmin"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/connect-admin.svg")));
+    ca::ContrastStyle::install(); // check boxes and button icons that read in dark palettes
 
     // Translations from the system locale: the program's own and Qt's.
     QTranslator qtTranslator;

@@ -157,7 +157,8 @@ QString AuditModel::actorText(const AuditEvent &e) const
     return e.actorId.isEmpty() ? tr("(service)") : m_directory->userName(e.actorId);
 }
 
-QString AuditModel::actionText(const QString &action)
+// Every action's label, untranslated (QT_TR_NOOP: in AuditModel's context).
+const QHash<QString, const char *> &AuditModel::actionNames()
 {
     static const QHash<QString, const char *> names = {
         {QStringLiteral("account.create"), QT_TR_NOOP("Account created")},
@@ -185,8 +186,21 @@ QString AuditModel::actionText(const QString &action)
         {QStringLiteral("group.member.add"), QT_TR_NOOP("Member added")},
         {QStringLiteral("vault.group_access.add"), QT_TR_NOOP("Group access to vault")},
     };
-    const auto it = names.constFind(action);
-    return it == names.constEnd() ? action : tr(*it);
+    return names;
+}
+
+QString AuditModel::actionText(const QString &action)
+{
+    const auto it = actionNames().constFind(action);
+    return it == actionNames().constEnd() ? action : tr(*it);
+}
+
+QStringList AuditModel::actionTexts()
+{
+    QStringList texts;
+    for (const char *name : actionNames())
+        texts.append(tr(name));
+    return texts;
 }
 
 QString AuditModel::serverName(const QJsonValue &id) const
@@ -249,9 +263,9 @@ QString AuditModel::changeText(const AuditEvent &e) const
         return tr("− %1").arg(vaultName(d.value(u"vault"), d.value(u"vault_name")));
     if (a == u"grants.batch") {
         QStringList cells;
-        const QJsonArray first = d.value(u"first").toArray();
-        for (qsizetype i = 0; i < std::min<qsizetype>(first.size(), 3); ++i) {
-            const QJsonObject c = first.at(i).toObject();
+        const QJsonArray listed = e.batchCells();
+        for (qsizetype i = 0; i < std::min<qsizetype>(listed.size(), 3); ++i) {
+            const QJsonObject c = listed.at(i).toObject();
             cells.append(u"%1 %2 → %3"_s.arg(c.value(u"granted").toBool() ? u"+"_s : u"−"_s,
                                              serverName(c.value(u"server")),
                                              vaultName(c.value(u"vault"))));

@@ -48,6 +48,8 @@ public:
     QString objectText(const AuditEvent &e) const;
     QString changeText(const AuditEvent &e) const;
     static QString actionText(const QString &action);
+    static QStringList actionTexts(); // every known action's label, translated
+    static const QHash<QString, const char *> &actionNames();
 
 signals:
     void loadingChanged(bool loading);

@@ -129,14 +129,16 @@ Result<GrantBatchResult> AccountService::applyGrants(const Actor &actor, qint64 
     Store::Transaction tx(m_store);
     if (!m_store.bumpGrantsRevision(baseRevision))
         return stale(); // another writer got in between
-    QJsonArray detail;
+    // Every cell the batch changed goes into its event, so that Compare and `connect diff`
+    // can rebuild the matrix from the log (events written before 2026-12-02 kept only the
+    // first 100, under "first").
+    QJsonArray cells;
     for (const GrantChange &c : changes) {
         const bool changed = c.granted ? m_store.addServerVault(c.serverId, c.vaultId, now())
                                        : m_store.removeServerVault(c.serverId, c.vaultId);
         if (changed) {
             ++result.applied;
-            if (detail.size() < 100)
-                detail.append(json::encode(c));
+            cells.append(json::encode(c));
         }
     }
     if (result.applied == 0) {
@@ -148,7 +150,7 @@ Result<GrantBatchResult> AccountService::applyGrants(const Actor &actor, qint64 
     audit(&actor, u"grants.batch"_s, u"grants"_s, QString::number(result.revision),
           {{u"changes"_s, qint64(changes.size())},
            {u"applied"_s, result.applied},
-           {u"first"_s, detail}});
+           {u"cells"_s, cells}});
     tx.commit();
     return result;
 }

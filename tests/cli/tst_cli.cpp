@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -1529,6 +1530,44 @@ private slots:
                      2, u"--until"_s);
         VERIFY_FAILS(cli({u"connect"_s, u"diff"_s, u"--since"_s, u"last tuesday"_s}), 2,
                      u"--since"_s);
+    }
+
+    // A batch of more than 100 cells shows whole: its audit event keeps every cell (it kept
+    // the first 100 and the diff said so).
+    void connectDiffShowsEveryCellOfALargeBatch()
+    {
+        const QString since = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+        QStringList vaults;
+        for (const QJsonValue &v : m_http->get(u"/v1/vaults"_s).json[u"items"_s].toArray())
+            if (v[u"grantable"_s].toBool() && v[u"accessible"_s].toBool())
+                vaults.append(v[u"id"_s].toString());
+        QVERIFY(vaults.size() >= 5);
+        QSet<QString> servers;
+        QJsonArray changes;
+        for (int i = 0; changes.size() <= 100; ++i) {
+            const QString id = createServer(unique(u"Batch %1"_s.arg(i)));
+            servers.insert(id);
+            for (const QString &vault : vaults)
+                changes.append(
+                    QJsonObject{{u"server"_s, id}, {u"vault"_s, vault}, {u"granted"_s, true}});
+        }
+        const qint64 revision =
+            m_http->get(u"/v1/connect/grants"_s).json.value(u"revision"_s).toInteger();
+        const Reply batch = m_http->post(u"/v1/connect/grants/batch"_s,
+                                         {{u"base_revision"_s, revision}, {u"changes"_s, changes}});
+        QCOMPARE(batch.status, 200);
+        QCOMPARE(batch.json.value(u"applied"_s).toInteger(), qint64(changes.size()));
+
+        const Run json =
+            cli({u"connect"_s, u"diff"_s, u"--since"_s, since, u"--format"_s, u"json"_s});
+        VERIFY_OK(json);
+        const QJsonObject diff = QJsonDocument::fromJson(json.out).object();
+        qsizetype granted = 0;
+        for (const QJsonValue &c : diff.value(u"cells"_s).toArray())
+            granted += servers.contains(c[u"server"_s].toString()) &&
+                       c[u"change"_s].toString() == u"granted";
+        QCOMPARE(granted, changes.size());
+        QVERIFY2(diff.value(u"incomplete"_s).toArray().isEmpty(), json.out.constData());
     }
 
     void groupGrantsAndRevokes()

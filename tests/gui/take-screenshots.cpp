@@ -15,6 +15,7 @@
 #include "gui/ClipboardGuard.h"
 #include "gui/CompareDialog.h"
 #include "gui/ConfigFileCommands.h"
+#include "gui/ContrastStyle.h"
 #include "gui/FileChangesDialog.h"
 #include "gui/GroupPermissionsPage.h"
 #include "gui/MainWindow.h"
@@ -71,6 +72,7 @@ int main(int argc, char *argv[])
         QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
         QApplication::setPalette(test::darkPalette());
     }
+    ContrastStyle::install(); // as connect-admin's main() does
     QTranslator qtTranslator; // Qt's own buttons (Cancel) as connect-admin shows them
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

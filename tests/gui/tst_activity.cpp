@@ -2,6 +2,7 @@
 // the comparison between two moments, driven like a user would against the real account
 // service on loopback.
 #include "../support/TestSupport.h"
+#include "DarkPalette.h"
 #include "client/AuditDiff.h"
 #include "core/Ids.h"
 #include "gui/ActivityCommands.h"
@@ -27,6 +28,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPointer>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QScrollBar>
@@ -35,7 +37,6 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
-#include <QPointer>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -417,8 +418,8 @@ private slots:
         QVERIFY(dialog);
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->isLoading(), 10000);
         QCOMPARE(dialog->tree()->topLevelItemCount(), m_workspace->servers()->rowCount());
-        QVERIFY2(dialog->summary().startsWith(u"Olivia Owner administers 2 servers through the "
-                                              "groups \"Owners\""_s),
+        QVERIFY2(dialog->summary().startsWith(u"Olivia Owner administers 2 servers ("_s) &&
+                     dialog->summary().endsWith(u"vaults in all) through the group \"Owners\"."_s),
                  qPrintable(dialog->summary()));
 
         QString dana, nina;
@@ -433,8 +434,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->isLoading(), 10000);
         QCOMPARE(dialog->tree()->topLevelItemCount(), 1);
         QCOMPARE(dialog->tree()->topLevelItem(0)->text(0), u"Staging cluster"_s);
-        QVERIFY2(dialog->summary().contains(u"Dana Developer administers 1 server through the "
-                                            "groups \"Developers\""_s),
+        QVERIFY2(dialog->summary().contains(u"Dana Developer administers 1 server (2 vaults in "
+                                            "all) through the group \"Developers\"."_s),
                  qPrintable(dialog->summary()));
         m_window->activityCommands()->showUserReach(nina);
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->isLoading(), 10000);
@@ -525,6 +526,21 @@ private slots:
         QCOMPARE(text.count(u"\r\n"_s), 5);
         QVERIFY(text.startsWith(u"change,kind,what,where,when,who\r\n"_s));
         QVERIFY(text.contains(u"removed,cell,Vault Staging,Server Staging cluster,"_s));
+
+        // In a dark palette each change reads on its row's tint too (green on dark green was
+        // 2.9:1 in the tour).
+        dialog->setPalette(test::darkPalette());
+        dialog->setRange(t0, QDateTime::currentDateTime().addSecs(5));
+        dialog->compare();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->isLoading(), 10000);
+        QCOMPARE(table->rowCount(), 4);
+        for (int r = 0; r < table->rowCount(); ++r) {
+            const QTableWidgetItem *change = table->item(r, CompareDialog::Change);
+            const double c =
+                colors::contrast(change->foreground().color(), change->background().color());
+            QVERIFY2(c >= 4.5, qPrintable(u"%1: %2"_s.arg(change->text()).arg(c)));
+        }
+        dialog->setPalette(QPalette());
 
         // Before any of it: nothing changed.
         dialog->setRange(QDateTime(QDate(2020, 1, 1), QTime(0, 0)),

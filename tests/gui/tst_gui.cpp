@@ -62,10 +62,10 @@
 #include <QStandardPaths>
 #include <QStyle>
 #include <QTableView>
-#include <QToolButton>
-#include <QToolBar>
 #include <QTableWidget>
 #include <QTest>
+#include <QToolBar>
+#include <QToolButton>
 
 #include <cstdlib>
 #include <sys/stat.h>
@@ -1483,10 +1483,10 @@ private slots:
                 table.fontMetrics().horizontalAdvance(later));
         // And the Tokens page says which states its State column can show.
         QTableView *tokens = m_window->tokensPage()->table();
-        QVERIFY(tokens->horizontalHeader()->sectionSize(TokenModel::State) >=
-                tokens->fontMetrics().horizontalAdvance(
-                    TokenModel::stateText(TokenState::Revoked)) +
-                    margins);
+        QVERIFY(
+            tokens->horizontalHeader()->sectionSize(TokenModel::State) >=
+            tokens->fontMetrics().horizontalAdvance(TokenModel::stateText(TokenState::Revoked)) +
+                margins);
     }
 
     void everyListSortsNamesTheSameWay()

@@ -3,6 +3,7 @@
 // the icons) must contrast with what it is painted on. Rendered where the widget paints,
 // read from the model where a view paints a role.
 #include "DarkPalette.h"
+#include "gui/ContrastStyle.h"
 #include "gui/MatrixCellDelegate.h"
 #include "gui/MessageBar.h"
 #include "gui/RotatedHeaderView.h"
@@ -15,11 +16,17 @@
 #include "models/VaultAccessModel.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
 #include <QStyleFactory>
+#include <QStyleOptionButton>
 #include <QTableView>
 #include <QTest>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 using namespace ca;
@@ -98,6 +105,44 @@ class TestPalette : public QObject
 private slots:
     void initTestCase() { QApplication::setStyle(QStyleFactory::create(u"Fusion"_s)); }
     void cleanup() { QApplication::setPalette(QApplication::style()->standardPalette()); }
+
+    // Check boxes everywhere (a QCheckBox, a checkable list row as in the new token's vault
+    // list) show their frame in the dark: Fusion's was the box's own colour (1.03:1).
+    void checkBoxFramesInTheDark()
+    {
+        QApplication::setStyle(new ContrastStyle(QStyleFactory::create(u"Fusion"_s)));
+        usePalette(u"dark"_s);
+        QWidget window;
+        auto *layout = new QVBoxLayout(&window);
+        auto *box = new QCheckBox(u"Only grantable vaults"_s);
+        auto *list = new QListWidget;
+        auto *item = new QListWidgetItem(u"Kubernetes"_s, list);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Unchecked);
+        layout->addWidget(box);
+        layout->addWidget(list);
+        window.resize(300, 200);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        QStyleOptionButton option;
+        option.initFrom(box);
+        const QRect indicator =
+            box->style()->subElementRect(QStyle::SE_CheckBoxIndicator, &option, box);
+        const double boxContrast = renderedContrast(box, indicator);
+        QVERIFY2(boxContrast >= 3.0, qPrintable(u"check box frame %1"_s.arg(boxContrast)));
+        const QRect row = list->visualItemRect(item);
+        const double rowContrast =
+            renderedContrast(list->viewport(), QRect(row.left(), row.top(), 22, row.height()));
+        QVERIFY2(rowContrast >= 3.0, qPrintable(u"list check box frame %1"_s.arg(rowContrast)));
+
+        // Without an icon theme, dialog buttons carry text only: Qt's own close icon is a
+        // black pixmap that vanished on dark buttons.
+        QDialogButtonBox buttons(QDialogButtonBox::Close);
+        QCOMPARE(buttons.button(QDialogButtonBox::Close)->icon().isNull(),
+                 !QIcon::hasThemeIcon(u"dialog-close"_s));
+        QApplication::setStyle(QStyleFactory::create(u"Fusion"_s));
+    }
 
     void messageBarText_data()
     {
