@@ -156,8 +156,14 @@ int main(int argc, char *argv[])
     time("free text + action", [&] {
         return page({{}, u"token.rename"_s, {}, {}, {}, u"token 4242"_s});
     });
-    time("free text alone (a scan: a rare word)", [&] {
+    time("free text alone (a rare word)", [&] {
         return page({{}, {}, {}, {}, {}, u"server 99999"_s});
+    });
+    time("free text alone (a common word: in every tenth event)", [&] {
+        return page({{}, {}, {}, {}, {}, u"server 1"_s});
+    });
+    time("free text of 2 characters (too short for the index: read)", [&] {
+        return page({{}, {}, {}, {}, {}, u"7z"_s});
     });
 
     QElapsedTimer t;

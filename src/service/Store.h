@@ -234,6 +234,9 @@ public:
     AuditVerification verifyAudit();
     // Schema migration 5: chains the events written before it, in the order of their IDs.
     void chainAuditBacklog();
+    // Schema migration 7: the index of the events' text (action, target, detail) that the
+    // free-text filter searches, filled with the events written before it.
+    void indexAuditText();
 
     // Signing keys (the private key sealed under the master key)
     QList<StoredSigningKey> signingKeys();

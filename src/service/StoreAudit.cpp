@@ -1,6 +1,7 @@
 // The Store's audit log: appending to the hash chain, the filtered list, and table counts.
 #include "service/StoreSql.h"
 
+#include "core/Logging.h"
 #include "service/AuditChain.h"
 
 #include <QJsonDocument>
@@ -31,6 +32,8 @@ AuditEvent eventFromRow(const QSqlQuery &q)
     return e;
 }
 
+constexpr qsizetype kTrigram = 3; // the shortest text the FTS5 trigram index can find
+
 // A LIKE pattern that finds text anywhere, its wildcards taken literally.
 QString containsPattern(const QString &text)
 {
@@ -39,8 +42,38 @@ QString containsPattern(const QString &text)
     return u'%' + escaped + u'%';
 }
 
+// What the free-text filter reads of an event: its action, target and detail, one per line
+// (so no query, which is one line, matches across two of them).
+QString eventText(const QString &action, const QString &targetId, const QString &detail)
+{
+    return action + u'\n' + targetId + u'\n' + detail;
+}
+
+// PostgreSQL's spelling of eventText, as its trigram index (migration 7) is built on it.
+const QString kPostgresEventText =
+    u"lower(e.action || chr(10) || e.target_id || chr(10) || e.detail)"_s;
+
+// An FTS5 query for the text anywhere, taken literally: one quoted phrase, which the trigram
+// tokenizer matches as a substring, ignoring case.
+QString ftsPhrase(const QString &text)
+{
+    return u'"' + QString(text).replace(u"\""_s, u"\"\""_s) + u'"';
+}
+
+// The text as the stored detail spells it (JSON: a quote or a backslash escaped), so that
+// a name with quotes is found; the action and the target hold neither.
+QString asStoredInJson(const QString &text)
+{
+    return QString(text).replace(u"\\"_s, u"\\\\"_s).replace(u"\""_s, u"\\\""_s);
+}
+
+// How the free-text filter is applied: by the FTS5 table SQLite's query starts from, or as
+// a condition.
+enum class TextSearch { Indexed, Condition };
+
 // The WHERE conditions (after "id < ?") and their values for a filter.
-void addConditions(const AuditFilter &f, QString &where, QVariantList &values)
+void addConditions(const AuditFilter &f, bool postgres, TextSearch text, QString &where,
+                   QVariantList &values)
 {
     if (!f.actorId.isEmpty()) {
         where += u" AND e.actor_id = ?"_s;
@@ -62,11 +95,16 @@ void addConditions(const AuditFilter &f, QString &where, QVariantList &values)
         where += u" AND e.at < ?"_s;
         values.append(ms(f.until));
     }
-    if (!f.text.isEmpty()) {
+    if (f.text.isEmpty() || text == TextSearch::Indexed)
+        return;
+    const QString pattern = containsPattern(f.text);
+    if (postgres) { // the expression of the trigram index, so that it can be used
+        where += u" AND "_s + kPostgresEventText + u" LIKE ? ESCAPE '\\'"_s;
+        values << pattern;
+    } else { // shorter than a trigram: read
         where +=
             u" AND (lower(e.action) LIKE ? ESCAPE '\\' OR lower(e.target_id) LIKE ? ESCAPE '\\'"
             " OR lower(e.detail) LIKE ? ESCAPE '\\')"_s;
-        const QString pattern = containsPattern(f.text);
         values << pattern << pattern << pattern;
     }
 }
@@ -124,18 +162,32 @@ void Store::insertAudit(const AuditEvent &e)
              stored.seq, hash}),
         [&](const QSqlQuery &q) { id = q.value(0).toLongLong(); });
     insertAuditObjects(id, auditchain::objectsOf(e.targetId, e.detail));
+    if (!m_postgres) // PostgreSQL indexes the row itself (migration 7)
+        run(u"INSERT INTO audit_text (rowid, body) VALUES (?, ?)"_s,
+            {id, eventText(e.action, e.targetId, stored.detail)})
+            .finish();
     setAuditHead(stored.seq, hash);
     tx.commit();
 }
 
-Page<AuditEvent> Store::listAudit(const PageRequest &page, const AuditFilter &filter)
+Page<AuditEvent> Store::listAudit(const PageRequest &page, const AuditFilter &asked)
 {
+    AuditFilter filter = asked;
+    filter.text = asStoredInJson(asked.text);
     Page<AuditEvent> p;
     const qint64 before =
         page.after.isEmpty() ? std::numeric_limits<qint64>::max() : page.after.toLongLong();
     QString sql;
     QVariantList values;
-    if (filter.objectId.isEmpty()) {
+    // Text of a trigram or more, on SQLite: newest first from the text index, which finds
+    // the matching events without reading the others. (An object's events are few: read.)
+    const bool indexed = !m_postgres && filter.objectId.isEmpty() && filter.text.size() >= kTrigram;
+    if (indexed) {
+        sql = u"SELECT "_s + kEventColumns +
+              u" FROM audit_text JOIN audit_events e ON e.id = audit_text.rowid"
+              " WHERE audit_text MATCH ? AND audit_text.rowid < ?"_s;
+        values << ftsPhrase(filter.text) << before;
+    } else if (filter.objectId.isEmpty()) {
         sql = u"SELECT "_s + kEventColumns + u" FROM audit_events e WHERE e.id < ?"_s;
         values.append(before);
     } else {
@@ -145,13 +197,42 @@ Page<AuditEvent> Store::listAudit(const PageRequest &page, const AuditFilter &fi
               " WHERE o.object_id = ? AND o.event_id < ?"_s;
         values << filter.objectId << before;
     }
-    addConditions(filter, sql, values);
-    sql += filter.objectId.isEmpty() ? u" ORDER BY e.id DESC LIMIT ?"_s
-                                     : u" ORDER BY o.event_id DESC LIMIT ?"_s;
+    addConditions(filter, m_postgres, indexed ? TextSearch::Indexed : TextSearch::Condition, sql,
+                  values);
+    sql += indexed                     ? u" ORDER BY audit_text.rowid DESC LIMIT ?"_s
+           : filter.objectId.isEmpty() ? u" ORDER BY e.id DESC LIMIT ?"_s
+                                       : u" ORDER BY o.event_id DESC LIMIT ?"_s;
     values.append(page.limit + 1);
     forEachRow(run(sql, values), [&](const QSqlQuery &q) { p.items.append(eventFromRow(q)); });
     trimPage(p, page.limit, [](const AuditEvent &e) { return QString::number(e.id); });
     return p;
+}
+
+void Store::indexAuditText()
+{
+    if (!m_postgres) {
+        // Contentless (the events hold the text); trigrams match substrings of 3 or more
+        // characters, ignoring case.
+        exec(u"CREATE VIRTUAL TABLE audit_text USING fts5(body, tokenize = 'trigram', "
+             "content = '')"_s);
+        exec(u"INSERT INTO audit_text (rowid, body) SELECT id, action || char(10) || target_id "
+             "|| char(10) || detail FROM audit_events"_s);
+        return;
+    }
+    // pg_trgm is a trusted extension (the database's owner may create it); where it can't be
+    // had, the filter reads the events instead, as before.
+    exec(u"SAVEPOINT audit_text"_s);
+    try {
+        exec(u"CREATE EXTENSION IF NOT EXISTS pg_trgm"_s);
+        exec(u"CREATE INDEX audit_events_text ON audit_events USING gin (("_s +
+             QString(kPostgresEventText).remove(u"e."_s) + u") gin_trgm_ops)"_s);
+        exec(u"RELEASE SAVEPOINT audit_text"_s);
+    } catch (const StoreError &e) {
+        exec(u"ROLLBACK TO SAVEPOINT audit_text"_s);
+        qCWarning(lcStore) << "no pg_trgm index: the audit log's free-text filter reads every "
+                              "event:"
+                           << e.what();
+    }
 }
 
 qint64 Store::auditCount()

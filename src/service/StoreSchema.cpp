@@ -139,6 +139,10 @@ const QList<Migration> &migrations()
          {
              uR"(CREATE INDEX tokens_lower_name ON tokens(lower(name)))"_s,
          }},
+        // 7: the audit log's free-text filter (q) through an index instead of reading every
+        // event (1.3 s at 1,000,000 events): SQLite's FTS5 with trigrams, PostgreSQL's
+        // pg_trgm. Store::indexAuditText indexes the events written before.
+        {7, {}, [](Store &store) { store.indexAuditText(); }},
     };
     return list;
 }

@@ -752,6 +752,44 @@ private slots:
         QCOMPARE(actions(audit({{}, {}, {}, {}, {}, u"lAtE-0"_s})),
                  (QStringList{u"server.create"_s}));
         QCOMPARE(audit({{}, {}, {}, {}, {}, u"%"_s})->items.size(), 0);
+        // Through the text index (3 characters or more) and without it (fewer), the same: a
+        // quote, a percent sign and an underscore are text like any other.
+        f->server(u"Quoted \"x\" 50%_done"_s);
+        const QStringList texts{u"\"x\" 50%_d"_s, u"X\" 5"_s, u"%_"_s};
+        for (const QString &text : texts) {
+            const auto r = audit({{}, {}, {}, {}, {}, text});
+            QVERIFY2(r.ok() && r->items.size() == 1, qPrintable(text));
+            QCOMPARE(r->items.first().detail.value(u"name"_s).toString(),
+                     u"Quoted \"x\" 50%_done"_s);
+        }
+        bool found = false;
+        const auto shortText = audit({{}, {}, {}, {}, {}, u"-0"_s});
+        QVERIFY(shortText.ok());
+        for (const AuditEvent &e : shortText->items)
+            found |= e.detail.value(u"name"_s).toString() == u"Late-0";
+        QVERIFY(found);
+        // The action and the target are searched too, not only the detail.
+        QVERIFY(!audit({{}, {}, {}, {}, {}, u"SERVER.CREA"_s})->items.isEmpty());
+    }
+
+    void auditTextSearchPagesNewestFirst()
+    {
+        for (int i = 0; i < 5; ++i)
+            f->server(u"Paged-%1"_s.arg(i));
+        QStringList names;
+        PageRequest page{2, {}};
+        for (;;) {
+            const auto r = f->service->auditEvents(f->actor(u"owner"_s),
+                                                   {{}, {}, {}, {}, {}, u"paged-"_s}, page);
+            QVERIFY(r.ok());
+            for (const AuditEvent &e : r->items)
+                names.append(e.detail.value(u"name"_s).toString());
+            if (r->nextCursor.isEmpty())
+                break;
+            page.after = r->nextCursor;
+        }
+        QCOMPARE(names, (QStringList{u"Paged-4"_s, u"Paged-3"_s, u"Paged-2"_s, u"Paged-1"_s,
+                                     u"Paged-0"_s}));
     }
 
     void auditPagesNewestFirstWithFilters()
