@@ -3226,6 +3226,14 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
         <source>Copied %1 server IDs.</source>
         <translation>%1 Server-IDs kopiert.</translation>
     </message>
+    <message>
+        <source>No Connect servers yet. Create one with New server: it comes with its credentials file.</source>
+        <translation>Noch keine Connect-Server. Erstellen Sie einen mit „Neuer Server“; er kommt mit seiner Anmeldedatei.</translation>
+    </message>
+    <message>
+        <source>No server matches the filter.</source>
+        <translation>Kein Server passt zum Filter.</translation>
+    </message>
 </context>
 <context>
     <name>ca::Session</name>
@@ -3625,6 +3633,14 @@ Vorher ersetzen: connect-admin-cli connect token rotate %4 --server %2</translat
     <message>
         <source>Expiring within %1 days</source>
         <translation>Läuft innerhalb von %1 Tagen ab</translation>
+    </message>
+    <message>
+        <source>No tokens yet. Issue one with New token; it is shown once, then kept only as its name, server and vaults.</source>
+        <translation>Noch keine Tokens. Stellen Sie eines mit „Neues Token“ aus; es wird einmal angezeigt und danach nur mit Namen, Server und Tresoren aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>No token matches the filters.</source>
+        <translation>Kein Token passt zu den Filtern.</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "gui/ColumnWidths.h"
 #include "gui/CommandController.h"
 #include "gui/CredentialsExport.h"
+#include "gui/EmptyViewText.h"
 #include "gui/NewServerDialog.h"
 #include "gui/PageActions.h"
 #include "gui/Seams.h"
@@ -39,6 +40,15 @@ ServersPage::ServersPage(Workspace *workspace, QWidget *parent)
         {ServerModel::Vaults, {{ServerModel::Id, 12}}, {ServerModel::Id, ServerModel::State}, {}});
     connect(workspace, &Workspace::refreshed, columns, &ColumnWidths::fitOnce);
     ui->table->verticalHeader()->hide();
+    auto *empty = new EmptyViewText(ui->table, [this] {
+        if (m_proxy.rowCount() > 0 || m_workspace->lastRefresh().isNull())
+            return QString();
+        return m_workspace->servers()->rowCount() == 0
+                   ? tr("No Connect servers yet. Create one with New server: it comes with its "
+                        "credentials file.")
+                   : tr("No server matches the filter.");
+    });
+    connect(workspace, &Workspace::refreshed, empty, &EmptyViewText::update); // an empty account
     // A long server name wraps in the pane instead of widening it (and squeezing the table).
     // The ID is never cut (it is copied from here): where caption and ID don't fit side by
     // side, as in a 1024-pixel window, the ID moves under its caption.

@@ -3,6 +3,7 @@
 #include "core/Ids.h"
 
 #include "gui/CommandController.h"
+#include "gui/EmptyViewText.h"
 #include "gui/MatrixCellDelegate.h"
 #include "gui/PageActions.h"
 #include "gui/RotatedHeaderView.h"
@@ -129,18 +130,7 @@ VaultAccessPage::VaultAccessPage(Workspace *workspace, QWidget *parent)
     ui->reviewPanel->setVisible(false);
     updatePending(0);
     // An empty grid says why it is empty instead of showing a blank area.
-    m_emptyText = new QLabel(ui->table->viewport());
-    m_emptyText->setAlignment(Qt::AlignCenter);
-    m_emptyText->setWordWrap(true);
-    m_emptyText->setForegroundRole(QPalette::PlaceholderText);
-    auto *layout = new QVBoxLayout(ui->table->viewport());
-    layout->addWidget(m_emptyText);
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved,
-                        &QAbstractItemModel::columnsInserted, &QAbstractItemModel::columnsRemoved})
-        connect(&m_proxy, signal, this, &VaultAccessPage::updateEmptyText);
-    connect(&m_proxy, &QAbstractItemModel::modelReset, this, &VaultAccessPage::updateEmptyText);
-    connect(&m_proxy, &QAbstractItemModel::layoutChanged, this, &VaultAccessPage::updateEmptyText);
-    updateEmptyText();
+    new EmptyViewText(ui->table, [this] { return emptyText(); });
 }
 
 QString VaultAccessPage::emptyText() const
@@ -151,13 +141,6 @@ QString VaultAccessPage::emptyText() const
         return tr("No Connect servers yet. Create one with New server; its vault access is "
                   "granted here.");
     return tr("No vaults to show.");
-}
-
-void VaultAccessPage::updateEmptyText()
-{
-    const QString text = emptyText();
-    m_emptyText->setText(text);
-    m_emptyText->setVisible(!text.isEmpty());
 }
 
 VaultAccessPage::~VaultAccessPage() = default;

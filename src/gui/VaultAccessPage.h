@@ -70,9 +70,7 @@ private:
     void showRowMenu(const QPoint &pos);
     void showColumnMenu(const QPoint &pos);
     void showCellMenu(const QPoint &pos);
-    void updateEmptyText();
     std::unique_ptr<Ui::VaultAccessPage> ui;
-    QLabel *m_emptyText = nullptr; // over the grid while it has no cell to show
     MatrixFilterProxy m_proxy;
     PendingChangesModel m_pending;
 };

@@ -1573,6 +1573,27 @@ private slots:
         QVERIFY(label && label->isVisible() && label->text() == page.emptyText());
     }
 
+    void emptyTablesSayWhy()
+    {
+        // A filter that matches nothing says so over the table instead of a blank area.
+        const auto check = [](QWidget *page, QTableView *table, const QString &expected) {
+            auto *filter = page->findChild<QLineEdit *>(u"filterEdit"_s);
+            auto *label = table->viewport()->findChild<QLabel *>(u"emptyText"_s);
+            QVERIFY(filter && label);
+            QVERIFY(label->isHidden());
+            filter->setText(u"no such thing anywhere"_s);
+            QTRY_VERIFY(label->isVisibleTo(page));
+            QCOMPARE(label->text(), expected);
+            filter->clear();
+            QTRY_VERIFY(label->isHidden());
+        };
+        check(m_window->serversPage(), m_window->serversPage()->table(),
+              u"No server matches the filter."_s);
+        m_window->showPage(MainWindow::Tokens);
+        check(m_window->tokensPage(), m_window->tokensPage()->table(),
+              u"No token matches the filters."_s);
+    }
+
     void revokeFromEveryServerOnlyWhereSomethingIsGranted()
     {
         VaultAccessModel *model = m_workspace->access();
