@@ -40,24 +40,57 @@ ActivityCommands::ActivityCommands(Workspace *workspace, MainWindow *window)
 void ActivityCommands::install(CommandController &commands, QMenuBar *menuBar, QMenu *before)
 {
     using Ids = const QStringList &;
-    ServersPage *servers = m_window->serversPage();
-    TokensPage *tokens = m_window->tokensPage();
-    commands.add(servers, m_showActivity, Command::forOne([this](Ids ids) {
-                     m_window->showActivity(displayId(ids.first(), IdKind::Server));
+    m_commands = &commands;
+    commands.add(m_compare, Command::forNothing([this](Ids) { compare(); }));
+    commands.add(m_export, Command::forNothing([this](Ids) {
+                     m_window->showPage(MainWindow::Activity);
+                     m_window->activityPage()->exportEvents();
                  }));
-    commands.add(tokens, m_showActivity, Command::forOne([this](Ids ids) {
-                     m_window->showActivity(displayId(ids.first(), IdKind::Token));
-                 }));
-    servers->table()->addAction(m_showActivity);
-    tokens->table()->addAction(m_showActivity);
+    auto *menu = new QMenu(tr("&Activity"), menuBar);
+    menu->setObjectName(u"menuActivity"_s);
+    menu->addActions({m_compare, m_export});
+    menuBar->insertMenu(before->menuAction(), menu);
+}
 
-    // The matrix: its headers' menus name a server or a vault.
-    VaultAccessPage *matrix = m_window->vaultAccessPage();
-    connect(matrix, &VaultAccessPage::activityRequested, m_window, &MainWindow::showActivity);
-    connect(matrix, &VaultAccessPage::reachRequested, this, &ActivityCommands::showVaultReach);
+void ActivityCommands::addTo(MainWindow::PageIndex page)
+{
+    using Ids = const QStringList &;
+    switch (page) {
+    case MainWindow::Servers: {
+        ServersPage *servers = m_window->serversPage();
+        m_commands->add(servers, m_showActivity, Command::forOne([this](Ids ids) {
+                            m_window->showActivity(displayId(ids.first(), IdKind::Server));
+                        }));
+        servers->table()->addAction(m_showActivity);
+        break;
+    }
+    case MainWindow::Tokens: {
+        TokensPage *tokens = m_window->tokensPage();
+        m_commands->add(tokens, m_showActivity, Command::forOne([this](Ids ids) {
+                            m_window->showActivity(displayId(ids.first(), IdKind::Token));
+                        }));
+        tokens->table()->addAction(m_showActivity);
+        break;
+    }
+    case MainWindow::VaultAccess: {
+        // The matrix: its headers' menus name a server or a vault.
+        VaultAccessPage *matrix = m_window->vaultAccessPage();
+        connect(matrix, &VaultAccessPage::activityRequested, m_window, &MainWindow::showActivity);
+        connect(matrix, &VaultAccessPage::reachRequested, this, &ActivityCommands::showVaultReach);
+        break;
+    }
+    case MainWindow::GroupPermissions:
+        addGroupActions(m_window->groupPermissionsPage()->table());
+        break;
+    case MainWindow::Activity:
+        addEventActions(m_window->activityPage());
+        break;
+    }
+}
 
-    // The group grid: what a group administers, and its activity.
-    QTableView *groups = m_window->groupPermissionsPage()->table();
+// The group grid: what a group administers, and its activity.
+void ActivityCommands::addGroupActions(QTableView *groups)
+{
     auto *groupReach = new QAction(tr("What this group administers…"), groups);
     groupReach->setObjectName(u"actionGroupReach"_s);
     auto *groupActivity = new QAction(tr("Show activity"), groups);
@@ -73,8 +106,10 @@ void ActivityCommands::install(CommandController &commands, QMenuBar *menuBar, Q
             m_window->showActivity(displayId(id, IdKind::Group));
     });
     groups->addActions({groupReach, groupActivity});
+}
 
-    ActivityPage *activity = m_window->activityPage();
+void ActivityCommands::addEventActions(ActivityPage *activity)
+{
     connect(activity, &ActivityPage::compareRequested, this, &ActivityCommands::compare);
     // An event's actor: what that person administers, through their groups.
     QTableView *events = activity->table();
@@ -92,15 +127,6 @@ void ActivityCommands::install(CommandController &commands, QMenuBar *menuBar, Q
     });
     events->setContextMenuPolicy(Qt::ActionsContextMenu);
     events->addAction(userReach);
-    commands.add(m_compare, Command::forNothing([this](Ids) { compare(); }));
-    commands.add(m_export, Command::forNothing([this](Ids) {
-                     m_window->showPage(MainWindow::Activity);
-                     m_window->activityPage()->exportEvents();
-                 }));
-    auto *menu = new QMenu(tr("&Activity"), menuBar);
-    menu->setObjectName(u"menuActivity"_s);
-    menu->addActions({m_compare, m_export});
-    menuBar->insertMenu(before->menuAction(), menu);
 }
 
 ReachDialog *ActivityCommands::reachDialog()

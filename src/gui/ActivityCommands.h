@@ -5,18 +5,21 @@
 // Compare…. Kept apart from MainWindow so that it only hooks them in.
 #pragma once
 
+#include "gui/MainWindow.h"
+
 #include <QObject>
 #include <QPointer>
 
 class QAction;
 class QMenu;
 class QMenuBar;
+class QTableView;
 
 namespace ca {
 
+class ActivityPage;
 class CommandController;
 class CompareDialog;
-class MainWindow;
 class ReachDialog;
 class Workspace;
 
@@ -26,9 +29,11 @@ class ActivityCommands : public QObject
 public:
     ActivityCommands(Workspace *workspace, MainWindow *window);
 
-    // Puts the commands behind their actions, the actions into the tables' context menus
-    // and an Activity menu into the menu bar before `before`.
+    // Puts the window's commands behind their actions and an Activity menu into the menu
+    // bar before `before`.
     void install(CommandController &commands, QMenuBar *menuBar, QMenu *before);
+    // Hooks the commands into a page just built: its table's context menu, its signals.
+    void addTo(MainWindow::PageIndex page);
 
     ReachDialog *showVaultReach(const QString &vault);
     ReachDialog *showGroupReach(const QString &groupId);
@@ -38,9 +43,12 @@ public:
 
 private:
     ReachDialog *reachDialog();
+    void addGroupActions(QTableView *groups);
+    void addEventActions(ActivityPage *activity);
 
     Workspace *m_workspace;
     MainWindow *m_window;
+    CommandController *m_commands = nullptr;
     QAction *m_showActivity;
     QAction *m_compare;
     QAction *m_export;

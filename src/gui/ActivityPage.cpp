@@ -98,6 +98,7 @@ ActivityPage::ActivityPage(Workspace *workspace, QWidget *parent)
     connect(&m_model, &QAbstractItemModel::modelReset, this, counted);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &PageWidget::actionsChanged);
+    fillChoices(); // the window builds the page when first shown, maybe long after a load
     connect(workspace, &Workspace::refreshed, this, [this] {
         fillChoices();
         if (isVisible())

@@ -32,6 +32,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QWidgetAction>
+#include <algorithm>
 
 namespace ca {
 
@@ -44,7 +45,7 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     ui->setupUi(this);
     setWindowIcon(QIcon(QStringLiteral(":/icons/connect-admin.svg")));
     setIcons();
-    addPages();
+    addPageList();
     setUpBars();
     addCommands();
     followUndoStack();
@@ -99,48 +100,115 @@ void MainWindow::setIcons()
         ui->pageList->item(row)->setIcon(theme::icon(QLatin1String(pages[row])));
 }
 
-void MainWindow::addPages()
+void MainWindow::addPageList()
 {
-    m_servers = new ServersPage(m_workspace, ui->pages);
-    m_tokens = new TokensPage(m_workspace, ui->pages);
-    m_vaultAccess = new VaultAccessPage(m_workspace, ui->pages);
-    m_groups = new GroupPermissionsPage(m_workspace, ui->pages);
-    m_activity = new ActivityPage(m_workspace, ui->pages);
-    for (PageWidget *page : std::initializer_list<PageWidget *>{m_servers, m_tokens, m_vaultAccess,
-                                                                m_groups, m_activity}) {
-        ui->pages->addWidget(page);
-        connect(page, &PageWidget::actionsChanged, this, &MainWindow::updateActions);
-        connect(page, &PageWidget::message, this,
-                [this](MessageBar::Kind kind, const QString &text) {
-                    m_messages->showMessage(kind, text);
-                });
-    }
-    // Copy and export on every table, one implementation (TableExport).
-    const std::pair<QTableView *, QString> tables[] = {
-        {m_servers->table(), tr("servers")},
-        {m_tokens->table(), tr("tokens")},
-        {m_vaultAccess->table(), tr("vault-access")},
-        {m_groups->table(), tr("group-permissions")}};
-    const QString rowTitles[] = {QString(), QString(), tr("Server"), tr("Group")};
-    int i = 0;
-    for (const auto &[table, file] : tables) {
-        TableExport *exporter = TableExport::install(table, file, rowTitles[i++]);
-        connect(exporter, &TableExport::message, this,
-                [this](MessageBar::Kind kind, const QString &text) {
-                    m_messages->showMessage(kind, text);
-                });
-    }
     // The sidebar as wide as its longest page name (German ones are long), no wider.
     const int sidebar = ui->pageList->sizeHintForColumn(0) + 2 * ui->pageList->frameWidth() +
                         ui->pageList->spacing() * 2 + 4;
     ui->pageList->setMinimumWidth(sidebar); // a wide page takes its room from elsewhere
     ui->splitter->setStretchFactor(1, 1);
     ui->splitter->setSizes({sidebar, 1000});
-    ui->pageList->setCurrentRow(0);
-    connect(ui->pageList, &QListWidget::currentRowChanged, ui->pages,
-            &QStackedWidget::setCurrentIndex);
+    // Pages are built when first shown: building all five with their tables took two thirds
+    // of a cold start, for pages most starts never show.
+    connect(ui->pageList, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0)
+            ui->pages->setCurrentWidget(page(PageIndex(row)));
+    });
     connect(ui->pages, &QStackedWidget::currentChanged, this,
             [this] { m_commands.setPage(currentPage()); });
+}
+
+PageWidget *MainWindow::page(PageIndex index)
+{
+    return m_pages[index] ? m_pages[index] : buildPage(index);
+}
+
+ServersPage *MainWindow::serversPage()
+{
+    return static_cast<ServersPage *>(page(Servers));
+}
+
+TokensPage *MainWindow::tokensPage()
+{
+    return static_cast<TokensPage *>(page(Tokens));
+}
+
+VaultAccessPage *MainWindow::vaultAccessPage()
+{
+    return static_cast<VaultAccessPage *>(page(VaultAccess));
+}
+
+GroupPermissionsPage *MainWindow::groupPermissionsPage()
+{
+    return static_cast<GroupPermissionsPage *>(page(GroupPermissions));
+}
+
+ActivityPage *MainWindow::activityPage()
+{
+    return static_cast<ActivityPage *>(page(Activity));
+}
+
+template <typename Page>
+Page *MainWindow::builtPage(PageIndex index) const
+{
+    return static_cast<Page *>(m_pages[index]);
+}
+
+PageWidget *MainWindow::buildPage(PageIndex index)
+{
+    PageWidget *built = nullptr;
+    switch (index) {
+    case Servers:
+        built = new ServersPage(m_workspace, ui->pages);
+        break;
+    case Tokens:
+        built = new TokensPage(m_workspace, ui->pages);
+        break;
+    case VaultAccess:
+        built = new VaultAccessPage(m_workspace, ui->pages);
+        break;
+    case GroupPermissions:
+        built = new GroupPermissionsPage(m_workspace, ui->pages);
+        break;
+    case Activity:
+        built = new ActivityPage(m_workspace, ui->pages);
+        break;
+    }
+    m_pages[index] = built;
+    ui->pages->addWidget(built); // the first one added becomes the current page
+    hookPage(index, built);
+    return built;
+}
+
+void MainWindow::hookPage(PageIndex index, PageWidget *page)
+{
+    connect(page, &PageWidget::actionsChanged, this, &MainWindow::updateActions);
+    connect(page, &PageWidget::message, this, [this](MessageBar::Kind kind, const QString &text) {
+        m_messages->showMessage(kind, text);
+    });
+    // Copy and export on every table, one implementation (TableExport); the Activity page's
+    // own Export… writes every matching event, not only those loaded.
+    if (index != Activity) {
+        const QString files[] = {tr("servers"), tr("tokens"), tr("vault-access"),
+                                 tr("group-permissions")};
+        const QString rowTitles[] = {QString(), QString(), tr("Server"), tr("Group")};
+        TableExport *exporter =
+            TableExport::install(tableOf(index), files[index], rowTitles[index]);
+        connect(exporter, &TableExport::message, this,
+                [this](MessageBar::Kind kind, const QString &text) {
+                    m_messages->showMessage(kind, text);
+                });
+    }
+    page->addCommands(m_commands, m_shared);
+    m_activityCommands->addTo(index);
+    if (index == Tokens) {
+        // Rotate… and Cancel scheduled revocation right after New token, as always.
+        const QList<QAction *> menu = ui->menuTokens->actions();
+        const qsizetype after = menu.indexOf(ui->actionNewToken) + 1;
+        ui->menuTokens->insertActions(after < menu.size() ? menu.at(after) : nullptr,
+                                      static_cast<TokensPage *>(page)->lifecycleActions());
+    }
+    updateActions();
 }
 
 void MainWindow::resizeEvent(QResizeEvent *event)
@@ -248,11 +316,11 @@ void MainWindow::addCommands()
     m_commands.add(ui->actionNewServer,
                    Command::forNothing([this](Ids) {
                        showPage(Servers);
-                       m_servers->newServer();
+                       serversPage()->newServer();
                    }).onlyIf([this](Ids) { return m_workspace->canCreateServers(); }));
     m_commands.add(ui->actionNewToken, Command::forNothing([this](Ids) {
                        showPage(Tokens);
-                       m_tokens->newToken();
+                       tokensPage()->newToken();
                    }));
 
     // Staged vault access edits can be applied, discarded and reviewed from any page.
@@ -260,31 +328,30 @@ void MainWindow::addCommands()
     auto staged = [access](Ids) { return access->pendingCount() > 0 && !access->isFrozen(); };
     m_commands.add(ui->actionApply, Command::forNothing([this](Ids) {
                                         showPage(VaultAccess);
-                                        m_vaultAccess->apply();
+                                        vaultAccessPage()->apply();
                                     }).onlyIf(staged));
     m_commands.add(ui->actionDiscard,
-                   local([this](Ids) { m_vaultAccess->discard(); }).onlyIf(staged));
+                   local([this](Ids) { vaultAccessPage()->discard(); }).onlyIf(staged));
     m_commands.add(ui->actionReview,
                    local([this](Ids) {
                        showPage(VaultAccess);
-                       m_vaultAccess->toggleReview();
+                       vaultAccessPage()->toggleReview();
                    }).onlyIf([access](Ids) { return access->pendingCount() > 0; }));
 
-    const PageActions shared{ui->actionNewServer, ui->actionNewToken, ui->actionRename,
-                             ui->actionDelete,    ui->actionCopyId,   ui->actionFind,
-                             ui->actionUndo,      ui->actionRedo,     ui->actionApply,
-                             ui->actionDiscard,   ui->actionReview};
-    for (PageWidget *page : std::initializer_list<PageWidget *>{m_servers, m_tokens, m_vaultAccess,
-                                                                m_groups, m_activity})
-        page->addCommands(m_commands, shared);
+    // The pages put their commands behind these as they are built (hookPage).
+    m_shared = {ui->actionNewServer, ui->actionNewToken, ui->actionRename, ui->actionDelete,
+                ui->actionCopyId,    ui->actionFind,     ui->actionUndo,   ui->actionRedo,
+                ui->actionApply,     ui->actionDiscard,  ui->actionReview};
     m_activityCommands = new ActivityCommands(m_workspace, this);
     m_activityCommands->install(m_commands, menuBar(), ui->menuHelp);
-    ui->menuTokens->addActions(m_tokens->lifecycleActions());
-    (new CredentialsCommands(m_workspace, this, m_servers, m_messages))
+    showPage(Servers); // the first page, the only one a start builds
+    (new CredentialsCommands(m_workspace, this, serversPage(), m_messages))
         ->install(m_commands, ui->menuFile, ui->menuServers, ui->menuTokens);
+    // The Tokens menu lists the Tokens page's own commands: opening it builds the page.
+    connect(ui->menuTokens, &QMenu::aboutToShow, this, [this] { tokensPage(); });
     m_configFileCommands = new ConfigFileCommands(m_workspace, this, m_messages, [this] {
         showPage(VaultAccess);
-        m_vaultAccess->setReviewVisible(true);
+        vaultAccessPage()->setReviewVisible(true);
     });
     m_configFileCommands->install(m_commands, ui->menuFile);
     addPreferences();
@@ -297,7 +364,7 @@ void MainWindow::addPreferences()
         m_workspace, m_messages,
         [this](int days) {
             showPage(Tokens);
-            m_tokens->showExpiringWithin(days);
+            tokensPage()->showExpiringWithin(days);
             raise(); // from the desktop notification
             activateWindow();
         },
@@ -312,7 +379,9 @@ void MainWindow::addPreferences()
                                     auto *dialog = new PreferencesDialog(this);
                                     dialog->setAttribute(Qt::WA_DeleteOnClose);
                                     connect(dialog, &QDialog::accepted, this, [this, reminder] {
-                                        m_tokens->setExpiringDays(preferences::reminderDays());
+                                        // A page built later reads them itself.
+                                        if (auto *tokens = builtPage<TokensPage>(Tokens))
+                                            tokens->setExpiringDays(preferences::reminderDays());
                                         reminder->remindNow(); // the new days count at once
                                     });
                                     dialog->open();
@@ -502,7 +571,8 @@ void MainWindow::onSignedIn(const SessionInfo &info)
         tr("Signed in as %1 (%2) to %3")
             .arg(info.user.name, info.user.email, session->url().toDisplayString()));
     setConnection(tr("Connected to %1").arg(session->url().toDisplayString()), true);
-    m_groups->updateAccess();
+    if (auto *groups = builtPage<GroupPermissionsPage>(GroupPermissions))
+        groups->updateAccess(); // one built later asks itself
     m_workspace->refresh();
     updateActions();
 }
@@ -514,21 +584,28 @@ void MainWindow::setConnection(const QString &text, bool ok)
                        ok ? std::nullopt : std::optional<colors::Tone>(colors::Tone::Neutral));
 }
 
-QTableView *MainWindow::currentTable() const
+QTableView *MainWindow::tableOf(PageIndex index) const
 {
-    switch (currentPageIndex()) {
+    if (!m_pages[index])
+        return nullptr;
+    switch (index) {
     case Servers:
-        return m_servers->table();
+        return builtPage<ServersPage>(index)->table();
     case Tokens:
-        return m_tokens->table();
+        return builtPage<TokensPage>(index)->table();
     case VaultAccess:
-        return m_vaultAccess->table();
+        return builtPage<VaultAccessPage>(index)->table();
     case GroupPermissions:
-        return m_groups->table();
+        return builtPage<GroupPermissionsPage>(index)->table();
     case Activity:
-        return m_activity->table(); // its own Export… writes every matching event
+        return builtPage<ActivityPage>(index)->table(); // its own Export… writes every event
     }
     return nullptr;
+}
+
+QTableView *MainWindow::currentTable() const
+{
+    return tableOf(currentPageIndex());
 }
 
 PageWidget *MainWindow::currentPage() const
@@ -538,18 +615,21 @@ PageWidget *MainWindow::currentPage() const
 
 void MainWindow::showActivity(const QString &object)
 {
-    m_activity->showObject(object); // the filter first: showing the page loads it once
+    activityPage()->showObject(object); // the filter first: showing the page loads it once
     showPage(Activity);
 }
 
-void MainWindow::showPage(PageIndex page)
+void MainWindow::showPage(PageIndex index)
 {
-    ui->pageList->setCurrentRow(page);
+    ui->pageList->setCurrentRow(index);
+    ui->pages->setCurrentWidget(page(index)); // shown already unless the row was current
 }
 
 MainWindow::PageIndex MainWindow::currentPageIndex() const
 {
-    return PageIndex(ui->pages->currentIndex());
+    // The stack holds the pages in the order they were built.
+    const auto shown = std::find(m_pages.begin(), m_pages.end(), ui->pages->currentWidget());
+    return shown == m_pages.end() ? Servers : PageIndex(shown - m_pages.begin());
 }
 
 void MainWindow::updateActions()
@@ -573,7 +653,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         if (answer == QMessageBox::Apply) {
             event->ignore();
             showPage(VaultAccess);
-            m_vaultAccess->apply();
+            vaultAccessPage()->apply();
             return;
         }
     }

@@ -1,17 +1,19 @@
 // The main window: a sidebar of pages (Servers, Tokens, Vault access, Group permissions,
-// Activity),
-// menus and a toolbar sharing one set of actions, a message bar for errors, a status bar
-// with the connection and the last refresh, and a busy indicator. It signs in (keeping
+// Activity), each built when it is first shown or asked for (a cold start builds only the
+// first), menus and a toolbar sharing one set of actions, a message bar for errors, a status
+// bar with the connection and the last refresh, and a busy indicator. It signs in (keeping
 // the session in the keychain), starts the local sandbox on request, and asks for the
 // password again when the session expires — without losing staged edits.
 #pragma once
 
 #include "gui/CommandController.h"
+#include "gui/PageActions.h"
 #include "gui/SandboxLauncher.h"
 
 #include <QMainWindow>
 #include <QPointer>
 #include <QUrl>
+#include <array>
 #include <memory>
 
 class QLabel;
@@ -54,14 +56,18 @@ public:
     ~MainWindow() override;
 
     void start(const StartOptions &options);
-    void showPage(PageIndex page);
+    void showPage(PageIndex index); // builds the page the first time
     PageIndex currentPageIndex() const;
 
-    ServersPage *serversPage() const { return m_servers; }
-    TokensPage *tokensPage() const { return m_tokens; }
-    VaultAccessPage *vaultAccessPage() const { return m_vaultAccess; }
-    GroupPermissionsPage *groupPermissionsPage() const { return m_groups; }
-    ActivityPage *activityPage() const { return m_activity; }
+    // The pages, each built the first time it is asked for (here or by being shown).
+    PageWidget *page(PageIndex index);
+    ServersPage *serversPage();
+    TokensPage *tokensPage();
+    VaultAccessPage *vaultAccessPage();
+    GroupPermissionsPage *groupPermissionsPage();
+    ActivityPage *activityPage();
+    // Whether the page has been built yet (it is built when first shown or asked for).
+    bool isPageBuilt(PageIndex index) const { return m_pages[index] != nullptr; }
     ActivityCommands *activityCommands() const { return m_activityCommands; }
     ConfigFileCommands *configFileCommands() const { return m_configFileCommands; }
     // The Activity page, filtered to one object (an ID, or kind:name).
@@ -79,7 +85,7 @@ protected:
 private:
     // The constructor's steps.
     void setIcons();
-    void addPages();
+    void addPageList();
     void setUpBars();
     void addCommands();
     void addPreferences(); // Edit → Preferences and the expiry reminders it sets
@@ -87,6 +93,11 @@ private:
     void followSession();
     void followWorkspace();
     void followSandbox();
+
+    PageWidget *buildPage(PageIndex index);
+    void hookPage(PageIndex index, PageWidget *page); // the window's part of a new page
+    template <typename Page>
+    Page *builtPage(PageIndex index) const; // nullptr while not built
 
     void signOut();
     void about();
@@ -97,15 +108,13 @@ private:
     void setConnection(const QString &text, bool ok);
     void fitToolBar();
     PageWidget *currentPage() const;
-    QTableView *currentTable() const; // the current page's table (copy, export)
+    QTableView *tableOf(PageIndex index) const; // nullptr while the page isn't built
+    QTableView *currentTable() const;           // the current page's table (copy, export)
 
     std::unique_ptr<Ui::MainWindow> ui;
     Workspace *m_workspace;
-    ServersPage *m_servers;
-    TokensPage *m_tokens;
-    VaultAccessPage *m_vaultAccess;
-    GroupPermissionsPage *m_groups;
-    ActivityPage *m_activity;
+    std::array<PageWidget *, Activity + 1> m_pages{}; // by PageIndex; nullptr: not built yet
+    PageActions m_shared{};                           // what the pages' commands go behind
     ActivityCommands *m_activityCommands = nullptr;
     ConfigFileCommands *m_configFileCommands = nullptr;
     SandboxLauncher m_sandbox;

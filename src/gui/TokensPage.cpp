@@ -46,6 +46,10 @@ TokensPage::TokensPage(Workspace *workspace, QWidget *parent)
            {TokenModel::stateText(TokenState::Active), TokenModel::stateText(TokenState::Revoked),
             TokenModel::stateText(TokenState::Expired)}}}});
     connect(workspace, &Workspace::refreshed, columns, &ColumnWidths::fitOnce);
+    // Built after a load (the window builds a page when it is first shown): fitted to what
+    // is there once the page is laid out.
+    if (workspace->lastRefresh().isValid())
+        QTimer::singleShot(0, columns, &ColumnWidths::fitOnce);
     // The filter box gets the room; the drop-downs a fixed, modest width (their lists open
     // as wide as their entries), so long server names or German labels don't widen the page.
     ui->topBar->setStretchFactor(ui->filterEdit, 1);

@@ -128,7 +128,7 @@ VaultAccessPage::VaultAccessPage(Workspace *workspace, QWidget *parent)
     connect(ui->applyButton, &QPushButton::clicked, this, &VaultAccessPage::apply);
     connect(ui->reviewButton, &QPushButton::toggled, this, &VaultAccessPage::setReviewVisible);
     ui->reviewPanel->setVisible(false);
-    updatePending(0);
+    updatePending(workspace->access()->pendingCount()); // built late, edits may be staged
     // An empty grid says why it is empty instead of showing a blank area.
     new EmptyViewText(ui->table, [this] { return emptyText(); });
 }

@@ -10,6 +10,7 @@
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QTimer>
 #include <QTranslator>
 
 int main(int argc, char *argv[])
@@ -84,6 +85,8 @@ int main(int argc, char *argv[])
     // Terminated (logout, kill): leave the event loop so the sandbox service is stopped.
     ca::quitOnSignals(app);
     window.show();
-    window.start(options);
+    // The sign-in dialog, the keychain lookup of a remembered session or the sandbox start
+    // come after the window is on screen: the first frame waits for none of them.
+    QTimer::singleShot(0, &window, [&window, options] { window.start(options); });
     return app.exec();
 }
