@@ -237,6 +237,8 @@ public:
     // Schema migration 7: the index of the events' text (action, target, detail) that the
     // free-text filter searches, filled with the events written before it.
     void indexAuditText();
+    // SQLite: adds the events written since the last call to the text index.
+    void indexNewAuditText();
 
     // Signing keys (the private key sealed under the master key)
     QList<StoredSigningKey> signingKeys();

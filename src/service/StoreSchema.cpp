@@ -141,7 +141,8 @@ const QList<Migration> &migrations()
          }},
         // 7: the audit log's free-text filter (q) through an index instead of reading every
         // event (1.3 s at 1,000,000 events): SQLite's FTS5 with trigrams, PostgreSQL's
-        // pg_trgm. Store::indexAuditText indexes the events written before.
+        // pg_trgm. Store::indexAuditText indexes the events written before; on SQLite later
+        // ones are indexed by the next search (Store::indexNewAuditText).
         {7, {}, [](Store &store) { store.indexAuditText(); }},
     };
     return list;
