@@ -7,6 +7,7 @@
 #include "core/Ids.h"
 #include "gui/ActivityCommands.h"
 #include "gui/ActivityPage.h"
+#include "gui/ColumnWidths.h"
 #include "gui/CompareDialog.h"
 #include "gui/MainWindow.h"
 #include "gui/MessageBar.h"
@@ -24,6 +25,7 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QFile>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -37,6 +39,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QStyle>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -399,6 +402,30 @@ private slots:
     // A person turned round, through their groups: from an event's actor in the Activity
     // table (the owner: every server, as a member of Owners), and for a developer (what the
     // Developers group manages) and for someone in no group (nothing).
+    // The Activity table's columns behave as the other pages' do: fitted to what they show
+    // (the action column to every action's label, German ones are long), then the user's,
+    // kept for the next start.
+    void activityColumnsFitAndAreKept()
+    {
+        m_window->showPage(MainWindow::Activity);
+        QTableView *events = m_window->activityPage()->table();
+        QTRY_VERIFY(events->model()->rowCount() > 0);
+        QHeaderView *header = events->horizontalHeader();
+        const int margins = 2 * (events->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 1);
+        for (const QString &label : AuditModel::actionTexts())
+            QVERIFY2(header->sectionSize(AuditModel::Action) >=
+                         std::min(events->fontMetrics().horizontalAdvance(label) + margins,
+                                  ColumnWidths::maximumInitialWidth(events)),
+                     qPrintable(label));
+        QCOMPARE(header->contextMenuPolicy(), Qt::CustomContextMenu); // show or hide columns
+        header->resizeSection(AuditModel::Object, 211);
+        const QByteArray saved = QSettings().value(u"columns/activity"_s).toByteArray();
+        QHeaderView restored(Qt::Horizontal);
+        restored.setModel(events->model());
+        QVERIFY(restored.restoreState(saved));
+        QCOMPARE(restored.sectionSize(AuditModel::Object), 211);
+    }
+
     void whatAPersonAdministers()
     {
         m_window->showPage(MainWindow::Activity);
