@@ -54,24 +54,13 @@ void ActivityCommands::install(CommandController &commands, QMenuBar *menuBar, Q
 
 void ActivityCommands::addTo(MainWindow::PageIndex page)
 {
-    using Ids = const QStringList &;
     switch (page) {
-    case MainWindow::Servers: {
-        ServersPage *servers = m_window->serversPage();
-        m_commands->add(servers, m_showActivity, Command::forOne([this](Ids ids) {
-                            m_window->showActivity(displayId(ids.first(), IdKind::Server));
-                        }));
-        servers->table()->addAction(m_showActivity);
+    case MainWindow::Servers:
+        addShowActivity(m_window->serversPage(), IdKind::Server);
         break;
-    }
-    case MainWindow::Tokens: {
-        TokensPage *tokens = m_window->tokensPage();
-        m_commands->add(tokens, m_showActivity, Command::forOne([this](Ids ids) {
-                            m_window->showActivity(displayId(ids.first(), IdKind::Token));
-                        }));
-        tokens->table()->addAction(m_showActivity);
+    case MainWindow::Tokens:
+        addShowActivity(m_window->tokensPage(), IdKind::Token);
         break;
-    }
     case MainWindow::VaultAccess: {
         // The matrix: its headers' menus name a server or a vault.
         VaultAccessPage *matrix = m_window->vaultAccessPage();
@@ -86,6 +75,15 @@ void ActivityCommands::addTo(MainWindow::PageIndex page)
         addEventActions(m_window->activityPage());
         break;
     }
+}
+
+// Show activity in the context menu of a page listing servers or tokens.
+void ActivityCommands::addShowActivity(PageWidget *page, IdKind kind)
+{
+    m_commands->add(page, m_showActivity, Command::forOne([this, kind](const QStringList &ids) {
+                        m_window->showActivity(displayId(ids.first(), kind));
+                    }));
+    page->table()->addAction(m_showActivity);
 }
 
 // The group grid: what a group administers, and its activity.

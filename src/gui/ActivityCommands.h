@@ -5,6 +5,7 @@
 // Compare…. Kept apart from MainWindow so that it only hooks them in.
 #pragma once
 
+#include "core/Ids.h"
 #include "gui/MainWindow.h"
 
 #include <QObject>
@@ -18,6 +19,7 @@ class QTableView;
 namespace ca {
 
 class ActivityPage;
+class PageWidget;
 class CommandController;
 class CompareDialog;
 class ReachDialog;
@@ -43,6 +45,7 @@ public:
 
 private:
     ReachDialog *reachDialog();
+    void addShowActivity(PageWidget *page, IdKind kind);
     void addGroupActions(QTableView *groups);
     void addEventActions(ActivityPage *activity);
 

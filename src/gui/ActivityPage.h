@@ -42,7 +42,7 @@ public:
     // Reloads the events and verifies the chain again (also on F5 while the page shows).
     void reload();
 
-    QTableView *table() const { return m_table; }
+    QTableView *table() const override { return m_table; }
     AuditModel *model() { return &m_model; }
     QString chainText() const;
     AuditExport *runningExport() const { return m_export; }

@@ -1,5 +1,7 @@
 #include "gui/EmptyViewText.h"
 
+#include "gui/Workspace.h"
+
 #include <QAbstractItemView>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -25,6 +27,20 @@ EmptyViewText::EmptyViewText(QAbstractItemView *view, std::function<QString()> t
     connect(model, &QAbstractItemModel::modelReset, this, &EmptyViewText::update);
     connect(model, &QAbstractItemModel::layoutChanged, this, &EmptyViewText::update);
     update();
+}
+
+EmptyViewText *EmptyViewText::forFilteredList(QAbstractItemView *view, Workspace *workspace,
+                                              const QAbstractItemModel *all, const QString &noneYet,
+                                              const QString &noMatch)
+{
+    auto *empty = new EmptyViewText(view, [=] {
+        if (view->model()->rowCount() > 0 || workspace->lastRefresh().isNull())
+            return QString();
+        return all->rowCount() == 0 ? noneYet : noMatch;
+    });
+    // A refresh of an empty account changes no rows, but it is loaded now.
+    connect(workspace, &Workspace::refreshed, empty, &EmptyViewText::update);
+    return empty;
 }
 
 QString EmptyViewText::text() const

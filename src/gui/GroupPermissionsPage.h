@@ -22,7 +22,7 @@ public:
     explicit GroupPermissionsPage(Workspace *workspace, QWidget *parent = nullptr);
     ~GroupPermissionsPage() override;
     void addCommands(CommandController &commands, const PageActions &actions) override;
-    QTableView *table() const;
+    QTableView *table() const override;
     void updateAccess(); // shows the grid to managers, an explanation to others
     void setFilterText(const QString &text);
 

@@ -586,21 +586,7 @@ void MainWindow::setConnection(const QString &text, bool ok)
 
 QTableView *MainWindow::tableOf(PageIndex index) const
 {
-    if (!m_pages[index])
-        return nullptr;
-    switch (index) {
-    case Servers:
-        return builtPage<ServersPage>(index)->table();
-    case Tokens:
-        return builtPage<TokensPage>(index)->table();
-    case VaultAccess:
-        return builtPage<VaultAccessPage>(index)->table();
-    case GroupPermissions:
-        return builtPage<GroupPermissionsPage>(index)->table();
-    case Activity:
-        return builtPage<ActivityPage>(index)->table(); // its own Export… writes every event
-    }
-    return nullptr;
+    return m_pages[index] ? m_pages[index]->table() : nullptr;
 }
 
 QTableView *MainWindow::currentTable() const

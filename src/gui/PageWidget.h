@@ -11,6 +11,8 @@
 #include <QStyle>
 #include <QWidget>
 
+class QTableView;
+
 namespace ca {
 
 class CommandController;
@@ -27,6 +29,8 @@ public:
     {}
 
     virtual void addCommands(CommandController &commands, const PageActions &actions) = 0;
+    // The page's table: what Copy, Export as CSV and the context menus act on.
+    virtual QTableView *table() const = 0;
     // The IDs of the selected items, what the page's commands act on.
     virtual QStringList selectedIds() const { return {}; }
 

@@ -40,15 +40,11 @@ ServersPage::ServersPage(Workspace *workspace, QWidget *parent)
         {ServerModel::Vaults, {{ServerModel::Id, 12}}, {ServerModel::Id, ServerModel::State}, {}});
     connect(workspace, &Workspace::refreshed, columns, &ColumnWidths::fitOnce);
     ui->table->verticalHeader()->hide();
-    auto *empty = new EmptyViewText(ui->table, [this] {
-        if (m_proxy.rowCount() > 0 || m_workspace->lastRefresh().isNull())
-            return QString();
-        return m_workspace->servers()->rowCount() == 0
-                   ? tr("No Connect servers yet. Create one with New server: it comes with its "
-                        "credentials file.")
-                   : tr("No server matches the filter.");
-    });
-    connect(workspace, &Workspace::refreshed, empty, &EmptyViewText::update); // an empty account
+    EmptyViewText::forFilteredList(
+        ui->table, workspace, workspace->servers(),
+        tr("No Connect servers yet. Create one with New server: it comes with its credentials "
+           "file."),
+        tr("No server matches the filter."));
     // A long server name wraps in the pane instead of widening it (and squeezing the table).
     // The ID is never cut (it is copied from here): where caption and ID don't fit side by
     // side, as in a 1024-pixel window, the ID moves under its caption.

@@ -29,7 +29,7 @@ public:
     void newServer();
     QString selectedId() const;
     void select(const QString &serverId);
-    QTableView *table() const;
+    QTableView *table() const override;
 
 private:
     void rename(const QString &serverId);

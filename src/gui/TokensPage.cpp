@@ -58,15 +58,10 @@ TokensPage::TokensPage(Workspace *workspace, QWidget *parent)
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     }
     makeServerComboSearchable();
-    auto *empty = new EmptyViewText(ui->table, [this] {
-        if (m_proxy.rowCount() > 0 || m_workspace->lastRefresh().isNull())
-            return QString();
-        return m_workspace->tokens()->rowCount() == 0
-                   ? tr("No tokens yet. Issue one with New token; it is shown once, then kept "
-                        "only as its name, server and vaults.")
-                   : tr("No token matches the filters.");
-    });
-    connect(workspace, &Workspace::refreshed, empty, &EmptyViewText::update); // an empty account
+    EmptyViewText::forFilteredList(ui->table, workspace, workspace->tokens(),
+                                   tr("No tokens yet. Issue one with New token; it is shown "
+                                      "once, then kept only as its name, server and vaults."),
+                                   tr("No token matches the filters."));
     ui->stateCombo->addItem(tr("All states"), AllStates);
     ui->stateCombo->addItem(tr("Active"), ActiveOnly);
     ui->stateCombo->addItem(tr("Revoked"), RevokedOnly);

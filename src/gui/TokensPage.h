@@ -32,7 +32,7 @@ public:
     void addCommands(CommandController &commands, const PageActions &actions) override;
     QStringList selectedIds() const override;
     void newToken();
-    QTableView *table() const;
+    QTableView *table() const override;
     TokenFilterProxy *proxy() { return &m_proxy; }
     void setServerFilter(const QString &serverId);
     void setStateFilter(StateFilter filter);

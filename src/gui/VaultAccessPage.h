@@ -52,7 +52,7 @@ public:
     void discard();
     void setReviewVisible(bool visible);
     void toggleReview();
-    QTableView *table() const;
+    QTableView *table() const override;
     MatrixFilterProxy *proxy() { return &m_proxy; }
     // The actions of a vault's header menu (column of the access model), filled into menu.
     void fillColumnMenu(QMenu *menu, int column);

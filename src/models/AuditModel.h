@@ -49,7 +49,6 @@ public:
     QString changeText(const AuditEvent &e) const;
     static QString actionText(const QString &action);
     static QStringList actionTexts(); // every known action's label, translated
-    static const QHash<QString, const char *> &actionNames();
 
 signals:
     void loadingChanged(bool loading);
@@ -58,6 +57,7 @@ signals:
     void failed(const ca::ApiError &error);
 
 private:
+    static const QHash<QString, const char *> &actionNames(); // untranslated labels
     QString vaultName(const QJsonValue &id, const QJsonValue &name = {}) const;
     QString serverName(const QJsonValue &id) const;
     void setLoading(bool loading);

@@ -248,7 +248,7 @@ public:
     qint64 count(const QString &table);
 
 private:
-    qint64 readAccountRevision(const QString &sql);
+    qint64 readInteger(const QString &sql); // the first row's first column; 0 without a row
     Store(const QSqlDatabase &db, bool postgres, QString description);
     // Throws on failure, the transaction still open.
     void commitTransaction();

@@ -46,8 +46,8 @@ QString containsPattern(const QString &text)
 // (so no query, which is one line, matches across two of them). SQLite's FTS5 table holds
 // it; PostgreSQL's trigram index (migration 7) is built on this expression.
 const QString kSqliteEventText = u"action || char(10) || target_id || char(10) || detail"_s;
-const QString kPostgresEventText =
-    u"lower(e.action || chr(10) || e.target_id || chr(10) || e.detail)"_s;
+// (Unqualified: no table the list joins has columns of these names.)
+const QString kPostgresEventText = u"lower(action || chr(10) || target_id || chr(10) || detail)"_s;
 
 // An FTS5 query for the text anywhere, taken literally: one quoted phrase, which the trigram
 // tokenizer matches as a substring, ignoring case.
@@ -217,8 +217,8 @@ void Store::indexAuditText()
     exec(u"SAVEPOINT audit_text"_s);
     try {
         exec(u"CREATE EXTENSION IF NOT EXISTS pg_trgm"_s);
-        exec(u"CREATE INDEX audit_events_text ON audit_events USING gin (("_s +
-             QString(kPostgresEventText).remove(u"e."_s) + u") gin_trgm_ops)"_s);
+        exec(u"CREATE INDEX audit_events_text ON audit_events USING gin (("_s + kPostgresEventText +
+             u") gin_trgm_ops)"_s);
         exec(u"RELEASE SAVEPOINT audit_text"_s);
     } catch (const StoreError &e) {
         exec(u"ROLLBACK TO SAVEPOINT audit_text"_s);
@@ -233,18 +233,13 @@ void Store::indexAuditText()
 // was written since the last one, in one transaction (about 60 µs an event).
 void Store::indexNewAuditText()
 {
-    const auto value = [this](const QString &sql) {
-        qint64 v = 0;
-        forEachRow(run(sql), [&](const QSqlQuery &q) { v = q.value(0).toLongLong(); });
-        return v;
-    };
     const QString newestSql = u"SELECT COALESCE(MAX(id), 0) FROM audit_events"_s;
     const QString indexedSql = u"SELECT value FROM meta WHERE key = 'audit_text_indexed'"_s;
-    if (value(newestSql) <= value(indexedSql))
+    if (readInteger(newestSql) <= readInteger(indexedSql))
         return; // read without the write lock: most searches stop here
     Transaction tx(*this);
-    const qint64 indexed = value(indexedSql); // again, under the write lock
-    const qint64 newest = value(newestSql);
+    const qint64 indexed = readInteger(indexedSql); // again, under the write lock
+    const qint64 newest = readInteger(newestSql);
     if (newest <= indexed)
         return;
     run(u"INSERT INTO audit_text (rowid, body) SELECT id, "_s + kSqliteEventText +

@@ -10,17 +10,17 @@ namespace ca {
 
 qint64 Store::accountRevision()
 {
-    return readAccountRevision(u"SELECT value FROM meta WHERE key = 'account_revision'"_s);
+    return readInteger(u"SELECT value FROM meta WHERE key = 'account_revision'"_s);
 }
 
 qint64 Store::lockedAccountRevision()
 {
-    return readAccountRevision(
-        m_postgres ? u"SELECT value FROM meta WHERE key = 'account_revision' FOR UPDATE"_s
-                   : u"SELECT value FROM meta WHERE key = 'account_revision'"_s);
+    return readInteger(m_postgres
+                           ? u"SELECT value FROM meta WHERE key = 'account_revision' FOR UPDATE"_s
+                           : u"SELECT value FROM meta WHERE key = 'account_revision'"_s);
 }
 
-qint64 Store::readAccountRevision(const QString &sql)
+qint64 Store::readInteger(const QString &sql)
 {
     qint64 v = 0;
     forEachRow(run(sql), [&](const QSqlQuery &q) { v = q.value(0).toLongLong(); });
@@ -36,10 +36,7 @@ void Store::bumpAccountRevision()
 
 qint64 Store::grantsRevision()
 {
-    qint64 v = 0;
-    forEachRow(run(u"SELECT value FROM meta WHERE key = 'grants_revision'"_s),
-               [&](const QSqlQuery &q) { v = q.value(0).toLongLong(); });
-    return v;
+    return readInteger(u"SELECT value FROM meta WHERE key = 'grants_revision'"_s);
 }
 
 bool Store::bumpGrantsRevision(std::optional<qint64> expected)

@@ -18,6 +18,7 @@ public:
         : PageWidget(nullptr)
     {}
     void addCommands(CommandController &, const PageActions &) override {}
+    QTableView *table() const override { return nullptr; } // the commands never ask
     QStringList selectedIds() const override { return selection; }
     QStringList selection;
 };

@@ -682,6 +682,23 @@ private:
         return out;
     }
 
+    // Every matching event's name, newest first, read in pages of pageSize through the
+    // cursors; false if a page is refused.
+    bool pageThrough(const AuditQuery &q, int pageSize, QStringList &names)
+    {
+        PageRequest page{pageSize, {}};
+        for (;;) {
+            const auto r = f->service->auditEvents(f->actor(u"owner"_s), q, page);
+            if (!r.ok())
+                return false;
+            for (const AuditEvent &e : r->items)
+                names.append(e.detail.value(u"name"_s).toString());
+            if (r->nextCursor.isEmpty())
+                return true;
+            page.after = r->nextCursor;
+        }
+    }
+
     Result<Page<AuditEvent>> audit(const AuditQuery &q, int limit = 100)
     {
         return f->service->auditEvents(f->actor(u"owner"_s), q, {limit, {}});
@@ -777,17 +794,7 @@ private slots:
         for (int i = 0; i < 5; ++i)
             f->server(u"Paged-%1"_s.arg(i));
         QStringList names;
-        PageRequest page{2, {}};
-        for (;;) {
-            const auto r = f->service->auditEvents(f->actor(u"owner"_s),
-                                                   {{}, {}, {}, {}, {}, u"paged-"_s}, page);
-            QVERIFY(r.ok());
-            for (const AuditEvent &e : r->items)
-                names.append(e.detail.value(u"name"_s).toString());
-            if (r->nextCursor.isEmpty())
-                break;
-            page.after = r->nextCursor;
-        }
+        QVERIFY(pageThrough({{}, {}, {}, {}, {}, u"paged-"_s}, 2, names));
         QCOMPARE(names, (QStringList{u"Paged-4"_s, u"Paged-3"_s, u"Paged-2"_s, u"Paged-1"_s,
                                      u"Paged-0"_s}));
     }
@@ -797,17 +804,7 @@ private slots:
         for (int i = 0; i < 7; ++i)
             f->server(u"S%1"_s.arg(i));
         QStringList names;
-        PageRequest page{3, {}};
-        for (;;) {
-            const auto r = f->service->auditEvents(f->actor(u"owner"_s),
-                                                   {{}, u"server.create"_s, {}, {}, {}, {}}, page);
-            QVERIFY(r.ok());
-            for (const AuditEvent &e : r->items)
-                names.append(e.detail.value(u"name"_s).toString());
-            if (r->nextCursor.isEmpty())
-                break;
-            page.after = r->nextCursor;
-        }
+        QVERIFY(pageThrough({{}, u"server.create"_s, {}, {}, {}, {}}, 3, names));
         QCOMPARE(names,
                  (QStringList{u"S6"_s, u"S5"_s, u"S4"_s, u"S3"_s, u"S2"_s, u"S1"_s, u"S0"_s}));
     }
