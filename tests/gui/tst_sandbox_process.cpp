@@ -4,6 +4,7 @@
 // port and database.
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -36,9 +37,15 @@ QList<pid_t> childrenOf(pid_t parent)
     return children;
 }
 
-// True once the process handles SIGTERM (the service's clean stop is set up).
-bool handlesSigterm(pid_t pid)
+// True once the process runs the service and handles SIGTERM (its clean stop is set up).
+// Between fork and exec the child is a copy of the program, whose SIGTERM handler it has:
+// under load that moment was long enough to be seen as the service, which then, after the
+// exec, had no handler yet.
+bool isServiceHandlingSigterm(pid_t pid)
 {
+    if (QFileInfo(u"/proc/%1/exe"_s.arg(pid)).canonicalFilePath() !=
+        QFileInfo(QStringLiteral(SERVICE_PATH)).canonicalFilePath())
+        return false;
     QFile status(u"/proc/%1/status"_s.arg(pid));
     if (!status.open(QIODevice::ReadOnly))
         return false;
@@ -93,7 +100,7 @@ private slots:
 
         QList<pid_t> children;
         QTRY_VERIFY_WITH_TIMEOUT((children = childrenOf(program.processId())).size() == 1 &&
-                                     handlesSigterm(children.first()),
+                                     isServiceHandlingSigterm(children.first()),
                                  30000);
         m_service = children.first();
 
