@@ -237,6 +237,8 @@ public:
     // Schema migration 7: the index of the events' text (action, target, detail) that the
     // free-text filter searches, filled with the events written before it.
     void indexAuditText();
+    // Schema migration 8: where the log's times begin to be in the order of its events.
+    void markAuditTimeOrder();
     // SQLite: adds the events written since the last call to the text index.
     void indexNewAuditText();
 
@@ -248,7 +250,16 @@ public:
     qint64 count(const QString &table);
 
 private:
-    qint64 readInteger(const QString &sql); // the first row's first column; 0 without a row
+    // SQLite: the FTS5 query for the events that may hold the text (see StoreAudit.cpp);
+    // empty when no event does.
+    struct TextCandidates
+    {
+        QString match;
+        bool mayHoldOthers = false; // events to check for the whole text
+    };
+    TextCandidates auditTextCandidates(const QString &text);
+    // The first row's first column; 0 without a row.
+    qint64 readInteger(const QString &sql, const QVariantList &values = {});
     Store(const QSqlDatabase &db, bool postgres, QString description);
     // Throws on failure, the transaction still open.
     void commitTransaction();
@@ -262,9 +273,19 @@ private:
     QString placeholders(int n) const;
     QString serverSelect() const;
     void fillTokenVaults(QList<Token> &tokens);
-    // The chain head (seq, hash), locked until the transaction ends.
-    std::pair<qint64, QString> lockAuditHead();
-    void setAuditHead(qint64 seq, const QString &hash);
+    // The chain head, locked until the transaction ends: the last event's seq and hash, and
+    // the latest time in the log (no event is written with an earlier one).
+    struct AuditHead
+    {
+        qint64 seq = 0;
+        QString hash;
+        qint64 atMs = 0;
+    };
+    AuditHead lockAuditHead();
+    void setAuditHead(const AuditHead &head);
+    // The first and last event ID a time window's events lie within (inclusive; first >
+    // last when none does), from the index on their time: see StoreAudit.cpp.
+    std::pair<qint64, qint64> auditIdRange(const QDateTime &since, const QDateTime &until);
     void insertAuditObjects(qint64 eventId, const QStringList &objectIds);
 
     QSqlDatabase m_db;

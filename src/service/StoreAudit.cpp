@@ -5,6 +5,7 @@
 #include "service/AuditChain.h"
 
 #include <QJsonDocument>
+#include <algorithm>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -54,6 +55,12 @@ const QString kPostgresEventText = u"lower(action || chr(10) || target_id || chr
 QString ftsPhrase(const QString &text)
 {
     return u'"' + QString(text).replace(u"\""_s, u"\"\""_s) + u'"';
+}
+
+// The event's text as the free-text filter reads it, from the columns kEventColumns lists.
+QString eventText(const QSqlQuery &q)
+{
+    return q.value(3).toString() + u'\n' + q.value(5).toString() + u'\n' + q.value(6).toString();
 }
 
 // The text as the stored detail spells it (JSON: a quote or a backslash escaped), so that
@@ -107,21 +114,23 @@ void addConditions(const AuditFilter &f, bool postgres, TextSearch text, QString
 
 } // namespace
 
-std::pair<qint64, QString> Store::lockAuditHead()
+Store::AuditHead Store::lockAuditHead()
 {
-    std::pair<qint64, QString> head{0, {}};
-    forEachRow(run(m_postgres
-                       ? u"SELECT seq, hash FROM audit_chain WHERE chain = 'account' FOR UPDATE"_s
-                       : u"SELECT seq, hash FROM audit_chain WHERE chain = 'account'"_s),
-               [&](const QSqlQuery &q) {
-                   head = {q.value(0).toLongLong(), q.value(1).toString()};
-               });
+    AuditHead head;
+    forEachRow(
+        run(m_postgres
+                ? u"SELECT seq, hash, at FROM audit_chain WHERE chain = 'account' FOR UPDATE"_s
+                : u"SELECT seq, hash, at FROM audit_chain WHERE chain = 'account'"_s),
+        [&](const QSqlQuery &q) {
+            head = {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong()};
+        });
     return head;
 }
 
-void Store::setAuditHead(qint64 seq, const QString &hash)
+void Store::setAuditHead(const AuditHead &head)
 {
-    run(u"UPDATE audit_chain SET seq = ?, hash = ? WHERE chain = 'account'"_s, {seq, hash})
+    run(u"UPDATE audit_chain SET seq = ?, hash = ?, at = ? WHERE chain = 'account'"_s,
+        {head.seq, head.hash, head.atMs})
         .finish();
     // Every change writes an audit event: the account's revision follows them (at COMMIT,
     // once per transaction, rather than once per event of a batch).
@@ -141,16 +150,18 @@ void Store::insertAuditObjects(qint64 eventId, const QStringList &objectIds)
 void Store::insertAudit(const AuditEvent &e)
 {
     Transaction tx(*this); // joins the change's transaction; alone it is one of its own
-    const auto [headSeq, headHash] = lockAuditHead();
+    const AuditHead head = lockAuditHead();
     auditchain::StoredEvent stored;
-    stored.seq = headSeq + 1;
-    stored.atMs = e.at.toMSecsSinceEpoch();
+    stored.seq = head.seq + 1;
+    // Never before the latest event (a clock set back, another instance's clock behind):
+    // the log's times follow its order, which the time filters rely on (auditIdRange).
+    stored.atMs = std::max(e.at.toMSecsSinceEpoch(), head.atMs);
     stored.actorId = e.actorId;
     stored.action = e.action;
     stored.targetType = e.targetType;
     stored.targetId = e.targetId;
     stored.detail = QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact));
-    const QString hash = auditchain::linkHash(headHash, stored);
+    const QString hash = auditchain::linkHash(head.hash, stored);
     qint64 id = 0;
     forEachRow(
         run(u"INSERT INTO audit_events (at, actor_id, action, target_type, target_id, detail, seq, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
@@ -158,7 +169,7 @@ void Store::insertAudit(const AuditEvent &e)
              stored.seq, hash}),
         [&](const QSqlQuery &q) { id = q.value(0).toLongLong(); });
     insertAuditObjects(id, auditchain::objectsOf(e.targetId, e.detail));
-    setAuditHead(stored.seq, hash);
+    setAuditHead({stored.seq, hash, stored.atMs});
     tx.commit();
 }
 
@@ -167,38 +178,191 @@ Page<AuditEvent> Store::listAudit(const PageRequest &page, const AuditFilter &as
     AuditFilter filter = asked;
     filter.text = asStoredInJson(asked.text);
     Page<AuditEvent> p;
-    const qint64 before =
+    qint64 before =
         page.after.isEmpty() ? std::numeric_limits<qint64>::max() : page.after.toLongLong();
+    qint64 from = 0; // the oldest event ID the time window allows
+    if (filter.since.isValid() || filter.until.isValid()) {
+        const auto [first, last] = auditIdRange(filter.since, filter.until);
+        if (first > last)
+            return p; // no event in the window
+        from = first;
+        if (last < before)
+            before = last + 1;
+    }
     QString sql;
     QVariantList values;
+    QString idColumn; // the ID the page is ordered by, in the table the query starts from
     // Text of a trigram or more, on SQLite: newest first from the text index, which finds
     // the matching events without reading the others. (An object's events are few: read.)
     const bool indexed = !m_postgres && filter.objectId.isEmpty() && filter.text.size() >= kTrigram;
+    TextCandidates candidates;
     if (indexed) {
         indexNewAuditText();
+        candidates = auditTextCandidates(filter.text);
+        if (candidates.match.isEmpty())
+            return p;
+        idColumn = u"audit_text.rowid"_s;
         sql = u"SELECT "_s + kEventColumns +
               u" FROM audit_text JOIN audit_events e ON e.id = audit_text.rowid"
-              " WHERE audit_text MATCH ? AND audit_text.rowid < ?"_s;
-        values << ftsPhrase(filter.text) << before;
+              " WHERE audit_text MATCH ?"_s;
+        values << candidates.match;
     } else if (filter.objectId.isEmpty()) {
-        sql = u"SELECT "_s + kEventColumns + u" FROM audit_events e WHERE e.id < ?"_s;
-        values.append(before);
+        idColumn = u"e.id"_s;
+        sql = u"SELECT "_s + kEventColumns + u" FROM audit_events e WHERE TRUE"_s;
     } else {
         // from the object's index entries, newest first: no scan of unrelated events
+        idColumn = u"o.event_id"_s;
         sql = u"SELECT "_s + kEventColumns +
               u" FROM audit_objects o JOIN audit_events e ON e.id = o.event_id"
-              " WHERE o.object_id = ? AND o.event_id < ?"_s;
-        values << filter.objectId << before;
+              " WHERE o.object_id = ?"_s;
+        values << filter.objectId;
+    }
+    sql += u" AND "_s + idColumn + u" < ?"_s;
+    values << before;
+    if (from > 0) {
+        sql += u" AND "_s + idColumn + u" >= ?"_s;
+        values << from;
     }
     addConditions(filter, m_postgres, indexed ? TextSearch::Indexed : TextSearch::Condition, sql,
                   values);
-    sql += indexed                     ? u" ORDER BY audit_text.rowid DESC LIMIT ?"_s
-           : filter.objectId.isEmpty() ? u" ORDER BY e.id DESC LIMIT ?"_s
-                                       : u" ORDER BY o.event_id DESC LIMIT ?"_s;
-    values.append(page.limit + 1);
-    forEachRow(run(sql, values), [&](const QSqlQuery &q) { p.items.append(eventFromRow(q)); });
+    sql += u" ORDER BY "_s + idColumn + u" DESC"_s;
+    if (!candidates.mayHoldOthers) {
+        sql += u" LIMIT ?"_s;
+        values.append(page.limit + 1);
+    }
+    QSqlQuery &q = run(sql, values);
+    while (p.items.size() <= page.limit && q.next()) {
+        if (!candidates.mayHoldOthers || eventText(q).contains(filter.text, Qt::CaseInsensitive))
+            p.items.append(eventFromRow(q));
+    }
+    q.finish();
     trimPage(p, page.limit, [](const AuditEvent &e) { return QString::number(e.id); });
     return p;
+}
+
+// FTS5 finds a phrase by reading the position lists of all its trigrams, common ones too:
+// "server 99999" read those of "ser", "erv", … (in every event) and took 60–80 ms at
+// 1,000,000 events to find 3, and "server.revoke" (no such action; each of its trigrams is
+// in a tenth of the events or more) 150 ms to find none. The events holding the rarest
+// three of its trigrams are found in a few milliseconds instead, and each is then checked
+// for the whole text. How rare a trigram is, is seen from its newest occurrences: how far
+// back its last 200 reach. Only where even the rarest is in most events is the phrase
+// asked for: the text is then most likely common, and a page of it found soon. A trigram
+// in no event means no event holds the text.
+Store::TextCandidates Store::auditTextCandidates(const QString &text)
+{
+    constexpr int kSample = 200;         // occurrences read of each trigram
+    constexpr qsizetype kMaxProbes = 16; // trigrams sampled of a long text
+    constexpr double kRare = 0.3;        // the rarest in at most 30% of the events: look up by it
+    constexpr double kCheap = 0.1;       // a trigram in at most a tenth of the events
+    constexpr double kCheckCost = 200;   // checking an event: about 200 index entries read
+    constexpr qsizetype kMaxTerms = 3;
+    struct Trigram
+    {
+        QString text;
+        qsizetype at = 0; // where it first is in the text
+        double share = 0; // of the events holding it
+    };
+    const std::u32string chars = text.toCaseFolded().toStdU32String();
+    QList<Trigram> trigrams;
+    for (qsizetype i = 0; i + kTrigram <= qsizetype(chars.size()); ++i) {
+        const QString t = QString::fromUcs4(chars.data() + i, kTrigram);
+        if (std::none_of(trigrams.cbegin(), trigrams.cend(),
+                         [&](const Trigram &seen) { return seen.text == t; }))
+            trigrams.append({t, i});
+    }
+    if (trigrams.size() > kMaxProbes) { // evenly spread over the text
+        QList<Trigram> spread;
+        for (qsizetype k = 0; k < kMaxProbes; ++k)
+            spread.append(trigrams.at(k * (trigrams.size() - 1) / (kMaxProbes - 1)));
+        trigrams = spread;
+    }
+    const qint64 newest = std::max<qint64>(
+        1, readInteger(u"SELECT value FROM meta WHERE key = 'audit_text_indexed'"_s));
+    for (Trigram &t : trigrams) {
+        qint64 count = 0;
+        qint64 oldest = 0;
+        forEachRow(run(u"SELECT COUNT(*), MIN(rowid) FROM (SELECT rowid FROM audit_text WHERE"
+                       " audit_text MATCH ? ORDER BY rowid DESC LIMIT ?)"_s,
+                       {ftsPhrase(t.text), kSample}),
+                   [&](const QSqlQuery &q) {
+                       count = q.value(0).toLongLong();
+                       oldest = q.value(1).toLongLong();
+                   });
+        if (count == 0)
+            return {};
+        const qint64 span = count < kSample ? newest : std::max<qint64>(1, newest - oldest + 1);
+        t.share = double(count) / double(span);
+    }
+    std::sort(trigrams.begin(), trigrams.end(),
+              [](const Trigram &a, const Trigram &b) { return a.share < b.share; });
+    if (trigrams.isEmpty() || trigrams.first().share > kRare)
+        return {ftsPhrase(text), false};
+    // The rarest, and up to two more: any in at most a tenth of the events (their
+    // occurrences are read in a few milliseconds), and more common ones where reading them
+    // costs less than checking the events they would rule out (at about kCheckCost index
+    // entries each, if found independently of those taken). A common trigram overlapping
+    // one taken ("evo" after "rev" of "revoke") is mostly found with it: it adds reading,
+    // not rarity, and is left out.
+    QList<Trigram> taken{trigrams.first()};
+    double candidates = trigrams.first().share; // the share of the events to check
+    for (const Trigram &t : std::as_const(trigrams).sliced(1)) {
+        if (taken.size() == kMaxTerms)
+            break;
+        const bool overlaps = std::any_of(taken.cbegin(), taken.cend(), [&](const Trigram &o) {
+            return std::abs(o.at - t.at) < kTrigram;
+        });
+        if (t.share <= kCheap || (!overlaps && t.share < candidates * (1 - t.share) * kCheckCost)) {
+            taken.append(t);
+            candidates *= t.share;
+        }
+    }
+    QStringList terms;
+    for (const Trigram &t : std::as_const(taken))
+        terms.append(ftsPhrase(t.text));
+    return {terms.join(u" AND "_s), true};
+}
+
+// Since migration 8 no event is written with a time before the latest in the log, so from
+// meta's 'audit_time_ordered_from' on (the first event, unless a clock was set back before
+// the migration) each event's time is at least that of every event before it. A window's
+// events then lie between two IDs, each found through the index on time: the oldest event
+// at `since` or after and the newest before `until`. Events before the ordered ones stay
+// inside the range unless their order shows they can't be in the window.
+std::pair<qint64, qint64> Store::auditIdRange(const QDateTime &since, const QDateTime &until)
+{
+    const qint64 orderedFrom =
+        readInteger(u"SELECT value FROM meta WHERE key = 'audit_time_ordered_from'"_s);
+    qint64 first = 0;
+    qint64 last = std::numeric_limits<qint64>::max();
+    if (since.isValid()) {
+        const qint64 oldest = readInteger(
+            u"SELECT id FROM audit_events WHERE at >= ? ORDER BY at, id LIMIT 1"_s, {ms(since)});
+        if (oldest == 0)
+            return {1, 0}; // none at or after it
+        // If it is one of the ordered events, every event before it is earlier.
+        if (oldest >= orderedFrom)
+            first = oldest;
+    }
+    if (until.isValid()) {
+        const qint64 newest = readInteger(
+            u"SELECT id FROM audit_events WHERE at < ? ORDER BY at DESC, id DESC LIMIT 1"_s,
+            {ms(until)});
+        // Every ordered event after it is at `until` or later.
+        last = std::max(orderedFrom - 1, newest);
+    }
+    return {first, last};
+}
+
+void Store::markAuditTimeOrder()
+{
+    // The last event whose time is before that of an event written earlier.
+    const qint64 outOfOrder = readInteger(
+        u"SELECT COALESCE(MAX(id), 0) FROM (SELECT id, at, MAX(at) OVER (ORDER BY id ROWS"
+        " BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before FROM audit_events) AS w"
+        " WHERE at < before"_s);
+    run(u"INSERT INTO meta (key, value) VALUES ('audit_time_ordered_from', ?)"_s, {outOfOrder + 1})
+        .finish();
 }
 
 void Store::indexAuditText()

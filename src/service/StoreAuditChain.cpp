@@ -101,7 +101,14 @@ AuditVerification Store::verifyAudit()
 
 void Store::chainAuditBacklog()
 {
-    auto [seq, hash] = lockAuditHead();
+    // (Before migration 8: the head has no time yet.)
+    qint64 seq = 0;
+    QString hash;
+    forEachRow(run(u"SELECT seq, hash FROM audit_chain WHERE chain = 'account'"_s),
+               [&](const QSqlQuery &q) {
+                   seq = q.value(0).toLongLong();
+                   hash = q.value(1).toString();
+               });
     for (;;) {
         QList<auditchain::StoredEvent> batch;
         forEachRow(run(u"SELECT "_s + kStoredColumns +
@@ -120,7 +127,8 @@ void Store::chainAuditBacklog()
         if (batch.size() < kBatch)
             break;
     }
-    setAuditHead(seq, hash);
+    run(u"UPDATE audit_chain SET seq = ?, hash = ? WHERE chain = 'account'"_s, {seq, hash})
+        .finish();
 }
 
 } // namespace ca

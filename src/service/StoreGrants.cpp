@@ -20,10 +20,10 @@ qint64 Store::lockedAccountRevision()
                            : u"SELECT value FROM meta WHERE key = 'account_revision'"_s);
 }
 
-qint64 Store::readInteger(const QString &sql)
+qint64 Store::readInteger(const QString &sql, const QVariantList &values)
 {
     qint64 v = 0;
-    forEachRow(run(sql), [&](const QSqlQuery &q) { v = q.value(0).toLongLong(); });
+    forEachRow(run(sql, values), [&](const QSqlQuery &q) { v = q.value(0).toLongLong(); });
     return v;
 }
 

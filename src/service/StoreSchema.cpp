@@ -144,6 +144,15 @@ const QList<Migration> &migrations()
         // pg_trgm. Store::indexAuditText indexes the events written before; on SQLite later
         // ones are indexed by the next search (Store::indexNewAuditText).
         {7, {}, [](Store &store) { store.indexAuditText(); }},
+        // 8: a time window's events found by their IDs. From here on no event is written with
+        // a time before the latest in the log (kept in audit_chain.at), so times follow IDs;
+        // the events before are checked once for where that already holds.
+        {8,
+         {
+             uR"(ALTER TABLE audit_chain ADD COLUMN at BIGINT NOT NULL DEFAULT 0)"_s,
+             uR"(UPDATE audit_chain SET at = COALESCE((SELECT MAX(at) FROM audit_events), 0))"_s,
+         },
+         [](Store &store) { store.markAuditTimeOrder(); }},
     };
     return list;
 }

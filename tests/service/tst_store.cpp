@@ -255,6 +255,12 @@ private:
                                          {}});
     }
 
+    void writeEventAt(const QDateTime &at)
+    {
+        m_store->insertAudit(AuditEvent{
+            0, at, {}, u"server.rename"_s, u"server"_s, newId().toUpper(), QJsonObject{}, 0, {}});
+    }
+
     // A statement on the store's own connection, behind its back: what an intruder with
     // database access would do.
     void tamper(const QString &sql)
@@ -413,6 +419,98 @@ private slots:
         QCOMPARE(found.items.first().detail.value(u"to"_s).toString(), u"name 1"_s);
         writeEvents(*m_store, 2, u"server.rename"_s); // and later ones too
         QCOMPARE(m_store->listAudit({100, {}}, text).items.size(), 2);
+    }
+
+    void auditTimeWindowsFollowTheLogOrder()
+    {
+        // Time filters find a window's events by their IDs (Store::auditIdRange), which is
+        // right only where times follow the log's order. Events from before migration 8 may
+        // not: here six whose times jump about, as a clock set back would leave them.
+        const QDateTime t0 = QDateTime::fromString(u"2026-11-01T00:00:00Z"_s, Qt::ISODate);
+        auto hours = [&](double h) { return t0.addMSecs(qint64(h * 3600 * 1000)); };
+        const QList<double> backlog{1, 10, 2.5, 4, 2, 6};
+        for (double h : backlog)
+            writeEventAt(hours(h));
+        for (qsizetype i = 0; i < backlog.size(); ++i)
+            tamper(u"UPDATE audit_events SET at = %1 WHERE seq = %2"_s
+                       .arg(hours(backlog.at(i)).toMSecsSinceEpoch())
+                       .arg(i + 1));
+        tamper(u"UPDATE audit_chain SET at = %1"_s.arg(hours(10).toMSecsSinceEpoch()));
+        tamper(u"DELETE FROM meta WHERE key = 'audit_time_ordered_from'"_s);
+        {
+            Store::Transaction tx(*m_store);
+            m_store->markAuditTimeOrder();
+            tx.commit();
+        }
+        // New events never go back before the latest time in the log.
+        for (double h : {7.0, 11.0, 12.0})
+            writeEventAt(hours(h));
+        const QList<AuditEvent> all = m_store->listAudit({1000, {}}).items;
+        QCOMPARE(all.size(), 9);
+        QCOMPARE(all.at(2).at, hours(10)); // written at 7 h, after an event at 10 h
+        QCOMPARE(all.at(1).at, hours(11));
+
+        // Every window gives what reading every event would.
+        const QList<double> edges{-1, 0, 1.5, 2.2, 3, 5, 9, 10, 10.5, 11, 13};
+        for (double since : edges) {
+            for (double until : edges) {
+                AuditFilter f;
+                if (since >= 0)
+                    f.since = hours(since);
+                if (until >= 0)
+                    f.until = hours(until);
+                QList<qint64> expected, got;
+                for (const AuditEvent &e : all) {
+                    if ((!f.since.isValid() || e.at >= f.since) &&
+                        (!f.until.isValid() || e.at < f.until))
+                        expected.append(e.seq);
+                }
+                for (const AuditEvent &e : m_store->listAudit({1000, {}}, f).items)
+                    got.append(e.seq);
+                QVERIFY2(got == expected,
+                         qPrintable(u"since %1 h, until %2 h"_s.arg(since).arg(until)));
+            }
+        }
+    }
+
+    void auditTextSearchChecksWhatTheIndexSuggests()
+    {
+        // A rare text is looked up by its rarest trigrams (Store::auditTextCandidates), and
+        // each event found is checked for the whole text: one holding every trigram, but
+        // not in that order, is not an answer.
+        writeEvents(*m_store, 300); // "name 0" … "name 299"
+        auto named = [&](const QString &name) {
+            m_store->insertAudit(AuditEvent{0,
+                                            QDateTime::currentDateTimeUtc(),
+                                            {},
+                                            u"server.rename"_s,
+                                            u"server"_s,
+                                            newId().toUpper(),
+                                            QJsonObject{{u"to"_s, name}},
+                                            0,
+                                            {}});
+        };
+        named(u"kqv-9w"_s);
+        named(u"kqv- and v-9w"_s);
+        named(u"Ärger-Öl"_s);
+        auto found = [&](const QString &text) {
+            AuditFilter f;
+            f.text = text;
+            QStringList names;
+            for (const AuditEvent &e : m_store->listAudit({100, {}}, f).items)
+                names.append(e.detail.value(u"to"_s).toString());
+            return names;
+        };
+        QCOMPARE(found(u"KQV-9w"_s), QStringList{u"kqv-9w"_s});
+        QCOMPARE(found(u"ärger-öl"_s), QStringList{u"Ärger-Öl"_s}); // case beyond ASCII
+        QCOMPARE(found(u"zzqqzz"_s), QStringList{});                // a trigram in no event
+        // A common text, found by the phrase: the same as reading every event.
+        QStringList expected;
+        for (int i = 299; i >= 0; --i) {
+            if (u"name %1"_s.arg(i).contains(u"name 29"_s))
+                expected.append(u"name %1"_s.arg(i));
+        }
+        QCOMPARE(found(u"NAME 29"_s), expected);
     }
 
     void concurrentWritersMakeOneChain()
