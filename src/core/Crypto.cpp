@@ -180,14 +180,36 @@ std::optional<QByteArray> aesGcmDecrypt(const QByteArray &key, const QByteArray 
     return out;
 }
 
+namespace {
+QByteArray coordinate(EVP_PKEY *key, const char *param)
+{
+    BIGNUM *raw = nullptr;
+    if (EVP_PKEY_get_bn_param(key, param, &raw) != 1)
+        fail("EC public key export failed");
+    BnPtr bn(raw);
+    QByteArray out(32, Qt::Uninitialized);
+    if (BN_bn2binpad(bn.get(), bytes(out), 32) != 32)
+        fail("EC coordinate too long");
+    return out;
+}
+} // namespace
+
 struct SigningKey::Impl
 {
     PkeyPtr key;
+    QString kid; // computed once: every signature's header names it
 };
 
 SigningKey::SigningKey(std::unique_ptr<Impl> impl)
     : d(std::move(impl))
-{}
+{
+    // RFC 7638: SHA-256 over the required members in lexicographic order, no whitespace.
+    const QByteArray x = base64Url(coordinate(d->key.get(), OSSL_PKEY_PARAM_EC_PUB_X));
+    const QByteArray y = base64Url(coordinate(d->key.get(), OSSL_PKEY_PARAM_EC_PUB_Y));
+    const QByteArray canonical =
+        QByteArray(R"({"crv":"P-256","kty":"EC","x":")") + x + R"(","y":")" + y + R"("})";
+    d->kid = QString::fromLatin1(base64Url(sha256(canonical)));
+}
 SigningKey::SigningKey(SigningKey &&) noexcept = default;
 SigningKey &SigningKey::operator=(SigningKey &&) noexcept = default;
 SigningKey::~SigningKey() = default;
@@ -223,20 +245,6 @@ QByteArray SigningKey::privatePem() const
     return pem;
 }
 
-namespace {
-QByteArray coordinate(EVP_PKEY *key, const char *param)
-{
-    BIGNUM *raw = nullptr;
-    if (EVP_PKEY_get_bn_param(key, param, &raw) != 1)
-        fail("EC public key export failed");
-    BnPtr bn(raw);
-    QByteArray out(32, Qt::Uninitialized);
-    if (BN_bn2binpad(bn.get(), bytes(out), 32) != 32)
-        fail("EC coordinate too long");
-    return out;
-}
-} // namespace
-
 QJsonObject SigningKey::publicJwk() const
 {
     const QString x =
@@ -254,12 +262,7 @@ QJsonObject SigningKey::publicJwk() const
 
 QString SigningKey::kid() const
 {
-    // RFC 7638: SHA-256 over the required members in lexicographic order, no whitespace.
-    const QByteArray x = base64Url(coordinate(d->key.get(), OSSL_PKEY_PARAM_EC_PUB_X));
-    const QByteArray y = base64Url(coordinate(d->key.get(), OSSL_PKEY_PARAM_EC_PUB_Y));
-    const QByteArray canonical =
-        QByteArray(R"({"crv":"P-256","kty":"EC","x":")") + x + R"(","y":")" + y + R"("})";
-    return QString::fromLatin1(base64Url(sha256(canonical)));
+    return d->kid;
 }
 
 QByteArray SigningKey::signEs256(const QByteArray &input) const
