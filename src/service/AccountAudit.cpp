@@ -67,9 +67,16 @@ Result<Page<AuditEvent>> AccountService::auditEvents(const Actor &actor, const A
 
 Result<AuditVerification> AccountService::verifyAudit(const Actor &actor)
 {
+    if (const Result<bool> may = mayReadAudit(actor); !may.ok())
+        return may.error();
+    return verifyAuditChain();
+}
+
+Result<bool> AccountService::mayReadAudit(const Actor &actor) const
+{
     if (!actor.rights.manager)
         return auditNeedsManager();
-    return verifyAuditChain();
+    return true;
 }
 
 AuditVerification AccountService::verifyAuditChain()

@@ -200,6 +200,9 @@ public:
     Result<Page<AuditEvent>> auditEvents(const Actor &actor, const AuditQuery &query,
                                          const PageRequest &page);
     Result<AuditVerification> verifyAudit(const Actor &actor);
+    // Whether the actor may read the audit log (true, or the error): for a walk of the
+    // chain that runs elsewhere (GET /v1/audit/verify runs it on a connection of its own).
+    Result<bool> mayReadAudit(const Actor &actor) const;
     // The same walk without a session: --verify-audit, run by whoever holds the database.
     AuditVerification verifyAuditChain();
 

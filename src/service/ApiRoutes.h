@@ -66,7 +66,16 @@ private:
     template <typename T>
     Result<PageRequest> pageRequest(const HttpRequest &req, const QString &list) const;
 
+    // An action's answer as a read gives it: tagged (an ETag on a 200, so that the next ask
+    // may be answered 304), then answered: 304 when If-None-Match names the tag, and the
+    // account revision the answer shows at least.
+    static HttpResponse tagged(HttpResponse answer);
+    static HttpResponse answered(const HttpRequest &req, HttpResponse answer, qint64 revision);
+    // 401 with WWW-Authenticate.
+    static HttpResponse unauthenticated(const ApiError &error);
+
     void publicRoutes(Router &r);
+    void verifyAudit(const HttpRequest &req, const Respond &respond);
     void lifecycleRoutes(Router &r);
     void signIn(const HttpRequest &req, const Respond &respond);
 

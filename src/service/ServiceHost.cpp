@@ -173,6 +173,12 @@ QString ServiceHost::listen()
     // revocation they schedule through its event queue.
     m_revocations = std::make_unique<RevocationScheduler>(*m_service);
     m_revocations->start();
+    if (!m_shared->openStore) {
+        m_shared->openStore = [database = m_options.database, options = m_storeOptions] {
+            return Store::open(
+                database, u"audit-walk-"_s + QUuid::createUuid().toString(QUuid::Id128), options);
+        };
+    }
     m_shared->revocationScheduled = [scheduler = m_revocations.get()](const QDateTime &at) {
         QMetaObject::invokeMethod(
             scheduler, [scheduler, at] { scheduler->scheduled(at); }, Qt::QueuedConnection);

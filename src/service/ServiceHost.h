@@ -60,6 +60,9 @@ public:
     // Carries out scheduled token revocations; running once listen() succeeded.
     RevocationScheduler &revocations() { return *m_revocations; }
     int workerCount() const { return int(m_workers.size()); }
+    // What the workers share. Tests set its openStore before listen() (which sets it only
+    // when unset) to hold a walk of the audit chain.
+    ServiceShared &shared() { return *m_shared; }
 
 private:
     QString resolvePaths();

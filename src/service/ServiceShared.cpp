@@ -7,6 +7,7 @@ namespace ca {
 ServiceShared::ServiceShared()
 {
     passwordPool.setMaxThreadCount(std::max(1, QThread::idealThreadCount()));
+    auditPool.setMaxThreadCount(1);
 }
 
 } // namespace ca

@@ -16,6 +16,8 @@
 
 namespace ca {
 
+class Store;
+
 struct ServiceShared
 {
     ServiceShared();
@@ -31,6 +33,13 @@ struct ServiceShared
     // Tells the process's RevocationScheduler of a revocation a worker scheduled (set before
     // the workers start, only read afterwards).
     std::function<void(const QDateTime &)> revocationScheduled;
+    // A database connection of its own for the thread that calls it (set before the workers
+    // start, only called afterwards).
+    std::function<std::unique_ptr<Store>()> openStore;
+    // Walks of the audit chain (GET /v1/audit/verify: seconds at a million events) run here,
+    // one at a time, each on a connection from openStore, so that no worker stops answering
+    // meanwhile.
+    QThreadPool auditPool;
     // argon2 runs here, never on a worker's event loop; at most kMaxSignInsInFlight at once.
     // Last, so it is gone (its tasks finished) before anything they count on.
     QThreadPool passwordPool;

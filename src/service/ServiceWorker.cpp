@@ -66,6 +66,7 @@ void ServiceWorker::run()
     // hand its answer to these routes: let it finish before they go (its answer is dropped
     // with this thread's unprocessed events).
     m_shared.passwordPool.waitForDone();
+    m_shared.auditPool.waitForDone(); // likewise a walk of the audit chain
     // In reverse order of making, on this thread.
     endpoint.reset();
     routes.reset();

@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTcpSocket>
@@ -974,6 +976,49 @@ private slots:
         QCOMPARE(broken.json.value(u"broken_seq"_s).toInteger(), 2);
         QCOMPARE(broken.json.value(u"count"_s).toInteger(), 1);
         QVERIFY(!broken.json.value(u"problem"_s).toString().isEmpty());
+    }
+
+    void auditVerifyLeavesTheWorkerFree()
+    {
+        // One worker. A walk of the chain (seconds at a million events) that ran on it would
+        // keep it from answering anything else meanwhile; here the walk is held — its own
+        // connection to the database is opened only when the test lets it — while the worker
+        // answers another request.
+        ServiceOptions o;
+        o.port = 0;
+        o.workers = 1;
+        o.database = m_svc->host->database();
+        o.masterKeyPath = m_svc->dir.filePath(u"sandbox/master.key"_s);
+        o.passwordHash = testHashParams();
+        ServiceHost one(o);
+        QSemaphore walking, mayWalk;
+        one.shared().openStore = [&, database = o.database] {
+            walking.release();
+            mayWalk.acquire();
+            return Store::open(database, u"held-walk-"_s + newId());
+        };
+        const auto letItWalk = qScopeGuard([&] { mayWalk.release(); }); // before `one` goes
+        QCOMPARE(one.start(), QString());
+        QCOMPARE(one.workerCount(), 1);
+        Http http(one.url());
+        const QString token = http.signIn(u"owner@sandbox.example"_s, m_svc->ownerPassword);
+
+        QNetworkAccessManager nam;
+        QNetworkRequest request(QUrl(one.url() + u"/v1/audit/verify"_s));
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        std::unique_ptr<QNetworkReply> verify(nam.get(request));
+        QTRY_VERIFY_WITH_TIMEOUT(walking.available() > 0 || verify->isFinished(), 10000);
+        QVERIFY2(!verify->isFinished(), verify->readAll().constData());
+        const Reply servers = http.get(u"/v1/connect/servers"_s); // while the walk is held
+        QCOMPARE(servers.status, 200);
+        QVERIFY(!verify->isFinished());
+
+        mayWalk.release();
+        QTRY_VERIFY_WITH_TIMEOUT(verify->isFinished(), 10000);
+        QCOMPARE(verify->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+        const QJsonObject v = QJsonDocument::fromJson(verify->readAll()).object();
+        QCOMPARE(v.value(u"whole"_s).toBool(), true);
+        QCOMPARE(v.value(u"count"_s).toInteger(), m_svc->openDatabase()->auditCount());
     }
 
     void vaultAccessOverHttp()
