@@ -239,8 +239,9 @@ public:
     void indexAuditText();
     // Schema migration 8: where the log's times begin to be in the order of its events.
     void markAuditTimeOrder();
-    // SQLite: adds the events written since the last call to the text index.
-    void indexNewAuditText();
+    // SQLite: adds the events written since the last call to the text index; the ID it is
+    // filled through.
+    qint64 indexNewAuditText();
 
     // Signing keys (the private key sealed under the master key)
     QList<StoredSigningKey> signingKeys();
@@ -250,14 +251,14 @@ public:
     qint64 count(const QString &table);
 
 private:
-    // SQLite: the FTS5 query for the events that may hold the text (see StoreAudit.cpp);
-    // empty when no event does.
+    // SQLite: the FTS5 query for the events that may hold the text, the index filled through
+    // event indexedThrough (see StoreAudit.cpp); empty when no event does.
     struct TextCandidates
     {
         QString match;
         bool mayHoldOthers = false; // events to check for the whole text
     };
-    TextCandidates auditTextCandidates(const QString &text);
+    TextCandidates auditTextCandidates(const QString &text, qint64 indexedThrough);
     // The first row's first column; 0 without a row.
     qint64 readInteger(const QString &sql, const QVariantList &values = {});
     Store(const QSqlDatabase &db, bool postgres, QString description);
@@ -282,6 +283,9 @@ private:
         qint64 atMs = 0;
     };
     AuditHead lockAuditHead();
+    // The chain's last seq and hash, read without a lock (its time is left out: migration 5
+    // reads it before migration 8 adds the column).
+    std::pair<qint64, QString> auditChainEnd();
     void setAuditHead(const AuditHead &head);
     // The first and last event ID a time window's events lie within (inclusive; first >
     // last when none does), from the index on their time: see StoreAudit.cpp.

@@ -114,6 +114,16 @@ void addConditions(const AuditFilter &f, bool postgres, TextSearch text, QString
 
 } // namespace
 
+std::pair<qint64, QString> Store::auditChainEnd()
+{
+    std::pair<qint64, QString> end{0, {}};
+    forEachRow(run(u"SELECT seq, hash FROM audit_chain WHERE chain = 'account'"_s),
+               [&](const QSqlQuery &q) {
+                   end = {q.value(0).toLongLong(), q.value(1).toString()};
+               });
+    return end;
+}
+
 Store::AuditHead Store::lockAuditHead()
 {
     AuditHead head;
@@ -197,8 +207,7 @@ Page<AuditEvent> Store::listAudit(const PageRequest &page, const AuditFilter &as
     const bool indexed = !m_postgres && filter.objectId.isEmpty() && filter.text.size() >= kTrigram;
     TextCandidates candidates;
     if (indexed) {
-        indexNewAuditText();
-        candidates = auditTextCandidates(filter.text);
+        candidates = auditTextCandidates(filter.text, indexNewAuditText());
         if (candidates.match.isEmpty())
             return p;
         idColumn = u"audit_text.rowid"_s;
@@ -249,7 +258,7 @@ Page<AuditEvent> Store::listAudit(const PageRequest &page, const AuditFilter &as
 // back its last 200 reach. Only where even the rarest is in most events is the phrase
 // asked for: the text is then most likely common, and a page of it found soon. A trigram
 // in no event means no event holds the text.
-Store::TextCandidates Store::auditTextCandidates(const QString &text)
+Store::TextCandidates Store::auditTextCandidates(const QString &text, qint64 indexedThrough)
 {
     constexpr int kSample = 200;         // occurrences read of each trigram
     constexpr qsizetype kMaxProbes = 16; // trigrams sampled of a long text
@@ -277,8 +286,7 @@ Store::TextCandidates Store::auditTextCandidates(const QString &text)
             spread.append(trigrams.at(k * (trigrams.size() - 1) / (kMaxProbes - 1)));
         trigrams = spread;
     }
-    const qint64 newest = std::max<qint64>(
-        1, readInteger(u"SELECT value FROM meta WHERE key = 'audit_text_indexed'"_s));
+    const qint64 newest = std::max<qint64>(1, indexedThrough);
     for (Trigram &t : trigrams) {
         qint64 count = 0;
         qint64 oldest = 0;
@@ -395,23 +403,24 @@ void Store::indexAuditText()
 // Events are indexed here, not as they are written: an FTS5 insert in every change's
 // transaction halved token creation (1,210 → 640 a second). A search first indexes what
 // was written since the last one, in one transaction (about 60 µs an event).
-void Store::indexNewAuditText()
+qint64 Store::indexNewAuditText()
 {
     const QString newestSql = u"SELECT COALESCE(MAX(id), 0) FROM audit_events"_s;
     const QString indexedSql = u"SELECT value FROM meta WHERE key = 'audit_text_indexed'"_s;
-    if (readInteger(newestSql) <= readInteger(indexedSql))
-        return; // read without the write lock: most searches stop here
+    if (const qint64 indexed = readInteger(indexedSql); readInteger(newestSql) <= indexed)
+        return indexed; // read without the write lock: most searches stop here
     Transaction tx(*this);
     const qint64 indexed = readInteger(indexedSql); // again, under the write lock
     const qint64 newest = readInteger(newestSql);
     if (newest <= indexed)
-        return;
+        return indexed;
     run(u"INSERT INTO audit_text (rowid, body) SELECT id, "_s + kSqliteEventText +
             u" FROM audit_events WHERE id > ? AND id <= ?"_s,
         {indexed, newest})
         .finish();
     run(u"UPDATE meta SET value = ? WHERE key = 'audit_text_indexed'"_s, {newest}).finish();
     tx.commit();
+    return newest;
 }
 
 qint64 Store::auditCount()

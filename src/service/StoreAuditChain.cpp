@@ -46,13 +46,7 @@ AuditVerification Store::verifyAudit()
 {
     // The head first: events appended while the walk runs lie beyond it and are left for the
     // next walk, so a busy service never looks truncated.
-    qint64 headSeq = 0;
-    QString headHash;
-    forEachRow(run(u"SELECT seq, hash FROM audit_chain WHERE chain = 'account'"_s),
-               [&](const QSqlQuery &q) {
-                   headSeq = q.value(0).toLongLong();
-                   headHash = q.value(1).toString();
-               });
+    const auto [headSeq, headHash] = auditChainEnd();
     // Events outside the chain were added behind the service's back.
     qint64 unchained = 0;
     forEachRow(run(u"SELECT MIN(id) FROM audit_events WHERE seq IS NULL"_s),
@@ -101,14 +95,7 @@ AuditVerification Store::verifyAudit()
 
 void Store::chainAuditBacklog()
 {
-    // (Before migration 8: the head has no time yet.)
-    qint64 seq = 0;
-    QString hash;
-    forEachRow(run(u"SELECT seq, hash FROM audit_chain WHERE chain = 'account'"_s),
-               [&](const QSqlQuery &q) {
-                   seq = q.value(0).toLongLong();
-                   hash = q.value(1).toString();
-               });
+    auto [seq, hash] = auditChainEnd();
     for (;;) {
         QList<auditchain::StoredEvent> batch;
         forEachRow(run(u"SELECT "_s + kStoredColumns +

@@ -240,26 +240,23 @@ private slots:
 
     // ---- the audit log's hash chain
 private:
-    // n events, each in its own transaction, as the service writes them.
+    // One server rename, in its own transaction, as the service writes it.
+    void writeEvent(Store &store, const QDateTime &at, const QJsonObject &detail,
+                    const QString &action = u"server.rename"_s)
+    {
+        store.insertAudit(
+            AuditEvent{0, at, {}, action, u"server"_s, newId().toUpper(), detail, 0, {}});
+    }
+
+    // n events, "name 0" … "name n-1".
     void writeEvents(Store &store, int n, const QString &action = u"server.rename"_s)
     {
         for (int i = 0; i < n; ++i)
-            store.insertAudit(AuditEvent{0,
-                                         QDateTime::currentDateTimeUtc(),
-                                         {},
-                                         action,
-                                         u"server"_s,
-                                         newId().toUpper(),
-                                         QJsonObject{{u"to"_s, u"name %1"_s.arg(i)}},
-                                         0,
-                                         {}});
+            writeEvent(store, QDateTime::currentDateTimeUtc(),
+                       QJsonObject{{u"to"_s, u"name %1"_s.arg(i)}}, action);
     }
 
-    void writeEventAt(const QDateTime &at)
-    {
-        m_store->insertAudit(AuditEvent{
-            0, at, {}, u"server.rename"_s, u"server"_s, newId().toUpper(), QJsonObject{}, 0, {}});
-    }
+    void writeEventAt(const QDateTime &at) { writeEvent(*m_store, at, {}); }
 
     // A statement on the store's own connection, behind its back: what an intruder with
     // database access would do.
@@ -480,15 +477,7 @@ private slots:
         // not in that order, is not an answer.
         writeEvents(*m_store, 300); // "name 0" … "name 299"
         auto named = [&](const QString &name) {
-            m_store->insertAudit(AuditEvent{0,
-                                            QDateTime::currentDateTimeUtc(),
-                                            {},
-                                            u"server.rename"_s,
-                                            u"server"_s,
-                                            newId().toUpper(),
-                                            QJsonObject{{u"to"_s, name}},
-                                            0,
-                                            {}});
+            writeEvent(*m_store, QDateTime::currentDateTimeUtc(), {{u"to"_s, name}});
         };
         named(u"kqv-9w"_s);
         named(u"kqv- and v-9w"_s);
