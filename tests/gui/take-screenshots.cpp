@@ -159,6 +159,21 @@ int main(int argc, char *argv[])
                window.activityPage()->chainText().contains(QLatin1Char('1'));
     });
     grab(QStringLiteral("activity"));
+    // Filtered on the service: the last 7 days (a range of event IDs there) and free text
+    // (looked up by its rarest trigrams), then back to everything for what follows.
+    if (auto *text = window.activityPage()->findChild<QLineEdit *>(QStringLiteral("filterEdit"))) {
+        const int all = window.activityPage()->model()->rowCount();
+        window.activityPage()->setRange(ActivityPage::Last7Days);
+        text->setText(QStringLiteral("kubernetes"));
+        waitFor([&] {
+            const int rows = window.activityPage()->model()->rowCount();
+            return rows > 0 && rows < all;
+        });
+        grab(QStringLiteral("activity-filtered"));
+        text->clear();
+        window.activityPage()->setRange(ActivityPage::AnyTime);
+        waitFor([&] { return window.activityPage()->model()->rowCount() == all; });
+    }
     auto shoot = [&](QWidget *w, const QString &name) {
         QTest::qWait(300);
         w->grab().save(out + u'/' + name + QStringLiteral(".png"));
