@@ -56,6 +56,7 @@ ServiceHost::ServiceHost(ServiceOptions options, QObject *parent)
 
 ServiceHost::~ServiceHost()
 {
+    m_auditTextIndexer.stop();
     m_workers.clear();     // each finishes what it is doing and closes its connection
     m_revocations.reset(); // after the workers: they tell it of revocations they schedule
     m_service.reset();
@@ -173,6 +174,19 @@ QString ServiceHost::listen()
     // revocation they schedule through its event queue.
     m_revocations = std::make_unique<RevocationScheduler>(*m_service);
     m_revocations->start();
+    // On PostgreSQL the audit log's free text is indexed here, in batches on this thread's
+    // connection, off the requests' path (Store::indexAuditTextApart says why); a search
+    // indexes what came since the last turn itself. SQLite's searches index it all.
+    if (m_store->isPostgres()) {
+        connect(&m_auditTextIndexer, &QTimer::timeout, this, [this] {
+            try {
+                m_store->indexNewAuditText();
+            } catch (const std::exception &e) {
+                qCWarning(lcService) << "indexing the audit log's text failed:" << e.what();
+            }
+        });
+        m_auditTextIndexer.start(2000);
+    }
     if (!m_shared->openStore) {
         m_shared->openStore = [database = m_options.database, options = m_storeOptions] {
             return Store::open(

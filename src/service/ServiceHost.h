@@ -13,6 +13,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QSslConfiguration>
+#include <QTimer>
 #include <memory>
 
 namespace ca {
@@ -75,6 +76,7 @@ private:
     std::unique_ptr<Store> m_store;
     std::unique_ptr<AccountService> m_service;
     std::unique_ptr<RevocationScheduler> m_revocations;
+    QTimer m_auditTextIndexer; // PostgreSQL: indexes the audit log's new text every 2 s
     std::vector<std::unique_ptr<ServiceWorker>> m_workers;
     QString m_url;
     quint16 m_port = 0;

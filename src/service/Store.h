@@ -239,9 +239,14 @@ public:
     void indexAuditText();
     // Schema migration 8: where the log's times begin to be in the order of its events.
     void markAuditTimeOrder();
-    // SQLite: adds the events written since the last call to the text index; the ID it is
-    // filled through.
+    // Adds the events written since the last call to the text index; the ID it is filled
+    // through. On PostgreSQL the service's indexer calls it every 2 s on a connection of its
+    // own (ServiceHost); a search calls it first on both databases.
     qint64 indexNewAuditText();
+    qint64 auditTextIndexedThrough(); // the newest event ID in the text index
+    // Schema migration 9: on PostgreSQL the events' text in a table of its own (audit_text)
+    // under the trigram index, instead of an index on the events written with every change.
+    void indexAuditTextApart();
 
     // Signing keys (the private key sealed under the master key)
     QList<StoredSigningKey> signingKeys();

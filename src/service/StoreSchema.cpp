@@ -153,6 +153,9 @@ const QList<Migration> &migrations()
              uR"(UPDATE audit_chain SET at = COALESCE((SELECT MAX(at) FROM audit_events), 0))"_s,
          },
          [](Store &store) { store.markAuditTimeOrder(); }},
+        // 9: on PostgreSQL the audit text in a table of its own, indexed in batches off the
+        // write path (Store::indexAuditTextApart); nothing changes on SQLite.
+        {9, {}, [](Store &store) { store.indexAuditTextApart(); }},
     };
     return list;
 }
