@@ -10,7 +10,7 @@ packages="
     libqt6sql6-sqlite libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n libqt6svg6 libssl-dev libargon2-dev libsqlite3-dev libsimdjson-dev
     libyaml-cpp-dev
-    libgl-dev libxkbcommon-dev libical-dev
+    libgl-dev libxkbcommon-dev libxcb1-dev libical-dev
     gnome-keyring dbus dbus-x11 libsecret-1-0 libsecret-tools
     postgresql xvfb xauth imagemagick desktop-file-utils appstream systemd
     clang-14 libclang-rt-14-dev clang-format-14
