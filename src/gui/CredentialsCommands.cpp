@@ -41,11 +41,10 @@ QString droppedFile(const QMimeData *mime)
 } // namespace
 
 CredentialsCommands::CredentialsCommands(Workspace *workspace, QWidget *window,
-                                         ServersPage *servers, MessageBar *messages)
+                                         MessageBar *messages)
     : QObject(window)
     , m_workspace(workspace)
     , m_window(window)
-    , m_servers(servers)
     , m_messages(messages)
     , m_check(new QAction(tr("&Check a credentials file…"), window))
     , m_renew(new QAction(tr("Re&new credentials…"), window))
@@ -61,7 +60,6 @@ void CredentialsCommands::install(CommandController &commands, QMenu *file, QMen
 {
     using Ids = const QStringList &;
     commands.add(m_check, Command::forNothing([this](Ids) { checkFile(); }).signedOutToo());
-    commands.add(m_servers, m_renew, Command::forOne([this](Ids ids) { renew(ids.first()); }));
     commands.add(m_calendar, Command::forNothing([this](Ids) { exportCalendar(); }));
     // Before the separator above Quit.
     const QList<QAction *> fileActions = file->actions();
@@ -71,6 +69,12 @@ void CredentialsCommands::install(CommandController &commands, QMenu *file, QMen
     tokens->addAction(m_calendar);
     m_window->setAcceptDrops(true);
     m_window->installEventFilter(this);
+}
+
+void CredentialsCommands::addTo(CommandController &commands, ServersPage *servers)
+{
+    commands.add(servers, m_renew,
+                 Command::forOne([this](const QStringList &ids) { renew(ids.first()); }));
 }
 
 bool CredentialsCommands::isCredentialsFileName(const QString &path)

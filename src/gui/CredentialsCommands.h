@@ -21,11 +21,13 @@ class CredentialsCommands : public QObject
 {
     Q_OBJECT
 public:
-    CredentialsCommands(Workspace *workspace, QWidget *window, ServersPage *servers,
-                        MessageBar *messages);
+    CredentialsCommands(Workspace *workspace, QWidget *window, MessageBar *messages);
 
     // Puts the commands behind their actions and the actions into the menus; accepts drops.
     void install(CommandController &commands, QMenu *file, QMenu *servers, QMenu *tokens);
+    // Renew credentials… acts on the Servers page's selected server; the window calls this
+    // when it builds that page (after the first frame).
+    void addTo(CommandController &commands, ServersPage *servers);
 
     // Opens the check dialog; with a path, checks that file at once.
     CheckCredentialsDialog *checkFile(const QString &path = {});
@@ -41,7 +43,6 @@ protected:
 private:
     Workspace *m_workspace;
     QWidget *m_window;
-    ServersPage *m_servers;
     MessageBar *m_messages;
     QAction *m_check;
     QAction *m_renew;

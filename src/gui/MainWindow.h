@@ -28,6 +28,7 @@ namespace ca {
 
 class ActivityCommands;
 class ConfigFileCommands;
+class CredentialsCommands;
 class ActivityPage;
 class GroupPermissionsPage;
 class MessageBar;
@@ -81,6 +82,7 @@ public:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     // The constructor's steps.
@@ -93,6 +95,7 @@ private:
     void followSession();
     void followWorkspace();
     void followSandbox();
+    void buildFirstPageAfterFirstFrame();
 
     PageWidget *buildPage(PageIndex index);
     void hookPage(PageIndex index, PageWidget *page); // the window's part of a new page
@@ -117,6 +120,7 @@ private:
     PageActions m_shared{};                           // what the pages' commands go behind
     ActivityCommands *m_activityCommands = nullptr;
     ConfigFileCommands *m_configFileCommands = nullptr;
+    CredentialsCommands *m_credentialsCommands = nullptr;
     SandboxLauncher m_sandbox;
     CommandController m_commands;
     QPointer<SignInDialog> m_signIn;

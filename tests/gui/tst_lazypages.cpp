@@ -19,6 +19,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
@@ -26,6 +27,32 @@
 using namespace Qt::StringLiterals;
 using namespace ca;
 using namespace ca::test;
+
+// Sees the paints of the window's page area, and whether one came while no page was in it.
+class PagePaints : public QObject
+{
+public:
+    explicit PagePaints(QStackedWidget *pages)
+        : m_pages(pages)
+    {
+        pages->installEventFilter(this);
+    }
+    int paints = 0;
+    bool paintedEmpty = false;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_pages && event->type() == QEvent::Paint) {
+            ++paints;
+            paintedEmpty = paintedEmpty || m_pages->count() == 0;
+        }
+        return false;
+    }
+
+private:
+    QStackedWidget *m_pages;
+};
 
 class TestLazyPages : public QObject
 {
@@ -82,7 +109,8 @@ private slots:
     void onlyTheFirstPageIsBuilt()
     {
         QCOMPARE(m_window->currentPageIndex(), MainWindow::Servers);
-        QVERIFY(m_window->findChild<ServersPage *>());
+        QTRY_VERIFY(m_window->findChild<ServersPage *>()); // after the first frame
+        QVERIFY(m_window->serversPage()->isVisible());
         QVERIFY(!m_window->findChild<TokensPage *>());
         QVERIFY(!m_window->findChild<VaultAccessPage *>());
         QVERIFY(!m_window->findChild<GroupPermissionsPage *>());
@@ -90,6 +118,49 @@ private slots:
         QVERIFY(!m_window->isPageBuilt(MainWindow::Tokens));
         // The sidebar still names every page.
         QCOMPARE(m_window->findChild<QListWidget *>(u"pageList"_s)->count(), 5);
+    }
+
+    // The first frame is painted before the Servers page is built; the page follows at once,
+    // shown and current, with the sidebar on its row all along.
+    void theFirstFrameComesBeforeTheServersPage()
+    {
+        closeWindow();
+        m_store = std::make_unique<MemoryCredentialStore>();
+        m_workspace = std::make_unique<Workspace>(m_store.get());
+        m_window = std::make_unique<MainWindow>(m_workspace.get());
+        auto *sidebar = m_window->findChild<QListWidget *>(u"pageList"_s);
+        QCOMPARE(sidebar->currentRow(), int(MainWindow::Servers));
+        QVERIFY(!m_window->isPageBuilt(MainWindow::Servers));
+        PagePaints paints(m_window->findChild<QStackedWidget *>(u"pages"_s));
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QTRY_VERIFY(m_window->isPageBuilt(MainWindow::Servers));
+        QVERIFY(paints.paintedEmpty); // a frame went out before the page was built
+        QVERIFY(m_window->serversPage()->isVisible());
+        QCOMPARE(m_window->currentPageIndex(), MainWindow::Servers);
+        QCOMPARE(sidebar->currentRow(), int(MainWindow::Servers));
+        // The page's commands are hooked in as when it was built before the first frame.
+        QVERIFY(m_window->serversPage()->table()->actions().contains(action("actionRename")));
+    }
+
+    // A page shown before the first frame (from a command) stays; the Servers page is not
+    // built behind it.
+    void aPageShownBeforeTheFirstFrameStays()
+    {
+        closeWindow();
+        m_store = std::make_unique<MemoryCredentialStore>();
+        m_workspace = std::make_unique<Workspace>(m_store.get());
+        m_window = std::make_unique<MainWindow>(m_workspace.get());
+        m_window->showPage(MainWindow::Tokens);
+        PagePaints paints(m_window->findChild<QStackedWidget *>(u"pages"_s));
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QTRY_VERIFY(paints.paints > 0);
+        QCoreApplication::processEvents(); // the turn of the event loop after the first paint
+        QVERIFY(!paints.paintedEmpty);
+        QCOMPARE(m_window->currentPageIndex(), MainWindow::Tokens);
+        QVERIFY(m_window->tokensPage()->isVisible());
+        QVERIFY(!m_window->isPageBuilt(MainWindow::Servers));
     }
 
     // Clicking a page in the sidebar builds it, shows it, and its commands are the ones
