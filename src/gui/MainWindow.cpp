@@ -138,7 +138,7 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
         // After the paint: the frame is flushed to the screen before the page is built.
         QTimer::singleShot(0, this, [this] {
             if (ui->pages->count() == 0)
-                showPage(PageIndex(std::max(0, ui->pageList->currentRow())));
+                showPage(sidebarPage());
         });
     }
     return QMainWindow::eventFilter(watched, event);
@@ -150,10 +150,14 @@ PageWidget *MainWindow::page(PageIndex index)
         return m_pages[index];
     // The first page in the stack becomes the current one: before the first frame, a page
     // asked for but not shown (the Tokens menu's) comes after the page the sidebar names.
-    const auto named = PageIndex(std::max(0, ui->pageList->currentRow()));
-    if (ui->pages->count() == 0 && index != named)
+    if (const PageIndex named = sidebarPage(); ui->pages->count() == 0 && index != named)
         buildPage(named);
     return buildPage(index);
+}
+
+MainWindow::PageIndex MainWindow::sidebarPage() const
+{
+    return PageIndex(std::max(0, ui->pageList->currentRow()));
 }
 
 ServersPage *MainWindow::serversPage()

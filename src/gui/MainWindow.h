@@ -98,6 +98,7 @@ private:
     void buildFirstPageAfterFirstFrame();
 
     PageWidget *buildPage(PageIndex index);
+    PageIndex sidebarPage() const;                    // the page the sidebar names as current
     void hookPage(PageIndex index, PageWidget *page); // the window's part of a new page
     template <typename Page>
     Page *builtPage(PageIndex index) const; // nullptr while not built
