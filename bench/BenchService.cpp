@@ -65,10 +65,34 @@ QString BenchService::start(const QString &postgresServer)
             return u"--db takes a postgres://user@host:port/database URL"_s;
         if (QString e = createDatabase(); !e.isEmpty())
             return e;
-        QUrl fresh = m_postgresServer;
-        fresh.setPath(u'/' + m_freshDatabase);
-        args << u"--db"_s << fresh.toString();
+        m_database = m_postgresServer;
+        m_database.setPath(u'/' + m_freshDatabase);
+        args << u"--db"_s << m_database.toString();
     }
+    if (QString e = launch(args); !e.isEmpty())
+        return e;
+    return readOwner();
+}
+
+QString BenchService::startBeside(const BenchService &first)
+{
+    if (first.m_database.isEmpty())
+        return u"more than one instance needs PostgreSQL (--db postgres://…)"_s;
+    if (!m_dir.isValid())
+        return u"cannot create a temporary folder"_s;
+    m_postgresServer = first.m_postgresServer; // described alike; m_freshDatabase stays empty
+    m_database = first.m_database;
+    m_ownerEmail = first.m_ownerEmail;
+    m_ownerPassword = first.m_ownerPassword;
+    // One issuer for all, as behind a load balancer: a token reads the same whoever made it.
+    return launch({u"--db"_s, m_database.toString(), u"--master-key"_s,
+                   first.m_dir.filePath(u"sandbox/master.key"_s), u"--issuer"_s,
+                   first.m_url.toString(), u"--port"_s, u"0"_s});
+}
+
+// Starts the binary and reads the URL it listens on from its first line.
+QString BenchService::launch(const QStringList &args)
+{
     m_process.setStandardErrorFile(m_dir.filePath(u"service.log"_s));
     m_process.start(m_program, args);
     if (!m_process.waitForStarted(kStartTimeoutMs))
@@ -85,7 +109,7 @@ QString BenchService::start(const QString &postgresServer)
     if (!line.startsWith("listening on "))
         return u"unexpected first line from the service: "_s + QString::fromUtf8(line);
     m_url = QUrl(QString::fromUtf8(line.mid(13)));
-    return readOwner();
+    return {};
 }
 
 QString BenchService::readOwner()

@@ -1,11 +1,14 @@
 // Load and soak benchmark of the account service (not a test): many connections (default 50)
 // send a mix of reads and writes back to back for a while (default 60 s) to the real service
 // on loopback; prints requests, errors, p50 and p99 per kind of request and overall.
-//   load-bench --service PATH [--db postgres://user@host:port/db] [--connections 50]
-//              [--seconds 60] [--warmup 5] [--rate 0] [--threads 2] [--batch-servers 4]
-//              [--seed 1]
+//   load-bench --service PATH [--db postgres://user@host:port/db [--instances 1]]
+//              [--connections 50] [--seconds 60] [--warmup 5] [--rate 0] [--threads 2]
+//              [--batch-servers 4] [--seed 1]
 // --rate R paces the connections to R requests/s in all (latency counted from when each
 // request was due); 0, the default, sends back to back.
+// --instances N (PostgreSQL) starts N services on the one database, as a team runs them behind
+// a load balancer; connection i talks to instance i mod N, and the grant batches of all of
+// them share one revision, so a write through one instance must be seen through the others.
 // scripts/bench.sh runs it after the other benchmarks.
 #include "BenchService.h"
 #include "HttpConnection.h"
@@ -18,6 +21,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QTextStream>
 #include <QThread>
 
@@ -35,6 +39,7 @@ struct Options
 {
     QString service;
     QString db;
+    int instances = 1;
     int connections = 50;
     int seconds = 60;
     int warmup = 5;
@@ -67,6 +72,8 @@ QString parseOptions(const QCoreApplication &app, Options *o)
     const QCommandLineOption db(
         u"db"_s, u"A PostgreSQL server to run on (a fresh database is made and dropped)."_s,
         u"postgres-url"_s);
+    const QCommandLineOption instances(
+        u"instances"_s, u"Services on the one PostgreSQL database (1)."_s, u"n"_s, u"1"_s);
     const QCommandLineOption connections(u"connections"_s, u"Connections (50)."_s, u"n"_s, u"50"_s);
     const QCommandLineOption seconds(u"seconds"_s, u"Measured seconds (60)."_s, u"s"_s, u"60"_s);
     const QCommandLineOption warmup(u"warmup"_s, u"Unmeasured seconds first (5)."_s, u"s"_s,
@@ -79,13 +86,14 @@ QString parseOptions(const QCoreApplication &app, Options *o)
         u"batch-servers"_s, u"Servers per connection whose cells its batches flip (4)."_s, u"n"_s,
         u"4"_s);
     const QCommandLineOption seed(u"seed"_s, u"Seed of the request mix (1)."_s, u"n"_s, u"1"_s);
-    p.addOptions({service, db, connections, seconds, warmup, rate, threads, batchServers, seed});
+    p.addOptions(
+        {service, db, instances, connections, seconds, warmup, rate, threads, batchServers, seed});
     p.process(app);
     o->service = p.value(service);
     o->db = p.value(db);
     if (o->service.isEmpty())
         return u"--service PATH is required"_s;
-    bool ok[7] = {};
+    bool ok[8] = {};
     o->connections = p.value(connections).toInt(&ok[0]);
     o->seconds = p.value(seconds).toInt(&ok[1]);
     o->warmup = p.value(warmup).toInt(&ok[2]);
@@ -93,11 +101,14 @@ QString parseOptions(const QCoreApplication &app, Options *o)
     o->batchServers = p.value(batchServers).toInt(&ok[4]);
     o->seed = p.value(seed).toULongLong(&ok[5]);
     o->rate = p.value(rate).toInt(&ok[6]);
+    o->instances = p.value(instances).toInt(&ok[7]);
     if (!std::all_of(std::begin(ok), std::end(ok), [](bool b) { return b; }) ||
         o->connections < 1 || o->seconds < 1 || o->warmup < 0 || o->threads < 1 ||
-        o->batchServers < 1 || o->rate < 0)
-        return u"numbers expected: --connections, --seconds, --threads and --batch-servers at "
-               "least 1, --warmup and --rate at least 0"_s;
+        o->batchServers < 1 || o->rate < 0 || o->instances < 1)
+        return u"numbers expected: --instances, --connections, --seconds, --threads and "
+               "--batch-servers at least 1, --warmup and --rate at least 0"_s;
+    if (o->instances > 1 && o->db.isEmpty())
+        return u"--instances above 1 needs --db postgres://… (instances share a database)"_s;
     return {};
 }
 
@@ -125,9 +136,14 @@ QString idNamed(const QJsonObject &list, const QString &name)
     return {};
 }
 
-// Signs in and makes each connection its own servers; returns the grant matrix's revision.
-qint64 prepare(BenchService &service, const Options &o, QList<ClientSetup> *clients, QString *error)
+using Services = std::vector<std::unique_ptr<BenchService>>;
+
+// Signs in through the first instance and makes each connection its own servers; returns the
+// grant matrix's revision.
+qint64 prepare(const Services &services, const Options &o, QList<ClientSetup> *clients,
+               QString *error)
 {
+    const BenchService &service = *services.front();
     HttpConnection http(service.host(), service.port());
     const QJsonObject session = call(
         http, "POST", "/v1/auth/sessions",
@@ -151,16 +167,9 @@ qint64 prepare(BenchService &service, const Options &o, QList<ClientSetup> *clie
         return -1;
     }
     for (int i = 0; i < o.connections; ++i) {
-        ClientSetup c{service.host(),
-                      service.port(),
-                      token,
-                      i,
-                      o.seed * 1000003 + quint64(i),
-                      {},
-                      grantable,
-                      {},
-                      tokenVault,
-                      group};
+        const BenchService &mine = *services.at(size_t(i) % services.size());
+        ClientSetup c{mine.host(), mine.port(), token, i,          o.seed * 1000003 + quint64(i),
+                      {},          grantable,   {},    tokenVault, group};
         for (int s = 0; s <= o.batchServers; ++s) {
             const bool forTokens = s == o.batchServers;
             QJsonObject body{{u"name"_s, u"load c%1 s%2"_s.arg(i).arg(s)}};
@@ -219,18 +228,21 @@ LatencyStats run(const Options &o, const QList<ClientSetup> &clients, qint64 rev
     return all;
 }
 
-void report(const Options &o, const LatencyStats &stats, const BenchService &service)
+void report(const Options &o, const LatencyStats &stats, const Services &services)
 {
+    const BenchService &service = *services.front();
     const QString pacing =
         o.rate > 0
             ? u"paced at %1 requests/s in all (latency from when a request was due)"_s.arg(o.rate)
             : u"closed loop (each connection sends its next request when the answer is in)"_s;
-    out() << u"%1 connections, %2 client threads, %3 s measured after %4 s warm-up; %5; %6\n"_s
+    const QString instances =
+        o.instances > 1 ? u", %1 service instances on it"_s.arg(o.instances) : QString();
+    out() << u"%1 connections, %2 client threads, %3 s measured after %4 s warm-up; %5%6; %7\n"_s
                  .arg(o.connections)
                  .arg(o.threads)
                  .arg(o.seconds)
                  .arg(o.warmup)
-                 .arg(service.describe(), pacing);
+                 .arg(service.describe(), instances, pacing);
     out() << u"%1 %2 %3 %4 %5 %6\n"_s.arg(u"kind"_s, -14)
                  .arg(u"requests"_s, 10)
                  .arg(u"errors"_s, 8)
@@ -268,7 +280,10 @@ void report(const Options &o, const LatencyStats &stats, const BenchService &ser
     const bool met = all.errors == 0 && all.p99Ms <= kGoalP99Ms;
     out() << u"goal (0 errors, p99 <= %1 ms): %2\n"_s.arg(kGoalP99Ms)
                  .arg(met ? u"met"_s : u"NOT met"_s);
-    out() << "service log: " << service.logLines() << " lines on stderr (default logging)\n";
+    qint64 logLines = 0;
+    for (const auto &s : services)
+        logLines += s->logLines();
+    out() << "service log: " << logLines << " lines on stderr (default logging)\n";
     out().flush();
 }
 
@@ -282,17 +297,33 @@ int main(int argc, char *argv[])
     if (QString e = parseOptions(app, &o); !e.isEmpty())
         return fail(e);
 
-    BenchService service(o.service);
-    if (QString e = service.start(o.db); !e.isEmpty())
-        return fail(e);
+    Services services;
+    // Stopped last to first, on every way out: the first instance drops the database, after
+    // the others have let go of it.
+    const auto stopAll = [&services] {
+        QString error;
+        for (; !services.empty(); services.pop_back())
+            if (QString e = services.back()->stop(); !e.isEmpty() && error.isEmpty())
+                error = e;
+        return error;
+    };
+    auto onEarlyReturn = qScopeGuard(stopAll);
+    for (int i = 0; i < o.instances; ++i) {
+        services.push_back(std::make_unique<BenchService>(o.service));
+        const QString e =
+            i == 0 ? services.back()->start(o.db) : services.back()->startBeside(*services.front());
+        if (!e.isEmpty())
+            return fail(e);
+    }
     QList<ClientSetup> clients;
     QString error;
-    const qint64 revision = prepare(service, o, &clients, &error);
+    const qint64 revision = prepare(services, o, &clients, &error);
     if (revision < 0)
         return fail(error);
     const LatencyStats stats = run(o, clients, revision);
-    report(o, stats, service);
-    if (QString e = service.stop(); !e.isEmpty())
+    report(o, stats, services);
+    onEarlyReturn.dismiss();
+    if (QString e = stopAll(); !e.isEmpty())
         return fail(e);
     return 0;
 }

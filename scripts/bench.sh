@@ -20,7 +20,9 @@
 # The load benchmark runs once per rate in LOAD_BENCH_RATES (default "0 200": 0 is a closed
 # loop — every connection sends its next request as soon as its answer is in — and 200 paces
 # all connections together to 200 requests/s); LOAD_BENCH_SECONDS (60) and
-# LOAD_BENCH_CONNECTIONS (50) set the rest.
+# LOAD_BENCH_CONNECTIONS (50) set the rest. On PostgreSQL it runs with one service instance and
+# then with two on the same database (LOAD_BENCH_INSTANCES, default "1 2"; connections split
+# between them, as behind a load balancer).
 # Run it on an otherwise idle machine (calock ./scripts/bench.sh); the figures are wall-clock.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -109,8 +111,14 @@ fi
 echo "== load: mixed reads and writes from many connections =="
 set -- --service "$top/build/src/service/connect-admin-service" \
     --connections "${LOAD_BENCH_CONNECTIONS:-50}" --seconds "${LOAD_BENCH_SECONDS:-60}"
-if [ -n "$db" ]; then set -- "$@" --db "$db"; fi
-for rate in ${LOAD_BENCH_RATES:-0 200}; do
-    "$top/build/bench/load-bench" "$@" --rate "$rate"
-    echo
+instances=1
+if [ -n "$db" ]; then
+    set -- "$@" --db "$db"
+    instances=${LOAD_BENCH_INSTANCES:-1 2}
+fi
+for n in $instances; do
+    for rate in ${LOAD_BENCH_RATES:-0 200}; do
+        "$top/build/bench/load-bench" "$@" --instances "$n" --rate "$rate"
+        echo
+    done
 done
