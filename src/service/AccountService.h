@@ -145,6 +145,16 @@ public:
     Result<CreatedToken> createToken(const Actor &actor, const QString &name,
                                      const QString &serverRef, const QList<VaultPermission> &vaults,
                                      const std::optional<QString> &expiresIn);
+    // Token creations written in one transaction: one commit (on SQLite one fsync) for all,
+    // which is what bounds token creation (docs/ARCHITECTURE.md, "Group commit"). Each is
+    // checked on its own and has its own answer, in order: one refused leaves the others.
+    // createToken is a group of one.
+    struct TokenCreation
+    {
+        Actor actor;
+        CreateTokenRequest request;
+    };
+    QList<Result<CreatedToken>> createTokens(const QList<TokenCreation> &creations);
     Result<Token> renameToken(const Actor &actor, const QString &ref, const QString &serverRef,
                               const QString &name);
     Result<Token> revokeToken(const Actor &actor, const QString &ref, const QString &serverRef);
@@ -255,6 +265,8 @@ private:
     Result<QList<TokenVault>> tokenVaults(const Actor &actor, const Server &server,
                                           const QList<VaultPermission> &requested);
     QJsonObject tokenClaims(const Token &token, const QByteArray &serverSecret) const;
+    // A new token as asked for, checked (name, server, expiry, vaults), not yet written.
+    Result<Token> draftToken(const Actor &actor, const CreateTokenRequest &request);
     bool loadSigningKey();
     void ensureAccount(const QString &name, const QString &domain);
     User insertUser(const QString &email, const QString &name, const QString &passwordHash);

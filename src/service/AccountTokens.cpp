@@ -8,6 +8,8 @@
 
 #include <QJsonArray>
 
+#include <map>
+
 using namespace Qt::StringLiterals;
 using namespace ca::accounttext;
 
@@ -137,49 +139,89 @@ QJsonObject AccountService::tokenClaims(const Token &t, const QByteArray &secret
     return claims;
 }
 
-Result<CreatedToken> AccountService::createToken(const Actor &actor, const QString &rawName,
+Result<CreatedToken> AccountService::createToken(const Actor &actor, const QString &name,
                                                  const QString &serverRef,
-                                                 const QList<VaultPermission> &requested,
+                                                 const QList<VaultPermission> &vaults,
                                                  const std::optional<QString> &expiresIn)
 {
-    if (auto e = validateName(rawName, u"token"_s))
+    return createTokens({{actor, {name, serverRef, vaults, expiresIn}}}).constFirst();
+}
+
+Result<Token> AccountService::draftToken(const Actor &actor, const CreateTokenRequest &request)
+{
+    if (auto e = validateName(request.name, u"token"_s))
         return *e;
-    const auto s = server(actor, serverRef);
+    const auto s = server(actor, request.server);
     if (!s.ok())
         return s.error();
     qint64 lifetime = 0;
-    if (expiresIn) { // given but empty is a bad duration, not "never expires"
-        const DurationParse d = parseDuration(*expiresIn);
+    if (request.expiresIn) { // given but empty is a bad duration, not "never expires"
+        const DurationParse d = parseDuration(*request.expiresIn);
         if (!d.seconds)
             return ApiError::badRequest(d.error, u"invalid_duration"_s);
         lifetime = *d.seconds;
     }
-    auto vaults = tokenVaults(actor, *s, requested);
+    auto vaults = tokenVaults(actor, *s, request.vaults);
     if (!vaults.ok())
         return vaults.error();
 
     Token t;
     t.id = newId();
-    t.name = rawName.trimmed();
+    t.name = request.name.trimmed();
     t.serverId = s->id;
     t.createdAt = now();
     if (lifetime > 0)
         t.expiresAt = t.createdAt.addSecs(lifetime);
     t.vaults = *vaults;
+    return t;
+}
 
-    Store::Transaction tx(m_store);
-    // The server's row first, then its secret: a renewal of its credentials either committed
-    // before (this token carries the new secret) or waits for this token (and counts it).
-    m_store.bumpTokensVersion(s->id);
-    const QJsonObject claims = tokenClaims(t, serverSecret(s->id));
-    m_store.insertToken(t, actor.user.id);
-    audit(&actor, u"token.create"_s, u"token"_s, displayId(t.id, IdKind::Token),
-          {{u"name"_s, t.name},
-           {u"server"_s, displayId(s->id, IdKind::Server)},
-           {u"vaults"_s, auditVaults(t.vaults)},
-           {u"expires_at"_s, json::fromDateTime(t.expiresAt)}});
-    tx.commit();
-    return CreatedToken{t, QString::fromLatin1(crypto::signJwt(*m_signingKey, claims))};
+QList<Result<CreatedToken>> AccountService::createTokens(const QList<TokenCreation> &creations)
+{
+    QList<Result<Token>> drafts;
+    std::map<QString, qint64> newTokens; // server ID -> tokens to write, in ID order
+    for (const TokenCreation &c : creations) {
+        drafts.append(draftToken(c.actor, c.request));
+        if (drafts.constLast().ok())
+            ++newTokens[drafts.constLast()->serverId];
+    }
+    QList<QJsonObject> claims(creations.size());
+    if (!newTokens.empty()) {
+        Store::Transaction tx(m_store);
+        // The servers' rows first (tokens_version counts every token), in one order, then
+        // their secrets and the audit chain's head: a renewal of a server's credentials either
+        // committed before (its new tokens carry the new secret) or waits for them (and
+        // counts them), and two groups of creations never take the rows in opposite orders.
+        for (const auto &[serverId, count] : newTokens)
+            m_store.bumpTokensVersion(serverId, count);
+        QHash<QString, QByteArray> secrets;
+        for (qsizetype i = 0; i < drafts.size(); ++i) {
+            if (!drafts.at(i).ok())
+                continue;
+            const Token &t = *drafts.at(i);
+            QByteArray &secret = secrets[t.serverId];
+            if (secret.isEmpty())
+                secret = serverSecret(t.serverId);
+            claims[i] = tokenClaims(t, secret);
+            m_store.insertToken(t, creations.at(i).actor.user.id);
+            audit(&creations.at(i).actor, u"token.create"_s, u"token"_s,
+                  displayId(t.id, IdKind::Token),
+                  {{u"name"_s, t.name},
+                   {u"server"_s, displayId(t.serverId, IdKind::Server)},
+                   {u"vaults"_s, auditVaults(t.vaults)},
+                   {u"expires_at"_s, json::fromDateTime(t.expiresAt)}});
+        }
+        tx.commit();
+    }
+    QList<Result<CreatedToken>> created;
+    for (qsizetype i = 0; i < drafts.size(); ++i) {
+        if (drafts.at(i).ok())
+            created.append(CreatedToken{
+                *drafts.at(i), QString::fromLatin1(crypto::signJwt(*m_signingKey, claims.at(i)))});
+        else
+            created.append(drafts.at(i).error());
+    }
+    return created;
 }
 
 Result<Token> AccountService::renameToken(const Actor &actor, const QString &ref,

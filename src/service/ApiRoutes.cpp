@@ -366,6 +366,46 @@ void ApiRoutes::signIn(const HttpRequest &req, const Respond &respond)
     });
 }
 
+void ApiRoutes::queueTokenCreation(const HttpRequest &req, const Respond &respond)
+{
+    // As route() and bodyRoute() check a change: the session, then the body.
+    const Result<Actor> actor = m_service.authenticate(req.header("authorization"));
+    if (!actor.ok())
+        return respond(unauthenticated(actor.error()));
+    const Result<CreateTokenRequest> body = requestBody<CreateTokenRequest>(req);
+    if (!body.ok())
+        return respond(fail(body.error()));
+    if (m_queuedTokens.isEmpty()) // the event loop's next turn, after every socket read now
+        QMetaObject::invokeMethod(this, &ApiRoutes::createQueuedTokens, Qt::QueuedConnection);
+    m_queuedTokens.append({{*actor, *body}, respond});
+}
+
+void ApiRoutes::createQueuedTokens()
+{
+    const QList<QueuedToken> queued = std::exchange(m_queuedTokens, {});
+    QList<AccountService::TokenCreation> creations;
+    for (const QueuedToken &q : queued)
+        creations.append(q.creation);
+    const qint64 before = m_service.committedRevision();
+    QList<Result<CreatedToken>> created;
+    try {
+        created = m_service.createTokens(creations);
+    } catch (const std::exception &e) { // nothing was written: every one of them failed
+        qCCritical(lcService) << "creating" << queued.size() << "tokens failed:" << e.what();
+        for (const QueuedToken &q : queued)
+            q.respond(fail(
+                ApiError::internal(u"The service failed to complete the request; see its log."_s)));
+        return;
+    }
+    const qint64 after = m_service.committedRevision();
+    for (qsizetype i = 0; i < queued.size(); ++i) {
+        HttpResponse answer = reply(201, created.at(i));
+        if (created.at(i).ok() && after != before)
+            answer.headers.append({kRevisionHeader, QByteArray::number(after)});
+        queued.at(i).respond(answer);
+    }
+}
+
 // GET /v1/audit/verify. The walk of the hash chain takes seconds at a million events: it
 // runs on the shared audit pool, on a database connection of its own, one walk at a time,
 // and this worker goes on answering meanwhile. The answer is a read's like any other (its
@@ -505,12 +545,8 @@ void ApiRoutes::install(Router &r)
             return m_service.tokens(a, q.queryValue(u"server"_s), page);
         },
         server);
-    bodyRoute<CreateTokenRequest>(
-        r, "POST", u"/v1/connect/tokens"_s,
-        [this](const Actor &a, const Req &, const CreateTokenRequest &body) {
-            return reply(
-                201, m_service.createToken(a, body.name, body.server, body.vaults, body.expiresIn));
-        });
+    r.add("POST", u"/v1/connect/tokens"_s,
+          [this](const Req &req, const Respond &respond) { queueTokenCreation(req, respond); });
     bodyRoute<RenameRequest>(
         r, "PATCH", u"/v1/connect/tokens/{token}"_s,
         [this, param](const Actor &a, const Req &q, const RenameRequest &body) {

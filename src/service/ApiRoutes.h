@@ -78,10 +78,21 @@ private:
     void verifyAudit(const HttpRequest &req, const Respond &respond);
     void lifecycleRoutes(Router &r);
     void signIn(const HttpRequest &req, const Respond &respond);
+    // POST /v1/connect/tokens. The creations that arrive in one turn of this worker's event
+    // loop (from different connections) are written together in the next turn, in one
+    // transaction: group commit, because one commit per token is what bounded creation.
+    void queueTokenCreation(const HttpRequest &req, const Respond &respond);
+    void createQueuedTokens();
 
     AccountService &m_service;
     ServiceShared &m_shared;
     PageCursor m_cursors;
+    struct QueuedToken
+    {
+        AccountService::TokenCreation creation;
+        Respond respond;
+    };
+    QList<QueuedToken> m_queuedTokens;
 };
 
 } // namespace ca

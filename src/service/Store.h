@@ -170,7 +170,7 @@ public:
     void renameServer(const QString &id, const QString &name);
     void deleteServer(const QString &id);
     QByteArray serverSecret(const QString &id);
-    void bumpTokensVersion(const QString &serverId);
+    void bumpTokensVersion(const QString &serverId, qint64 changes = 1);
     bool addServerVault(const QString &serverId, const QString &vaultId, const QDateTime &at);
     bool removeServerVault(const QString &serverId, const QString &vaultId);
     QList<VaultGrant> allGrants();

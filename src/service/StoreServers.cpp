@@ -114,9 +114,10 @@ QByteArray Store::serverSecret(const QString &id)
     return secret;
 }
 
-void Store::bumpTokensVersion(const QString &serverId)
+void Store::bumpTokensVersion(const QString &serverId, qint64 changes)
 {
-    run(u"UPDATE servers SET tokens_version = tokens_version + 1 WHERE id = ?"_s, {serverId})
+    run(u"UPDATE servers SET tokens_version = tokens_version + ? WHERE id = ?"_s,
+        {changes, serverId})
         .finish();
 }
 

@@ -50,9 +50,17 @@ class TestHttp : public QObject
         QVERIFY2(q.exec(sql), qPrintable(sql));
     }
 
-    // Each request on a connection of its own, all at once; the status of each answer.
-    // Each request on a connection of its own to the service at url, all at once.
+    // Each request on a connection of its own to the service at url, all at once; the status
+    // of each answer.
     QList<int> parallelStatuses(const QString &url, const QList<QByteArray> &requests)
+    {
+        QList<int> statuses;
+        for (const QByteArray &a : parallelAnswers(url, requests))
+            statuses.append(a.startsWith("HTTP/1.1 ") ? a.mid(9, 3).toInt() : 0);
+        return statuses;
+    }
+    // ...and the whole of each answer, as received (the requests say Connection: close).
+    QList<QByteArray> parallelAnswers(const QString &url, const QList<QByteArray> &requests)
     {
         const quint16 port = quint16(QUrl(url).port());
         std::vector<std::unique_ptr<QTcpSocket>> sockets;
@@ -71,10 +79,7 @@ class TestHttp : public QObject
         }
         if (!QTest::qWaitFor([&] { return closed == requests.size(); }, 60000))
             qWarning("only %d of %d connections were answered", closed, int(requests.size()));
-        QList<int> statuses;
-        for (const QByteArray &a : answers)
-            statuses.append(a.startsWith("HTTP/1.1 ") ? a.mid(9, 3).toInt() : 0);
-        return statuses;
+        return answers;
     }
 
 private slots:
@@ -431,6 +436,75 @@ private slots:
                              {u"vaults"_s, QJsonArray{QJsonObject{{u"vault"_s, u"Kubernetes"_s}}}}})
                      .code(),
                  u"vault_not_granted"_s);
+    }
+
+    // Token creations sent at once, each on a connection of its own: the service writes the
+    // ones that arrive together in one transaction, and each is still answered as if alone —
+    // its own token and JWT, or its own error — and every token made is listed once.
+    void tokensCreatedAtOnceAreEachAnswered()
+    {
+        createServer(u"Burst"_s, {u"Customers"_s});
+        const QString session = m_http->signIn(u"owner@sandbox.example"_s, m_svc->ownerPassword);
+        const auto request = [&](const QJsonObject &body) -> QByteArray {
+            const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
+            return "POST /v1/connect/tokens HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+                   session.toLatin1() +
+                   "\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                   "Content-Length: " +
+                   QByteArray::number(json.size()) + "\r\n\r\n" + json;
+        };
+        QList<QByteArray> requests;
+        QStringList names;
+        for (int i = 0; i < 16; ++i) {
+            if (i == 5) { // a vault the server doesn't have
+                requests.append(request(
+                    {{u"name"_s, u"refused"_s},
+                     {u"server"_s, u"Burst"_s},
+                     {u"vaults"_s, QJsonArray{QJsonObject{{u"vault"_s, u"Kubernetes"_s}}}}}));
+            } else if (i == 9) {
+                requests.append(request({{u"name"_s, u"refused"_s},
+                                         {u"server"_s, u"Burst"_s},
+                                         {u"expires_in"_s, u"3y"_s}}));
+            } else {
+                names.append(u"burst %1"_s.arg(i));
+                requests.append(
+                    request({{u"name"_s, names.constLast()}, {u"server"_s, u"Burst"_s}}));
+            }
+        }
+        const QList<QByteArray> answers = parallelAnswers(m_svc->url, requests);
+        QSet<QString> ids;
+        for (qsizetype i = 0; i < answers.size(); ++i) {
+            const QByteArray &a = answers.at(i);
+            const qsizetype split = a.indexOf("\r\n\r\n");
+            QVERIFY2(split > 0, a.constData());
+            const QByteArray head = a.left(split);
+            const QJsonObject body = QJsonDocument::fromJson(a.mid(split + 4)).object();
+            if (i == 5 || i == 9) {
+                QVERIFY2(head.startsWith("HTTP/1.1 400 "), head.constData());
+                QCOMPARE(body.value(u"code"_s).toString(),
+                         i == 5 ? u"vault_not_granted"_s : u"invalid_duration"_s);
+                continue;
+            }
+            QVERIFY2(head.startsWith("HTTP/1.1 201 "), head.constData());
+            QVERIFY2(head.toLower().contains("\r\nx-account-revision: "), head.constData());
+            QCOMPARE(body[u"token"_s][u"name"_s].toString(), u"burst %1"_s.arg(i));
+            const QJsonObject claims = jwtClaims(body.value(u"jwt"_s).toString());
+            QCOMPARE(claims.value(u"jti"_s).toString(), body[u"token"_s][u"id"_s].toString());
+            ids.insert(claims.value(u"jti"_s).toString());
+        }
+        QCOMPARE(ids.size(), names.size());
+        const Reply listed = m_http->get(u"/v1/connect/tokens?server=Burst"_s);
+        QStringList seen;
+        for (const QJsonValue &t : listed.json.value(u"items"_s).toArray())
+            seen.append(t[u"name"_s].toString());
+        seen.sort();
+        names.sort();
+        QCOMPARE(seen, names);
+        QCOMPARE(
+            m_http->get(u"/v1/connect/servers/Burst"_s).json.value(u"tokens_version"_s).toInteger(),
+            names.size());
+        const Reply chain = m_http->get(u"/v1/audit/verify"_s);
+        QCOMPARE(chain.json.value(u"whole"_s).toBool(), true);
     }
 
     void grantMatrixAndBatch()

@@ -9,15 +9,8 @@
 
 using namespace Qt::StringLiterals;
 using namespace ca;
+using test::jwtClaims;
 using test::RulesFixture;
-
-namespace {
-QJsonObject jwtClaims(const QString &jwt)
-{
-    const QList<QByteArray> parts = jwt.toLatin1().split('.');
-    return QJsonDocument::fromJson(*crypto::fromBase64Url(parts.value(1))).object();
-}
-} // namespace
 
 class TestRules : public QObject
 {
@@ -125,6 +118,63 @@ private slots:
         const auto endless =
             f->service->createToken(f->actor(u"owner"_s), u"forever"_s, u"Dev"_s, {}, {});
         QVERIFY(!jwtClaims(endless->jwt).contains(u"exp"_s));
+    }
+
+    // The service writes the creations that arrive together as one group (ApiRoutes): one
+    // transaction, so one new account revision; each still its own token, audit event and
+    // answer, in order, and one refused leaves the others made.
+    void tokensCreatedTogetherAreAnsweredEachOnItsOwn()
+    {
+        const Server dev = f->server(u"Dev"_s, {u"Kubernetes"_s});
+        const Server prod = f->server(u"Prod"_s, {u"Kubernetes"_s});
+        const Actor owner = f->actor(u"owner"_s);
+        const qint64 revision = f->store->accountRevision();
+        const qint64 events = f->store->auditCount();
+        const QList<Result<CreatedToken>> made = f->service->createTokens({
+            {owner, {u"p1"_s, u"Prod"_s, {}, {}}},
+            {owner, {u"bad"_s, u"Dev"_s, {{u"Customers"_s, Access::Read}}, {}}},
+            {owner, {u"d1"_s, u"Dev"_s, {}, u"1h"_s}},
+            {f->actor(u"nobody"_s), {u"theirs"_s, u"Dev"_s, {}, {}}},
+            {owner, {u"p2"_s, u"Prod"_s, {{u"Kubernetes"_s, Access::Read}}, {}}},
+        });
+        QCOMPARE(made.size(), 5);
+        QCOMPARE(made.at(1).error().code, u"vault_not_granted"_s);
+        QVERIFY(!made.at(3).ok()); // nobody can't see or manage Dev
+        const struct
+        {
+            int at;
+            QString name;
+            Server server;
+        } good[] = {{0, u"p1"_s, prod}, {2, u"d1"_s, dev}, {4, u"p2"_s, prod}};
+        QSet<QString> ids;
+        for (const auto &g : good) {
+            const Result<CreatedToken> &t = made.at(g.at);
+            QVERIFY2(t.ok(), qPrintable(t.error().message));
+            QCOMPARE(t->token.name, g.name);
+            const QJsonObject claims = jwtClaims(t->jwt);
+            QCOMPARE(claims.value(u"jti"_s).toString(), t->token.id);
+            QCOMPARE(claims.value(u"sub"_s).toString(), displayId(g.server.id, IdKind::Server));
+            QVERIFY(f->store->token(t->token.id).has_value());
+            ids.insert(t->token.id);
+        }
+        QCOMPARE(ids.size(), 3);
+        QVERIFY(made.at(2)->token.expiresAt.isValid());
+        QCOMPARE(made.at(4)->token.vaults.constFirst().access, Access::Read);
+        QCOMPARE(f->store->count(u"tokens"_s), 3);
+        QCOMPARE(f->store->accountRevision(), revision + 1);
+        QCOMPARE(f->store->auditCount(), events + 3);
+        QCOMPARE(f->store->server(prod.id)->tokensVersion, 2); // one per token, as one by one
+        QCOMPARE(f->store->server(dev.id)->tokensVersion, 1);
+        const auto chain = f->service->verifyAudit(owner);
+        QVERIFY2(chain.ok() && chain->whole, "the audit chain is broken");
+
+        // All refused: nothing written, the revision stays.
+        const auto none = f->service->createTokens(
+            {{owner, {u""_s, u"Dev"_s, {}, {}}}, {owner, {u"x"_s, u"Nope"_s, {}, {}}}});
+        QCOMPARE(none.size(), 2);
+        QVERIFY(!none.at(0).ok() && !none.at(1).ok());
+        QCOMPARE(f->store->accountRevision(), revision + 1);
+        QCOMPARE(f->store->count(u"tokens"_s), 3);
     }
 
     void badDurationIsAnErrorNotADefault()

@@ -160,6 +160,13 @@ QString percent(const QString &segment)
     return QString::fromLatin1(QUrl::toPercentEncoding(segment));
 }
 
+QJsonObject jwtClaims(const QString &jwt)
+{
+    const QList<QByteArray> parts = jwt.toLatin1().split('.');
+    return QJsonDocument::fromJson(crypto::fromBase64Url(parts.value(1)).value_or(QByteArray()))
+        .object();
+}
+
 TestCertificate makeTestCertificate(const QTemporaryDir &dir)
 {
     TestCertificate c{dir.filePath(u"cert.pem"_s), dir.filePath(u"key.pem"_s),

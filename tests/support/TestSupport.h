@@ -128,6 +128,9 @@ QByteArray rawExchange(quint16 port, const QByteArray &bytes, int timeoutMs = 50
 
 QString percent(const QString &segment);
 
+// The claims of a JWT (its middle part, decoded; the signature is not checked here).
+QJsonObject jwtClaims(const QString &jwt);
+
 // A self-signed P-256 certificate for 127.0.0.1 made with the openssl command, and its key,
 // as PEM files in dir; the certificate is also its own CA. Empty paths if openssl failed.
 struct TestCertificate
