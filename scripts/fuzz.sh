@@ -6,8 +6,10 @@
 # input is saved in build-fuzz/findings/ and its report in build-fuzz/logs/TARGET.log.
 # Exits non-zero when any target finds something. The test command runs it for 30 s.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]        e.g. scripts/fuzz.sh 600 fuzz_http
-# Extra libFuzzer options go in FUZZ_OPTIONS, e.g. FUZZ_OPTIONS=-runs=10000000 stops each
-# target after ten million inputs (the long run in the README).
+# Extra libFuzzer options go in FUZZ_OPTIONS, e.g. FUZZ_OPTIONS="-runs=10000000 -timeout=120"
+# stops each target after ten million inputs (the long run in the README). The timeout is
+# wall-clock: a long run at the lowest priority beside a build can be starved for seconds, so
+# it gets a longer one than the 10 s here (no real input takes more than 0.1 s).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
