@@ -9,7 +9,11 @@
 # Extra libFuzzer options go in FUZZ_OPTIONS, e.g. FUZZ_OPTIONS="-runs=10000000 -timeout=120"
 # stops each target after ten million inputs (the long run in the README). The timeout is
 # wall-clock: a long run at the lowest priority beside a build can be starved for seconds, so
-# it gets a longer one than the 10 s here (no real input takes more than 0.1 s).
+# it gets a longer one than the 10 s here (no real input takes more than 0.1 s). A target
+# with as many workers as cores, sharing one corpus (libFuzzer's fork mode; it ignores
+# timeouts and out-of-memory unless told):
+#   FUZZ_OPTIONS="-fork=2 -ignore_timeouts=0 -ignore_ooms=0 -runs=10000000 -timeout=120" \
+#       scripts/fuzz.sh 100000 fuzz_http
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
@@ -67,6 +71,11 @@ for t in $targets; do
     log="$build/logs/$t.log"
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
     speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)
+    if [ -z "$runs" ]; then # fork mode prints no final stats: its last "#N:" line and time
+        runs=$(sed -n 's/^#\([0-9]*\): cov:.*/\1/p' "$log" | tail -n 1)
+        took=$(sed -n 's/^INFO: exiting: .* time: \([0-9]*\)s.*/\1/p' "$log" | tail -n 1)
+        [ -n "$runs" ] && [ "${took:-0}" -gt 0 ] && speed=$((runs / took))
+    fi
     cov=$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2)
     ft=$(grep -o 'ft: [0-9]*' "$log" | tail -n 1 | cut -d' ' -f2)
     found=0
