@@ -147,8 +147,9 @@ public:
                                      const std::optional<QString> &expiresIn);
     // Token creations written in one transaction: one commit (on SQLite one fsync) for all,
     // which is what bounds token creation (docs/ARCHITECTURE.md, "Group commit"). Each is
-    // checked on its own and has its own answer, in order: one refused leaves the others.
-    // createToken is a group of one.
+    // checked on its own, against its session as it is now, and has its own answer, in
+    // order: one refused leaves the others; one that fails (500) fails alone. createToken is
+    // a group of one.
     struct TokenCreation
     {
         Actor actor;
@@ -267,6 +268,8 @@ private:
     QJsonObject tokenClaims(const Token &token, const QByteArray &serverSecret) const;
     // A new token as asked for, checked (name, server, expiry, vaults), not yet written.
     Result<Token> draftToken(const Actor &actor, const CreateTokenRequest &request);
+    // createTokens() in one transaction, or nothing written and an exception.
+    QList<Result<CreatedToken>> writeTokens(const QList<TokenCreation> &creations);
     bool loadSigningKey();
     void ensureAccount(const QString &name, const QString &domain);
     User insertUser(const QString &email, const QString &name, const QString &passwordHash);

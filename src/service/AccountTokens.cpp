@@ -5,6 +5,7 @@
 #include "core/Duration.h"
 #include "core/Ids.h"
 #include "core/JsonCodec.h"
+#include "core/Logging.h"
 
 #include <QJsonArray>
 
@@ -178,10 +179,50 @@ Result<Token> AccountService::draftToken(const Actor &actor, const CreateTokenRe
 
 QList<Result<CreatedToken>> AccountService::createTokens(const QList<TokenCreation> &creations)
 {
+    if (creations.size() == 1)
+        return writeTokens(creations);
+    try {
+        return writeTokens(creations);
+    } catch (const std::exception &e) {
+        // Nothing of the group was written. What failed may concern one creation only (a
+        // server deleted meanwhile whose secret is gone, a PostgreSQL deadlock): each alone,
+        // so that only that one fails and the others get their own answers.
+        qCWarning(lcService) << "writing" << creations.size()
+                             << "token creations together failed, writing each alone:" << e.what();
+        QList<Result<CreatedToken>> created;
+        for (const TokenCreation &c : creations) {
+            try {
+                created.append(writeTokens({c}).constFirst());
+            } catch (const std::exception &one) {
+                qCCritical(lcService) << "creating a token failed:" << one.what();
+                created.append(ApiError::internal(
+                    u"The service failed to create the token; see its log. Nothing was written."_s));
+            }
+        }
+        return created;
+    }
+}
+
+QList<Result<CreatedToken>> AccountService::writeTokens(const QList<TokenCreation> &creations)
+{
+    QList<Actor> actors;
     QList<Result<Token>> drafts;
     std::map<QString, qint64> newTokens; // server ID -> tokens to write, in ID order
+    QHash<QByteArray, Result<Actor>> sessions;
     for (const TokenCreation &c : creations) {
-        drafts.append(draftToken(c.actor, c.request));
+        // The session and its rights as they are now, not as when the request was read (the
+        // service queues creations for a turn of its event loop): a sign-out or a revoked
+        // group grant answered meanwhile holds. Actors made without a session (tests, the
+        // service's own set-up) are taken as they are.
+        Result<Actor> actor = c.actor;
+        if (!c.actor.sessionHash.isEmpty()) {
+            auto known = sessions.constFind(c.actor.sessionHash);
+            if (known == sessions.cend())
+                known = sessions.insert(c.actor.sessionHash, sessionActor(c.actor.sessionHash));
+            actor = *known;
+        }
+        actors.append(actor.ok() ? *actor : c.actor);
+        drafts.append(actor.ok() ? draftToken(*actor, c.request) : Result<Token>(actor.error()));
         if (drafts.constLast().ok())
             ++newTokens[drafts.constLast()->serverId];
     }
@@ -203,9 +244,8 @@ QList<Result<CreatedToken>> AccountService::createTokens(const QList<TokenCreati
             if (secret.isEmpty())
                 secret = serverSecret(t.serverId);
             claims[i] = tokenClaims(t, secret);
-            m_store.insertToken(t, creations.at(i).actor.user.id);
-            audit(&creations.at(i).actor, u"token.create"_s, u"token"_s,
-                  displayId(t.id, IdKind::Token),
+            m_store.insertToken(t, actors.at(i).user.id);
+            audit(&actors.at(i), u"token.create"_s, u"token"_s, displayId(t.id, IdKind::Token),
                   {{u"name"_s, t.name},
                    {u"server"_s, displayId(t.serverId, IdKind::Server)},
                    {u"vaults"_s, auditVaults(t.vaults)},

@@ -390,7 +390,9 @@ void ApiRoutes::createQueuedTokens()
     QList<Result<CreatedToken>> created;
     try {
         created = m_service.createTokens(creations);
-    } catch (const std::exception &e) { // nothing was written: every one of them failed
+    } catch (const std::exception &e) {
+        // Nothing was written. createTokens() writes a group that fails one by one, so this is
+        // a lone creation that failed, or the database out of reach while they were checked.
         qCCritical(lcService) << "creating" << queued.size() << "tokens failed:" << e.what();
         for (const QueuedToken &q : queued)
             q.respond(fail(
@@ -399,8 +401,12 @@ void ApiRoutes::createQueuedTokens()
     }
     const qint64 after = m_service.committedRevision();
     for (qsizetype i = 0; i < queued.size(); ++i) {
-        HttpResponse answer = reply(201, created.at(i));
-        if (created.at(i).ok() && after != before)
+        const Result<CreatedToken> &made = created.at(i);
+        // The session is checked again when the creation is written: it may have ended since.
+        HttpResponse answer = !made.ok() && made.error().status == 401
+                                  ? unauthenticated(made.error())
+                                  : reply(201, made);
+        if (made.ok() && after != before)
             answer.headers.append({kRevisionHeader, QByteArray::number(after)});
         queued.at(i).respond(answer);
     }

@@ -67,6 +67,9 @@ void ServiceWorker::run()
     // with this thread's unprocessed events).
     m_shared.passwordPool.waitForDone();
     m_shared.auditPool.waitForDone(); // likewise a walk of the audit chain
+    // Token creations still queued for the next turn (ApiRoutes::queueTokenCreation) go
+    // unwritten with their connections, as a request not yet read would: writing them now
+    // would make tokens whose one-time JWTs could no longer be delivered.
     // In reverse order of making, on this thread.
     endpoint.reset();
     routes.reset();

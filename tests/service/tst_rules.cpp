@@ -3,8 +3,13 @@
 #include "RulesFixture.h"
 #include "core/Ids.h"
 #include "core/JsonCodec.h"
+#include "service/ApiRoutes.h"
+#include "service/ServiceShared.h"
+#include "service/http/Router.h"
 
 #include <QJsonArray>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -175,6 +180,112 @@ private slots:
         QVERIFY(!none.at(0).ok() && !none.at(1).ok());
         QCOMPARE(f->store->accountRevision(), revision + 1);
         QCOMPARE(f->store->count(u"tokens"_s), 3);
+    }
+
+    // A creation is checked against its session when it is written (the service queues it
+    // for a turn first): a group grant revoked or a sign-out answered in between holds.
+    void aTokenCreationIsCheckedAgainstItsSessionWhenWritten()
+    {
+        const Actor owner = f->actor(u"owner"_s);
+        f->server(u"A"_s, {u"Kubernetes"_s});
+        bool created = false;
+        QVERIFY(f->service->grantGroup(owner, {u"Ops"_s, u"A"_s, false}, &created).ok());
+        const StoredUser u = *f->store->userByEmail(u"ops@test.example"_s);
+        const SessionInfo session =
+            f->service->finishSignIn({u, u.passwordHash}, true, u.user.email, u"peer"_s).value();
+        const Actor ops = f->service->authenticate("Bearer " + session.token.toLatin1()).value();
+        const CreateTokenRequest request{u"t"_s, u"A"_s, {}, {}};
+        QVERIFY(f->service->createTokens({{ops, request}}).constFirst().ok());
+
+        // Ops no longer manages A; the actor read before that still says it does.
+        QVERIFY(f->service->revokeGroup(owner, {u"Ops"_s, u"A"_s, false}).ok());
+        const auto revoked = f->service->createTokens({{ops, request}, {owner, request}});
+        QCOMPARE(revoked.at(0).error().status, 403);
+        QVERIFY(revoked.at(1).ok()); // the owner's in the same group is made
+        QCOMPARE(f->store->count(u"tokens"_s), 2);
+
+        QVERIFY(f->service->grantGroup(owner, {u"Ops"_s, u"A"_s, false}, &created).ok());
+        f->service->signOut(ops);
+        const auto signedOut = f->service->createTokens({{ops, request}, {ops, request}});
+        for (const Result<CreatedToken> &r : signedOut)
+            QCOMPARE(r.error().status, 401);
+        QCOMPARE(f->store->count(u"tokens"_s), 2);
+    }
+
+    // The same through the route, whose answer comes a turn later: a sign-out answered in
+    // between ends the session, and the creation is refused as unauthenticated (401 with
+    // WWW-Authenticate), not written.
+    void theTokenRouteAnswersASignOutInBetween()
+    {
+        f->server(u"A"_s, {u"Kubernetes"_s});
+        const StoredUser u = *f->store->userByEmail(u"owner@test.example"_s);
+        const SessionInfo session =
+            f->service->finishSignIn({u, u.passwordHash}, true, u.user.email, u"peer"_s).value();
+        ServiceShared shared;
+        ApiRoutes routes(*f->service, shared);
+        Router router;
+        routes.install(router);
+        QList<HttpResponse> answers;
+        const auto send = [&](const QByteArray &method, const QString &path,
+                              const QByteArray &body = {}) {
+            HttpRequest req;
+            req.method = method;
+            req.path = path;
+            req.segments = path.mid(1).split(u'/');
+            req.headers.insert("authorization", "Bearer " + session.token.toLatin1());
+            req.body = body;
+            const Router::Match match = router.match(method, req.segments);
+            QVERIFY(match.handler);
+            (*match.handler)(req, [&](const HttpResponse &r) { answers.append(r); });
+        };
+        send("POST", u"/v1/connect/tokens"_s, R"({"name": "t", "server": "A"})");
+        QVERIFY(answers.isEmpty()); // queued for the next turn
+        send("DELETE", u"/v1/auth/sessions/current"_s);
+        QCOMPARE(answers.size(), 1);
+        QCOMPARE(answers.at(0).status, 204);
+        QTRY_COMPARE(answers.size(), 2);
+        QCOMPARE(answers.at(1).status, 401);
+        QVERIFY(answers.at(1).headers.contains({"WWW-Authenticate", "Bearer"}));
+        QCOMPARE(f->store->count(u"tokens"_s), 0);
+    }
+
+    // When the group's transaction fails, only the creation that caused it fails: the others
+    // are written one by one and get their own answers, refusals included.
+    void aFailedCreationFailsAloneNotItsGroup()
+    {
+        const Server dev = f->server(u"Dev"_s, {u"Kubernetes"_s});
+        f->server(u"Prod"_s, {u"Kubernetes"_s});
+        const Actor owner = f->actor(u"owner"_s);
+        { // Dev's secret can no longer be opened (a sealed value gone bad)
+            const auto raw = Store::open(f->database, u"rules-raw"_s);
+            QSqlQuery q(QSqlDatabase::database(u"rules-raw"_s));
+            q.prepare(u"UPDATE servers SET secret_sealed = ? WHERE id = ?"_s);
+            q.addBindValue(QByteArray("not sealed"));
+            q.addBindValue(dev.id);
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        }
+        const qint64 events = f->store->auditCount();
+        QList<Result<CreatedToken>> made;
+        try {
+            made = f->service->createTokens({{owner, {u"p1"_s, u"Prod"_s, {}, {}}},
+                                             {owner, {u"d1"_s, u"Dev"_s, {}, {}}},
+                                             {owner, {u""_s, u"Prod"_s, {}, {}}},
+                                             {owner, {u"p2"_s, u"Prod"_s, {}, {}}}});
+        } catch (const std::exception &e) {
+            QFAIL(qPrintable(u"the whole group failed: "_s + QString::fromUtf8(e.what())));
+        }
+        QCOMPARE(made.size(), 4);
+        QVERIFY(made.at(0).ok());
+        QCOMPARE(made.at(1).error().status, 500);
+        QCOMPARE(made.at(2).error().code, u"invalid_name"_s);
+        QVERIFY(made.at(3).ok());
+        QCOMPARE(f->store->count(u"tokens"_s), 2);
+        QCOMPARE(f->store->auditCount(), events + 2);
+        const auto chain = f->service->verifyAudit(owner);
+        QVERIFY2(chain.ok() && chain->whole, "the audit chain is broken");
+        // A lone creation that fails still throws, for its route to answer 500.
+        QVERIFY_THROWS_EXCEPTION(std::exception,
+                                 f->service->createTokens({{owner, {u"d2"_s, u"Dev"_s, {}, {}}}}));
     }
 
     void badDurationIsAnErrorNotADefault()
