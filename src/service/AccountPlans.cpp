@@ -73,7 +73,7 @@ Result<AppliedPlan> AccountService::applyPlan(const Actor &actor, const PlanAppl
             return *e;
     }
     Store::Transaction tx(m_store);
-    // Read under the lock every writer takes at its commit: no change can land between this
+    // Read under the writers' queue (Store::Transaction): no change can land between this
     // check and ours, and one that landed since the plan was made is refused here whole.
     const qint64 current = m_store.lockedAccountRevision();
     if (current != request.baseRevision) {

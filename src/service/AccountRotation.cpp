@@ -1,6 +1,7 @@
 // AccountService: rotating tokens (a new token like the old one; the old one revoked at once
 // or at a later time), scheduling and cancelling revocations, and carrying out those whose
-// time has come. Lock order, as everywhere: a server's row (its tokens_version) before the
+// time has come. Lock order, as everywhere: the audit chain's head (taken at BEGIN on
+// PostgreSQL, see Store::Transaction), then a server's row (its tokens_version) before the
 // rows of its tokens, servers in ID order.
 #include "service/AccountService.h"
 #include "service/AccountText.h"

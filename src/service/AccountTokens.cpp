@@ -229,10 +229,10 @@ QList<Result<CreatedToken>> AccountService::writeTokens(const QList<TokenCreatio
     QList<QJsonObject> claims(creations.size());
     if (!newTokens.empty()) {
         Store::Transaction tx(m_store);
-        // The servers' rows first (tokens_version counts every token), in one order, then
-        // their secrets and the audit chain's head: a renewal of a server's credentials either
-        // committed before (its new tokens carry the new secret) or waits for them (and
-        // counts them), and two groups of creations never take the rows in opposite orders.
+        // After the audit chain's head (PostgreSQL: at BEGIN), the servers' rows
+        // (tokens_version counts every token), in one order, then their secrets: a renewal of
+        // a server's credentials either committed before (its new tokens carry the new
+        // secret) or waits for them (and counts them).
         for (const auto &[serverId, count] : newTokens)
             m_store.bumpTokensVersion(serverId, count);
         QHash<QString, QByteArray> secrets;

@@ -170,7 +170,7 @@ QString Store::placeholders(int n) const
     return s;
 }
 
-Store::Transaction::Transaction(Store &store)
+Store::Transaction::Transaction(Store &store, Queue queue)
     : m_store(store)
 {
     // The depth counts only transactions that really began: a BEGIN that fails (a busy
@@ -184,6 +184,14 @@ Store::Transaction::Transaction(Store &store)
             if (m_store.m_writeLock)
                 m_store.m_writeLock->unlock();
             throw;
+        }
+        if (m_store.m_postgres && queue == Queue::AuditHead) {
+            try {
+                m_store.lockAuditHead(); // the writers' one queue (see Store.h)
+            } catch (...) {
+                m_store.rollbackTransaction();
+                throw;
+            }
         }
     }
     ++m_store.m_transactionDepth;

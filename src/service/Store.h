@@ -103,10 +103,18 @@ public:
     int schemaVersion();
     static int latestSchemaVersion();
 
+    // A transaction; nested ones join the outermost. One lock order for every writer: on
+    // SQLite the write lock at BEGIN IMMEDIATE; on PostgreSQL the audit chain's head row
+    // (every change appends an event and so takes it anyway) right after BEGIN, before any
+    // other row. A writer waiting for another therefore holds nothing the other could wait
+    // for, so writers on several workers or instances never deadlock (a plan locking the
+    // revision first, a server deleted while one of its tokens is revoked, …).
+    // Queue::None is for what writes no audit event (migrations, the text indexer).
     class Transaction
     {
     public:
-        explicit Transaction(Store &store);
+        enum class Queue { AuditHead, None };
+        explicit Transaction(Store &store, Queue queue = Queue::AuditHead);
         ~Transaction();
         void commit();
 

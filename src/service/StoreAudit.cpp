@@ -436,7 +436,7 @@ qint64 Store::indexNewAuditText()
     const QString indexedSql = u"SELECT value FROM meta WHERE key = 'audit_text_indexed'"_s;
     if (const qint64 indexed = auditTextIndexedThrough(); readInteger(newestSql) <= indexed)
         return indexed; // read without the write lock: most searches stop here
-    Transaction tx(*this);
+    Transaction tx(*this, Transaction::Queue::None); // no event: writers need not wait for it
     // Again, under the write lock (on PostgreSQL the row's: another instance's indexer waits).
     const qint64 indexed = readInteger(m_postgres ? indexedSql + u" FOR UPDATE"_s : indexedSql);
     // Events are written one transaction after another (each holds the chain's head row), so

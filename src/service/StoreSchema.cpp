@@ -183,7 +183,7 @@ int Store::migrate()
     if (m_postgres)
         exec(u"SELECT pg_advisory_lock(7270011)"_s);
     try {
-        Transaction tx(*this);
+        Transaction tx(*this, Transaction::Queue::None); // the chain's table may not exist yet
         exec(
             u"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"_s);
         const int current = schemaVersion();

@@ -8,9 +8,12 @@
 #include "service/http/Router.h"
 
 #include <QJsonArray>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 using namespace ca;
@@ -286,6 +289,109 @@ private slots:
         // A lone creation that fails still throws, for its route to answer 500.
         QVERIFY_THROWS_EXCEPTION(std::exception,
                                  f->service->createTokens({{owner, {u"d2"_s, u"Dev"_s, {}, {}}}}));
+    }
+
+    // Every writer queues at one place before it locks anything else (PostgreSQL: the audit
+    // chain's head, right after BEGIN; SQLite: its write lock), so a writer that waits holds
+    // no row another writer could wait for, and writers never deadlock. Here a connection of
+    // the test's own holds the queue while a server rename, then a plan, waits behind it on a
+    // second AccountService of its own (as another worker or instance): the server's row and
+    // the account revision's row stay free meanwhile. Before, the rename held the server's row
+    // and the plan the revision's row while they waited for the chain's head: a writer
+    // holding the head and waiting for either (a token revoked, any change's COMMIT) made a
+    // deadlock, which PostgreSQL broke by failing one of them.
+    void aWaitingWriterHoldsNothing()
+    {
+        const Server x = f->server(u"X"_s, {u"Kubernetes"_s});
+        const Actor owner = f->actor(u"owner"_s);
+        const bool postgres = f->store->isPostgres();
+        const auto gateStore = Store::open(f->database, u"rules-gate"_s);
+        const auto probeStore = Store::open(f->database, u"rules-probe"_s);
+        QSqlQuery gate(QSqlDatabase::database(u"rules-gate"_s));
+        QSqlQuery probe(QSqlDatabase::database(u"rules-probe"_s));
+        const auto exec = [](QSqlQuery &q, const QString &sql) {
+            const bool ok = q.exec(sql);
+            if (!ok)
+                qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
+            return ok;
+        };
+        const auto waitBehindTheGate = [&](const std::function<bool(AccountService &)> &change) {
+            QSemaphore ready, go;
+            bool done = false;
+            std::unique_ptr<QThread> writer(QThread::create([&] {
+                const auto store = Store::open(f->database, u"rules-writer"_s);
+                ServiceConfig config;
+                config.issuer = u"http://127.0.0.1:1"_s;
+                config.passwordHash = test::testHashParams();
+                config.clock = [this] { return f->clockNow; };
+                AccountService service(*store, MasterKey::fromBytes(f->masterKey), config);
+                service.initialize();
+                ready.release();
+                go.acquire();
+                done = change(service);
+            }));
+            writer->start();
+            ready.acquire();
+            bool released = false;
+            const auto finish = qScopeGuard([&] { // also when a check below fails
+                if (!released)
+                    go.release();
+                QSqlQuery(QSqlDatabase::database(u"rules-probe"_s)).exec(u"ROLLBACK"_s);
+                QSqlQuery(QSqlDatabase::database(u"rules-gate"_s)).exec(u"ROLLBACK"_s);
+                writer->wait(60000);
+            });
+            QVERIFY(exec(gate, postgres ? u"BEGIN"_s : u"BEGIN IMMEDIATE"_s));
+            if (postgres)
+                QVERIFY(exec(gate,
+                             u"SELECT seq FROM audit_chain WHERE chain = 'account' FOR UPDATE"_s));
+            go.release();
+            released = true;
+            if (postgres) {
+                // The writer is waiting for a lock...
+                QTRY_VERIFY(
+                    exec(
+                        probe,
+                        u"SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"_s) &&
+                    probe.next() && probe.value(0).toInt() == 1);
+                // ...and holds neither the server's row nor the revision's.
+                QVERIFY(exec(probe, u"BEGIN"_s));
+                QVERIFY2(
+                    exec(probe,
+                         u"SELECT id FROM servers WHERE id = '%1' FOR UPDATE NOWAIT"_s.arg(x.id)),
+                    "the waiting writer holds the server's row");
+                QVERIFY2(
+                    exec(
+                        probe,
+                        u"SELECT value FROM meta WHERE key = 'account_revision' FOR UPDATE NOWAIT"_s),
+                    "the waiting writer holds the account revision's row");
+                QVERIFY(exec(probe, u"ROLLBACK"_s));
+            }
+            QVERIFY(exec(gate, u"ROLLBACK"_s));
+            QVERIFY(writer->wait(60000));
+            QVERIFY(done);
+        };
+
+        waitBehindTheGate([&](AccountService &service) {
+            return service.renameServer(owner, u"X"_s, u"X2"_s).ok();
+        });
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(f->store->server(x.id)->name, u"X2"_s);
+
+        PlanChange rename;
+        rename.op = PlanOp::ServerRename;
+        rename.server = u"X2"_s;
+        rename.name = u"X3"_s;
+        const PlanApplyRequest plan{f->store->accountRevision(), {rename}};
+        waitBehindTheGate([&](AccountService &service) {
+            const auto applied = service.applyPlan(owner, plan);
+            if (!applied.ok())
+                qWarning("plan: %s", qPrintable(applied.error().message));
+            return applied.ok() && applied->applied == 1;
+        });
+        if (QTest::currentTestFailed())
+            return;
+        QCOMPARE(f->store->server(x.id)->name, u"X3"_s);
     }
 
     void badDurationIsAnErrorNotADefault()
