@@ -185,8 +185,8 @@ QList<Result<CreatedToken>> AccountService::createTokens(const QList<TokenCreati
         return writeTokens(creations);
     } catch (const std::exception &e) {
         // Nothing of the group was written. What failed may concern one creation only (a
-        // server deleted meanwhile whose secret is gone, a PostgreSQL deadlock): each alone,
-        // so that only that one fails and the others get their own answers.
+        // server deleted meanwhile whose secret is gone): each alone, so that only that one
+        // fails and the others get their own answers.
         qCWarning(lcService) << "writing" << creations.size()
                              << "token creations together failed, writing each alone:" << e.what();
         QList<Result<CreatedToken>> created;
