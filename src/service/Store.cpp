@@ -187,7 +187,8 @@ Store::Transaction::Transaction(Store &store, Queue queue)
         }
         if (m_store.m_postgres && queue == Queue::AuditHead) {
             try {
-                m_store.lockAuditHead(); // the writers' one queue (see Store.h)
+                // the writers' one queue (see Store.h); kept for the transaction's events
+                m_store.m_head = m_store.lockAuditHead();
             } catch (...) {
                 m_store.rollbackTransaction();
                 throw;
@@ -217,6 +218,9 @@ void Store::commitTransaction()
 {
     for (auto &q : m_prepared)
         q.finish();
+    if (std::exchange(m_headDue, false))
+        writeAuditHead(*m_head);
+    m_head.reset();
     if (std::exchange(m_revisionDue, false))
         bumpAccountRevision();
     exec(u"COMMIT"_s);
@@ -229,6 +233,8 @@ void Store::rollbackTransaction() noexcept
     for (auto &q : m_prepared)
         q.finish();
     m_revisionDue = false;
+    m_headDue = false;
+    m_head.reset();
     QSqlQuery q(m_db);
     q.exec(u"ROLLBACK"_s);
     if (m_writeLock)

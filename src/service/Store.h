@@ -300,6 +300,7 @@ private:
     // reads it before migration 8 adds the column).
     std::pair<qint64, QString> auditChainEnd();
     void setAuditHead(const AuditHead &head);
+    void writeAuditHead(const AuditHead &head);
     // The first and last event ID a time window's events lie within (inclusive; first >
     // last when none does), from the index on their time: see StoreAudit.cpp.
     std::pair<qint64, qint64> auditIdRange(const QDateTime &since, const QDateTime &until);
@@ -311,6 +312,10 @@ private:
     QHash<QString, QSqlQuery> m_prepared;
     int m_transactionDepth = 0;
     bool m_revisionDue = false; // an audit event was written in the open transaction
+    // The chain's head as the open transaction has read or moved it: read (and on PostgreSQL
+    // locked) once, written once at COMMIT however many events the transaction appends.
+    std::optional<AuditHead> m_head;
+    bool m_headDue = false; // m_head has moved since it was read
     qint64 m_committedRevision = 0;
     std::shared_ptr<QMutex> m_writeLock; // SQLite: held from BEGIN to COMMIT or ROLLBACK
 };

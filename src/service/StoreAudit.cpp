@@ -119,6 +119,8 @@ void addConditions(const AuditFilter &f, bool postgres, TextSearch text, QString
 
 std::pair<qint64, QString> Store::auditChainEnd()
 {
+    if (m_head)
+        return {m_head->seq, m_head->hash}; // moved by the open transaction, not yet written
     std::pair<qint64, QString> end{0, {}};
     forEachRow(run(u"SELECT seq, hash FROM audit_chain WHERE chain = 'account'"_s),
                [&](const QSqlQuery &q) {
@@ -129,6 +131,8 @@ std::pair<qint64, QString> Store::auditChainEnd()
 
 Store::AuditHead Store::lockAuditHead()
 {
+    if (m_head)
+        return *m_head; // this transaction holds it already
     AuditHead head;
     forEachRow(
         run(m_postgres
@@ -137,20 +141,31 @@ Store::AuditHead Store::lockAuditHead()
         [&](const QSqlQuery &q) {
             head = {q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong()};
         });
+    if (m_transactionDepth > 0)
+        m_head = head;
     return head;
 }
 
 void Store::setAuditHead(const AuditHead &head)
 {
+    if (m_transactionDepth > 0) {
+        // Written at COMMIT (writeAuditHead), once per transaction: a group of token
+        // creations or a plan appends many events, each of which read and wrote the head.
+        // The account's revision follows the events the same way.
+        m_head = head;
+        m_headDue = true;
+        m_revisionDue = true;
+        return;
+    }
+    writeAuditHead(head);
+    bumpAccountRevision();
+}
+
+void Store::writeAuditHead(const AuditHead &head)
+{
     run(u"UPDATE audit_chain SET seq = ?, hash = ?, at = ? WHERE chain = 'account'"_s,
         {head.seq, head.hash, head.atMs})
         .finish();
-    // Every change writes an audit event: the account's revision follows them (at COMMIT,
-    // once per transaction, rather than once per event of a batch).
-    if (m_transactionDepth > 0)
-        m_revisionDue = true;
-    else
-        bumpAccountRevision();
 }
 
 void Store::insertAuditObjects(qint64 eventId, const QStringList &objectIds)

@@ -116,6 +116,10 @@ void Store::chainAuditBacklog()
     }
     run(u"UPDATE audit_chain SET seq = ?, hash = ? WHERE chain = 'account'"_s, {seq, hash})
         .finish();
+    // Written here (it began from the head the open transaction may hold): nothing left to
+    // write at COMMIT, and the next event reads the head anew.
+    m_head.reset();
+    m_headDue = false;
 }
 
 } // namespace ca

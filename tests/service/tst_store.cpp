@@ -552,6 +552,35 @@ private slots:
         QCOMPARE(found(u"NAME 29"_s), expected);
     }
 
+    void eventsOfOneTransactionChainAndARollbackLeavesTheHead()
+    {
+        // A transaction's events read the chain's head once and write it at COMMIT (a group
+        // of token creations, a plan): they chain one after another, the revision moves
+        // once, and a transaction rolled back leaves the head where it was, so the next event
+        // follows the last one committed.
+        const qint64 before = m_store->accountRevision();
+        {
+            Store::Transaction tx(*m_store);
+            writeEvents(*m_store, 3);
+            tx.commit();
+        }
+        QCOMPARE(m_store->accountRevision(), before + 1);
+        {
+            Store::Transaction tx(*m_store);
+            writeEvents(*m_store, 2, u"token.revoke"_s);
+            // no commit: rolled back
+        }
+        QCOMPARE(m_store->accountRevision(), before + 1);
+        writeEvents(*m_store, 1, u"token.create"_s);
+        const AuditVerification v = m_store->verifyAudit();
+        QVERIFY2(v.whole, qPrintable(v.problem));
+        QCOMPARE(v.count, 4);
+        const QList<AuditEvent> all = m_store->listAudit({100, {}}).items;
+        QCOMPARE(all.size(), 4);
+        QCOMPARE(all.first().action, u"token.create"_s);
+        QCOMPARE(all.first().seq, 4);
+    }
+
     void concurrentWritersMakeOneChain()
     {
         // Two instances (two connections, two threads) append at the same moment; their
