@@ -145,6 +145,11 @@ def report(results, root, misses_few, misses_many, token_rate, log_lines, rules)
         if not_modified:
             print(f"304 to the servers page, -c{connections}: {not_modified:.0f}/s; cost of a 304 / "
                   f"cost of the full answer: {full / not_modified:.3f} (goal <= 0.1)")
+        nginx_full = median(("servers100", connections, "nginx"))
+        nginx_not_modified = median(("servers100", connections, "nginx304"))
+        if nginx_not_modified:
+            print(f"  nginx's 304 to the same page, -c{connections}: {nginx_not_modified:.0f}/s; "
+                  f"its cost / its full answer's: {nginx_full / nginx_not_modified:.3f}")
     few50, few90 = (float(x) for x in misses_few.split())
     many50, many90 = (float(x) for x in misses_many.split())
     print(f"GET /v1/connect/servers not yet cached (250 requests, one connection): median "

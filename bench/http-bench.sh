@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): requests/s of the account service's list answers against nginx
 # serving the very same response bytes as static files, in the same run; the 304 answer
-# against the full one; and what an answer the cache has not seen costs with 100,000 tokens
+# against the full one, and nginx's 304 against its full one; and what an answer the cache has not seen costs with 100,000 tokens
 # in the account against 100 (bench/http-bench.py does the requests that are not wrk's).
 #
 #   bench/http-bench.sh <path-to-connect-admin-service> [duration-seconds, default 10]
@@ -164,6 +164,11 @@ for page in "${pages[@]}"; do
     curl -sSf -o "$tmp/nginx-body.json" "$nginx_url/$page" || die "nginx does not answer"
     cmp -s "$tmp/nginx-body.json" "$root/$page.json" || die "nginx serves other bytes than the service"
 done
+# nginx's own 304 (its ETag of the static file), the yardstick for the service's
+nginx_etag=$(curl -sSI "$nginx_url/servers100" | tr -d '\r' | awk 'tolower($1) == "etag:" { print $2 }')
+[ -n "$nginx_etag" ] || die "nginx sent no ETag"
+code=$(curl -sS -o /dev/null -w '%{http_code}' -H "If-None-Match: $nginx_etag" "$nginx_url/servers100")
+[ "$code" = 304 ] || die "nginx answered If-None-Match with $code, not 304"
 
 # ---- load
 run_wrk() { # name connections url [header...]: prints requests/s
@@ -194,6 +199,8 @@ for connections in 20 50; do
                 echo "$page $connections 304 $(run_wrk 304 "$connections" \
                     "$url${path_of[$page]}" -H "$auth" -H "If-None-Match: ${etag_of[$page]}")" \
                     >>"$results"
+                echo "$page $connections nginx304 $(run_wrk nginx-304 "$connections" \
+                    "$nginx_url/$page" -H "If-None-Match: $nginx_etag")" >>"$results"
             fi
             echo "  -c$connections $page, round $round: $(tail -n 1 "$results")"
         done
