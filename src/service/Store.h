@@ -255,6 +255,9 @@ public:
     // Schema migration 9: on PostgreSQL the events' text in a table of its own (audit_text)
     // under the trigram index, instead of an index on the events written with every change.
     void indexAuditTextApart();
+    // Schema migration 10: on PostgreSQL the text keyed by every three characters (spaces and
+    // punctuation included) instead of pg_trgm's word trigrams, and their counts.
+    void indexAuditTrigrams();
 
     // Signing keys (the private key sealed under the master key)
     QList<StoredSigningKey> signingKeys();
@@ -272,6 +275,12 @@ private:
         bool mayHoldOthers = false; // events to check for the whole text
     };
     TextCandidates auditTextCandidates(const QString &text, qint64 indexedThrough);
+    // PostgreSQL: the trigrams to look the text up by (none: read newest first), or nullopt
+    // when one of its trigrams is in no event.
+    std::optional<QStringList> auditTrigramsToLookUp(const QString &text, qint64 indexedThrough);
+    // PostgreSQL: the page of events holding the text (see StoreAudit.cpp).
+    void listAuditTextPostgres(Page<AuditEvent> &p, int limit, const AuditFilter &filter,
+                               qint64 before, qint64 from);
     // The first row's first column; 0 without a row.
     qint64 readInteger(const QString &sql, const QVariantList &values = {});
     Store(const QSqlDatabase &db, bool postgres, QString description);
@@ -315,7 +324,8 @@ private:
     // The chain's head as the open transaction has read or moved it: read (and on PostgreSQL
     // locked) once, written once at COMMIT however many events the transaction appends.
     std::optional<AuditHead> m_head;
-    bool m_headDue = false; // m_head has moved since it was read
+    bool m_headDue = false;         // m_head has moved since it was read
+    bool m_trigramsCounted = false; // PostgreSQL: audit_trigram_counts exists (migration 10)
     qint64 m_committedRevision = 0;
     std::shared_ptr<QMutex> m_writeLock; // SQLite: held from BEGIN to COMMIT or ROLLBACK
 };

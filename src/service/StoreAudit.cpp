@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace ca::storesql;
@@ -225,13 +226,11 @@ Page<AuditEvent> Store::listAudit(const PageRequest &page, const AuditFilter &as
     const bool indexed = filter.objectId.isEmpty() && filter.text.size() >= kTrigram;
     TextCandidates candidates;
     if (indexed && m_postgres) {
-        indexNewAuditText(); // what was written since the indexer's last turn
-        idColumn = u"audit_text.id"_s;
-        sql = u"SELECT "_s + kEventColumns +
-              u" FROM audit_text JOIN audit_events e ON e.id = audit_text.id"
-              " WHERE audit_text.body LIKE ? ESCAPE '\\'"_s;
-        values << containsPattern(filter.text);
-    } else if (indexed) {
+        listAuditTextPostgres(p, page.limit, filter, before, from);
+        trimPage(p, page.limit, [](const AuditEvent &e) { return QString::number(e.id); });
+        return p;
+    }
+    if (indexed) {
         candidates = auditTextCandidates(filter.text, indexNewAuditText());
         if (candidates.match.isEmpty())
             return p;
@@ -274,30 +273,82 @@ Page<AuditEvent> Store::listAudit(const PageRequest &page, const AuditFilter &as
     return p;
 }
 
-// FTS5 finds a phrase by reading the position lists of all its trigrams, common ones too:
-// "server 99999" read those of "ser", "erv", … (in every event) and took 60–80 ms at
-// 1,000,000 events to find 3, and "server.revoke" (no such action; each of its trigrams is
-// in a tenth of the events or more) 150 ms to find none. The events holding the rarest
-// three of its trigrams are found in a few milliseconds instead, and each is then checked
-// for the whole text. How rare a trigram is, is seen from its newest occurrences: how far
-// back its last 200 reach. Only where even the rarest is in most events is the phrase
-// asked for: the text is then most likely common, and a page of it found soon. A trigram
-// in no event means no event holds the text.
-Store::TextCandidates Store::auditTextCandidates(const QString &text, qint64 indexedThrough)
+// PostgreSQL's free text, in up to two steps. First the newest kNewestRead events (before
+// the page's start) are read and checked: a common text fills its page there, in a few
+// milliseconds. What is left of the page comes from the events holding the trigrams chosen
+// by auditTrigramsToLookUp, found through the GIN index on audit_trigrams(body) (one key per
+// trigram, spaces and punctuation included, as in SQLite's FTS5), each checked for the whole
+// text. The two steps don't rely on the planner's estimates: the first reads a bounded range
+// of IDs, and the second collects the candidates (few, being the rarest) before they are
+// joined to the events. A text whose rarest trigram is in most events is read newest first
+// to the end, as it will be found soon.
+void Store::listAuditTextPostgres(Page<AuditEvent> &p, int limit, const AuditFilter &filter,
+                                  qint64 before, qint64 from)
 {
-    constexpr int kSample = 200;         // occurrences read of each trigram
-    constexpr qsizetype kMaxProbes = 16; // trigrams sampled of a long text
-    constexpr double kRare = 0.3;        // the rarest in at most 30% of the events: look up by it
-    constexpr double kCheap = 0.1;       // a trigram in at most a tenth of the events
-    constexpr double kCheckCost = 200;   // checking an event: about 200 index entries read
-    constexpr qsizetype kMaxTerms = 3;
-    struct Trigram
-    {
-        QString text;
-        qsizetype at = 0; // where it first is in the text
-        double share = 0; // of the events holding it
+    constexpr qint64 kNewestRead = 5000;
+    const qint64 indexed = indexNewAuditText(); // what came since the indexer's last turn
+    const std::optional<QStringList> lookUp = auditTrigramsToLookUp(filter.text, indexed);
+    if (!lookUp)
+        return; // a trigram in no event
+    const QString pattern = containsPattern(filter.text);
+    // Events from `lowest` up to (not including) `upTo`, newest first, to fill the page.
+    auto read = [&](QString sql, QVariantList values, qint64 upTo, qint64 lowest) {
+        sql += u" AND t.id < ?"_s;
+        values.append(upTo);
+        if (lowest > 0) {
+            sql += u" AND t.id >= ?"_s;
+            values.append(lowest);
+        }
+        addConditions(filter, true, TextSearch::Indexed, sql, values);
+        sql += u" ORDER BY t.id DESC LIMIT ?"_s;
+        values.append(limit + 1 - p.items.size());
+        forEachRow(run(sql, values), [&](const QSqlQuery &q) { p.items.append(eventFromRow(q)); });
     };
-    const std::u32string chars = text.toCaseFolded().toStdU32String();
+    const qint64 upTo = std::min(before, indexed + 1);
+    const qint64 readFrom = lookUp->isEmpty() ? from : std::max(from, upTo - kNewestRead);
+    read(u"SELECT "_s + kEventColumns +
+             u" FROM audit_text t JOIN audit_events e ON e.id = t.id"
+             " WHERE t.body LIKE ? ESCAPE '\\'"_s,
+         {pattern}, upTo, readFrom);
+    if (p.items.size() > limit || readFrom <= from || lookUp->isEmpty())
+        return;
+    QStringList keys;
+    QVariantList values;
+    for (const QString &trigram : *lookUp) {
+        keys.append(u"audit_trigrams(?)"_s);
+        values.append(trigram);
+    }
+    values.append(pattern);
+    read(u"WITH t AS MATERIALIZED (SELECT id FROM audit_text WHERE audit_trigrams(body) @> ("_s +
+             keys.join(u" || "_s) + u") AND body LIKE ? ESCAPE '\\') SELECT "_s + kEventColumns +
+             u" FROM t JOIN audit_events e ON e.id = t.id WHERE TRUE"_s,
+         values, readFrom, from);
+}
+
+namespace {
+
+// Looking up a text by the rarest of its trigrams, on both databases. FTS5 finds a phrase
+// by reading the position lists of all its trigrams, common ones too: "server 99999" read
+// those of "ser", "erv", … (in every event) and took 60–80 ms at 1,000,000 events to find 3,
+// and "server.revoke" (no such action; each of its trigrams is in a tenth of the events or
+// more) 150 ms to find none; PostgreSQL's GIN index reads the posting list of every key asked
+// for in the same way. The events holding the rarest three are found in a few milliseconds
+// instead, and each is then checked for the whole text.
+struct Trigram
+{
+    QString text;
+    qsizetype at = 0; // where it first is in the text
+    double share = 0; // of the events holding it, as estimated
+};
+
+constexpr qsizetype kMaxProbes = 16; // trigrams estimated of a long text
+constexpr double kRare = 0.3;        // the rarest in at most 30% of the events: look up by it
+
+// The distinct trigrams of a text (case already as the index holds it), at most kMaxProbes,
+// spread evenly over the text.
+QList<Trigram> trigramsOf(const QString &text)
+{
+    const std::u32string chars = text.toStdU32String();
     QList<Trigram> trigrams;
     for (qsizetype i = 0; i + kTrigram <= qsizetype(chars.size()); ++i) {
         const QString t = QString::fromUcs4(chars.data() + i, kTrigram);
@@ -305,12 +356,59 @@ Store::TextCandidates Store::auditTextCandidates(const QString &text, qint64 ind
                          [&](const Trigram &seen) { return seen.text == t; }))
             trigrams.append({t, i});
     }
-    if (trigrams.size() > kMaxProbes) { // evenly spread over the text
+    if (trigrams.size() > kMaxProbes) {
         QList<Trigram> spread;
         for (qsizetype k = 0; k < kMaxProbes; ++k)
             spread.append(trigrams.at(k * (trigrams.size() - 1) / (kMaxProbes - 1)));
         trigrams = spread;
     }
+    return trigrams;
+}
+
+// The trigrams to look the text up by, their shares estimated: the rarest, and up to two
+// more — any in at most a tenth of the events (their occurrences are read in a few
+// milliseconds), and more common ones where reading them costs less than checking the events
+// they would rule out (at about kCheckCost index entries each, if found independently of
+// those taken). A common trigram overlapping one taken ("evo" after "rev" of "revoke") is
+// mostly found with it: it adds reading, not rarity, and is left out. None where even the
+// rarest is in most events: the text is then most likely common, and a page of it is found
+// soonest by reading the events newest first.
+QStringList trigramsToLookUp(QList<Trigram> trigrams)
+{
+    constexpr double kCheap = 0.1;     // a trigram in at most a tenth of the events
+    constexpr double kCheckCost = 200; // checking an event: about 200 index entries read
+    constexpr qsizetype kMaxTerms = 3;
+    std::sort(trigrams.begin(), trigrams.end(),
+              [](const Trigram &a, const Trigram &b) { return a.share < b.share; });
+    if (trigrams.isEmpty() || trigrams.first().share > kRare)
+        return {};
+    QList<Trigram> taken{trigrams.first()};
+    double candidates = trigrams.first().share; // the share of the events to check
+    for (const Trigram &t : std::as_const(trigrams).sliced(1)) {
+        if (taken.size() == kMaxTerms)
+            break;
+        const bool overlaps = std::any_of(taken.cbegin(), taken.cend(), [&](const Trigram &o) {
+            return std::abs(o.at - t.at) < kTrigram;
+        });
+        if (t.share <= kCheap || (!overlaps && t.share < candidates * (1 - t.share) * kCheckCost)) {
+            taken.append(t);
+            candidates *= t.share;
+        }
+    }
+    QStringList texts;
+    for (const Trigram &t : std::as_const(taken))
+        texts.append(t.text);
+    return texts;
+}
+
+} // namespace
+
+// SQLite: how rare a trigram is, is seen from its newest occurrences in the FTS5 index: how
+// far back its last 200 reach. A trigram in no event means no event holds the text.
+Store::TextCandidates Store::auditTextCandidates(const QString &text, qint64 indexedThrough)
+{
+    constexpr int kSample = 200; // occurrences read of each trigram
+    QList<Trigram> trigrams = trigramsOf(text.toCaseFolded());
     const qint64 newest = std::max<qint64>(1, indexedThrough);
     for (Trigram &t : trigrams) {
         qint64 count = 0;
@@ -327,33 +425,44 @@ Store::TextCandidates Store::auditTextCandidates(const QString &text, qint64 ind
         const qint64 span = count < kSample ? newest : std::max<qint64>(1, newest - oldest + 1);
         t.share = double(count) / double(span);
     }
-    std::sort(trigrams.begin(), trigrams.end(),
-              [](const Trigram &a, const Trigram &b) { return a.share < b.share; });
-    if (trigrams.isEmpty() || trigrams.first().share > kRare)
+    const QStringList lookUp = trigramsToLookUp(trigrams);
+    if (lookUp.isEmpty())
         return {ftsPhrase(text), false};
-    // The rarest, and up to two more: any in at most a tenth of the events (their
-    // occurrences are read in a few milliseconds), and more common ones where reading them
-    // costs less than checking the events they would rule out (at about kCheckCost index
-    // entries each, if found independently of those taken). A common trigram overlapping
-    // one taken ("evo" after "rev" of "revoke") is mostly found with it: it adds reading,
-    // not rarity, and is left out.
-    QList<Trigram> taken{trigrams.first()};
-    double candidates = trigrams.first().share; // the share of the events to check
-    for (const Trigram &t : std::as_const(trigrams).sliced(1)) {
-        if (taken.size() == kMaxTerms)
-            break;
-        const bool overlaps = std::any_of(taken.cbegin(), taken.cend(), [&](const Trigram &o) {
-            return std::abs(o.at - t.at) < kTrigram;
-        });
-        if (t.share <= kCheap || (!overlaps && t.share < candidates * (1 - t.share) * kCheckCost)) {
-            taken.append(t);
-            candidates *= t.share;
-        }
-    }
     QStringList terms;
-    for (const Trigram &t : std::as_const(taken))
-        terms.append(ftsPhrase(t.text));
+    for (const QString &t : lookUp)
+        terms.append(ftsPhrase(t));
     return {terms.join(u" AND "_s), true};
+}
+
+// PostgreSQL: how many times each trigram occurs in the indexed text is kept in
+// audit_trigram_counts (Store::indexNewAuditText), read here in one query; the trigram's code
+// is computed by the same SQL function that keys the index. std::nullopt when a trigram is
+// in no event.
+std::optional<QStringList> Store::auditTrigramsToLookUp(const QString &text, qint64 indexedThrough)
+{
+    QList<Trigram> trigrams = trigramsOf(text.toLower());
+    if (trigrams.isEmpty())
+        return QStringList{};
+    QString sql = u"SELECT (SELECT occurrences FROM audit_trigram_counts WHERE trigram ="
+                  " (audit_trigrams(v.t))[1]) FROM (VALUES "_s;
+    QVariantList values;
+    for (qsizetype i = 0; i < trigrams.size(); ++i) {
+        sql += i == 0 ? u"(0, ?::text)"_s : u", (%1, ?)"_s.arg(i);
+        values.append(trigrams.at(i).text);
+    }
+    sql += u") AS v(k, t) ORDER BY v.k"_s;
+    const double events = double(std::max<qint64>(1, indexedThrough));
+    qsizetype i = 0;
+    bool inNone = false;
+    forEachRow(run(sql, values), [&](const QSqlQuery &q) {
+        const qint64 occurrences = q.value(0).toLongLong(); // NULL: none
+        inNone = inNone || occurrences == 0;
+        if (i < trigrams.size())
+            trigrams[i++].share = std::min(1.0, double(occurrences) / events);
+    });
+    if (inNone)
+        return std::nullopt;
+    return trigramsToLookUp(trigrams);
 }
 
 // Since migration 8 no event is written with a time before the latest in the log, so from
@@ -439,6 +548,40 @@ void Store::indexAuditTextApart()
     }
 }
 
+// PostgreSQL's pg_trgm keys a text by the trigrams of its words (letters and digits only),
+// so "server.revoke" was looked up as the common words "server" and "revoke": 266,885
+// candidates at 1,000,000 events, each read and checked (233 ms), and every search read the
+// posting lists of all the text's trigrams. Since migration 10 the index is keyed by every
+// three characters, spaces and punctuation included, as SQLite's FTS5 is (one bigint per
+// trigram: its three code points of 21 bits each), and how often each occurs is counted, so
+// that a search reads the rarest only (Store::listAuditTextPostgres). The function is plain
+// PL/pgSQL: no extension is needed. Its result is the index's key, so it must never change
+// for a text (IMMUTABLE): a change needs a new function and a new index. PARALLEL UNSAFE
+// keeps the searches in one process: the planner started two workers for a lookup of 159
+// candidates, and their start took 40 of its 50 ms ("server.revoke": 153 ms a page with
+// them, 8 ms without).
+void Store::indexAuditTrigrams()
+{
+    if (!m_postgres)
+        return;
+    exec(uR"(CREATE OR REPLACE FUNCTION audit_trigrams(body TEXT) RETURNS BIGINT[]
+               LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL UNSAFE AS $$
+             DECLARE c INT[] := ARRAY(SELECT ascii(x) FROM unnest(string_to_array(body, NULL)) AS x);
+             BEGIN
+               RETURN ARRAY(SELECT (c[i]::BIGINT << 42) | (c[i + 1]::BIGINT << 21) | c[i + 2]
+                            FROM generate_series(1, cardinality(c) - 2) AS i);
+             END $$)"_s);
+    exec(u"DROP INDEX IF EXISTS audit_text_body"_s); // pg_trgm's (migration 9)
+    exec(u"DROP TABLE IF EXISTS audit_trigram_counts"_s);
+    exec(u"CREATE TABLE audit_trigram_counts (trigram BIGINT PRIMARY KEY,"
+         " occurrences BIGINT NOT NULL)"_s);
+    exec(u"INSERT INTO audit_trigram_counts (trigram, occurrences) SELECT k, COUNT(*) FROM"
+         " audit_text, unnest(audit_trigrams(body)) AS k GROUP BY k"_s);
+    exec(u"CREATE INDEX audit_text_trigrams ON audit_text USING gin (audit_trigrams(body))"_s);
+    exec(u"ANALYZE audit_text"_s);
+    m_trigramsCounted = true;
+}
+
 // Events are indexed here, not as they are written: an FTS5 insert in every change's
 // transaction halved token creation (1,210 → 640 a second). A search first indexes what
 // was written since the last one, in one transaction (about 60 µs an event); on PostgreSQL
@@ -468,6 +611,18 @@ qint64 Store::indexNewAuditText()
                          u" FROM audit_events WHERE id > ? AND id <= ?"_s,
         {indexed, newest})
         .finish();
+    // The trigrams' counts (not while migrations 9 and earlier run: they come with 10).
+    if (m_postgres && !m_trigramsCounted)
+        m_trigramsCounted = readInteger(u"SELECT COUNT(*) FROM pg_tables WHERE"
+                                        " tablename = 'audit_trigram_counts'"_s) > 0;
+    if (m_trigramsCounted) {
+        run(u"INSERT INTO audit_trigram_counts (trigram, occurrences) SELECT k, COUNT(*) FROM"
+            " audit_text, unnest(audit_trigrams(body)) AS k WHERE id > ? AND id <= ? GROUP BY k"
+            " ON CONFLICT (trigram) DO UPDATE SET occurrences = audit_trigram_counts.occurrences"
+            " + excluded.occurrences"_s,
+            {indexed, newest})
+            .finish();
+    }
     run(u"UPDATE meta SET value = ? WHERE key = 'audit_text_indexed'"_s, {newest}).finish();
     // A batch that grows the table by a tenth or more: give PostgreSQL's planner the new
     // statistics now, not at autovacuum's next turn (up to a minute later). Without them,

@@ -156,6 +156,10 @@ const QList<Migration> &migrations()
         // 9: on PostgreSQL the audit text in a table of its own, indexed in batches off the
         // write path (Store::indexAuditTextApart); nothing changes on SQLite.
         {9, {}, [](Store &store) { store.indexAuditTextApart(); }},
+        // 10: on PostgreSQL the audit text keyed by every three characters, punctuation and
+        // spaces included, and how often each occurs, so that a search reads the rarest
+        // (Store::indexAuditTrigrams); replaces pg_trgm's index. Nothing changes on SQLite.
+        {10, {}, [](Store &store) { store.indexAuditTrigrams(); }},
     };
     return list;
 }

@@ -392,7 +392,8 @@ private slots:
     {
         // Events written before the text index (migration 7; on PostgreSQL migration 9, which
         // moved it off the events) are found by the free-text filter once it has run, as
-        // later ones are; on PostgreSQL the index is pg_trgm's.
+        // later ones are; on PostgreSQL the index is keyed by audit_trigrams (migration 10),
+        // and pg_trgm's index (migration 9) is gone.
         QSqlQuery q(QSqlDatabase::database(u"store-test"_s));
         auto indexes = [&](const QString &name) {
             return q.exec(u"SELECT COUNT(*) FROM pg_indexes WHERE indexname = '%1'"_s.arg(name)) &&
@@ -401,7 +402,8 @@ private slots:
                        : -1;
         };
         if (m_store->isPostgres()) {
-            QCOMPARE(indexes(u"audit_text_body"_s), 1);
+            QCOMPARE(indexes(u"audit_text_trigrams"_s), 1);
+            QCOMPARE(indexes(u"audit_text_body"_s), 0);
             QCOMPARE(indexes(u"audit_events_text"_s), 0); // no index the writes must update
         }
         writeEvents(*m_store, 3, u"server.rename"_s);
@@ -416,14 +418,19 @@ private slots:
         }
         {
             Store::Transaction tx(*m_store);
-            if (m_store->isPostgres())
+            if (m_store->isPostgres()) {
                 m_store->indexAuditTextApart();
-            else
+                m_store->indexAuditTrigrams();
+            } else {
                 m_store->indexAuditText();
+            }
             tx.commit();
         }
-        if (m_store->isPostgres())
+        if (m_store->isPostgres()) {
             QCOMPARE(indexes(u"audit_events_text"_s), 0);
+            QCOMPARE(indexes(u"audit_text_body"_s), 0);
+            QCOMPARE(indexes(u"audit_text_trigrams"_s), 1);
+        }
         AuditFilter text;
         text.text = u"NAME 1"_s;
         const Page<AuditEvent> found = m_store->listAudit({100, {}}, text);
@@ -550,6 +557,58 @@ private slots:
                 expected.append(u"name %1"_s.arg(i));
         }
         QCOMPARE(found(u"NAME 29"_s), expected);
+    }
+
+    void auditTextBeyondTheNewestIsFoundByItsRarestTrigrams()
+    {
+        // 6,000 events: more than PostgreSQL's search reads newest first (5,000) before it
+        // turns to the index. A rare name among the oldest events is found, in one page or
+        // across two; an event holding all its trigrams but not the text is no answer; a
+        // text made of common trigrams that no event holds ("name.rename": every trigram is
+        // in "name …" or in the action "server.rename") finds nothing; a common text pages
+        // through both steps without losing or repeating an event.
+        // ("rename 1": each of its trigrams is in many events, the text in none.)
+        auto named = [&](const QString &name) {
+            writeEvent(*m_store, QDateTime::currentDateTimeUtc(), {{u"to"_s, name}});
+        };
+        {
+            Store::Transaction tx(*m_store);
+            named(u"Quokka-7"_s);
+            named(u"okka-7 quokka"_s); // every trigram of "quokka-7", not in that order
+            named(u"quokka-77"_s);
+            writeEvents(*m_store, 3000, u"server.rename"_s); // "name 0" … "name 2999"
+            named(u"quokka-7 again"_s);
+            writeEvents(*m_store, 3000, u"server.rename"_s);
+            tx.commit();
+        }
+        auto found = [&](const QString &text, int limit) {
+            AuditFilter f;
+            f.text = text;
+            QStringList names;
+            PageRequest page{limit, {}};
+            for (int pages = 0; pages < 1000; ++pages) {
+                const Page<AuditEvent> p = m_store->listAudit(page, f);
+                for (const AuditEvent &e : p.items)
+                    names.append(e.detail.value(u"to"_s).toString());
+                if (p.nextCursor.isEmpty())
+                    break;
+                page.after = p.nextCursor;
+            }
+            return names;
+        };
+        const QStringList quokkas{u"quokka-7 again"_s, u"quokka-77"_s, u"Quokka-7"_s};
+        QCOMPARE(found(u"QUOKKA-7"_s, 100), quokkas);
+        QCOMPARE(found(u"quokka-7"_s, 1), quokkas);
+        QCOMPARE(found(u"kka-7 q"_s, 100), QStringList{u"okka-7 quokka"_s});
+        QCOMPARE(found(u"rename 1"_s, 100), QStringList{});
+        QCOMPARE(found(u"name 29"_s, 100).size(), 2 * 111); // 29, 290-299, 2900-2999 twice
+        QStringList expected;
+        for (int i = 2999; i >= 0; --i) {
+            if (u"name %1"_s.arg(i).contains(u"name 12"_s))
+                expected.append(u"name %1"_s.arg(i));
+        }
+        expected += expected; // the second 3,000 come first, in the same order
+        QCOMPARE(found(u"name 12"_s, 7), expected);
     }
 
     void eventsOfOneTransactionChainAndARollbackLeavesTheHead()
