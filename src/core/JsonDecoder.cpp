@@ -626,6 +626,12 @@ private:
         // Requests say which of the two a string error is; replies need not.
         const std::string_view raw = m_d.strict() ? value.raw_json_token() : std::string_view();
         const error_code e = value.get_string().get(out);
+        // (PostgreSQL can't hold a NUL in text, and no field here has a use for one.)
+        if (!e && m_d.strict() && out.find('\0') != std::string_view::npos)
+            return m_d.field(m_what, m_name, u"holds a NUL character"_s,
+                             u"In the request body, \"%1\" holds a NUL character (\\u0000), "
+                             "which no text here may contain."_s.arg(fromUtf8(m_name)),
+                             u"invalid_text"_s);
         if (!e)
             return true;
         if (e == simdjson::INCORRECT_TYPE) // nothing consumed: the value can still be looked at

@@ -892,6 +892,25 @@ private slots:
         QTest::newRow("surrogate in a group")
             << QByteArray("POST") << u"/v1/connect/group-grants"_s
             << QByteArray(R"({"group":"\ud800"})") << u"invalid_text"_s << u"group"_s;
+        // A NUL character (PostgreSQL can't hold one in text): refused where it comes in, in
+        // a body, a path or a query, never a 500 from the database.
+        QTest::newRow("NUL in a name")
+            << QByteArray("POST") << servers << QByteArray(R"({"name":"a\u0000b"})")
+            << u"invalid_text"_s << u"name"_s;
+        QTest::newRow("NUL in a sign-in's email")
+            << QByteArray("POST") << u"/v1/auth/sessions"_s
+            << QByteArray(R"({"email":"a\u0000@example.com","password":"x"})") << u"invalid_text"_s
+            << u"email"_s;
+        QTest::newRow("NUL in a path's ID") << QByteArray("GET") << u"/v1/connect/servers/%00abc"_s
+                                            << QByteArray() << u"invalid_parameter"_s << u"path"_s;
+        QTest::newRow("NUL in a vault's name")
+            << QByteArray("GET") << u"/v1/vaults/%00/access"_s << QByteArray()
+            << u"invalid_parameter"_s << u"path"_s;
+        QTest::newRow("NUL in a search") << QByteArray("GET") << u"/v1/audit?q=ab%00"_s
+                                         << QByteArray() << u"invalid_parameter"_s << u"\"q\""_s;
+        QTest::newRow("NUL in a server filter")
+            << QByteArray("GET") << u"/v1/connect/tokens?server=%00"_s << QByteArray()
+            << u"invalid_parameter"_s << u"\"server\""_s;
         QTest::newRow("UTF-8 of a surrogate")
             << QByteArray("POST") << servers << QByteArray("{\"name\":\"\xed\xa0\x80\"}")
             << u"invalid_json"_s << u"UTF-8"_s;

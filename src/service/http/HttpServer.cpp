@@ -7,6 +7,7 @@
 #include <QPointer>
 #include <QSslServer>
 #include <QTcpServer>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -211,6 +212,25 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
                     item.first.left(60),
                     match.query.isEmpty() ? u"none"_s : match.query.join(u", "_s)),
                 u"unknown_parameter"_s)));
+            return true;
+        }
+    }
+    // PostgreSQL can't hold a NUL character in text, and no name, ID or search here has one:
+    // refused where it comes in, on both databases, rather than failing in the database.
+    if (std::any_of(req.segments.cbegin(), req.segments.cend(),
+                    [](const QString &s) { return s.contains(QChar(0)); })) {
+        respond(HttpResponse::error(ApiError::badRequest(
+            u"The request's path holds a NUL character (%00), which no name or ID here may "
+            "contain."_s,
+            u"invalid_parameter"_s)));
+        return true;
+    }
+    for (const auto &item : req.query.queryItems(QUrl::FullyDecoded)) {
+        if (item.second.contains(QChar(0))) {
+            respond(HttpResponse::error(ApiError::badRequest(
+                u"The query parameter \"%1\" holds a NUL character (%2), which no value here "
+                "may contain."_s.arg(item.first.left(60), u"%00"_s),
+                u"invalid_parameter"_s)));
             return true;
         }
     }
