@@ -223,7 +223,8 @@ Page<AuditEvent> Store::listAudit(const PageRequest &page, const AuditFilter &as
     QString idColumn; // the ID the page is ordered by, in the table the query starts from
     // Text of a trigram or more: newest first from the text index, which finds the matching
     // events without reading the others. (An object's events are few: read.)
-    const bool indexed = filter.objectId.isEmpty() && filter.text.size() >= kTrigram;
+    const bool indexed = filter.objectId.isEmpty() &&
+                         qsizetype(filter.text.toStdU32String().size()) >= kTrigram; // characters
     TextCandidates candidates;
     if (indexed && m_postgres) {
         listAuditTextPostgres(p, page.limit, filter, before, from);
@@ -453,15 +454,26 @@ std::optional<QStringList> Store::auditTrigramsToLookUp(const QString &text, qin
     sql += u") AS v(k, t) ORDER BY v.k"_s;
     const double events = double(std::max<qint64>(1, indexedThrough));
     qsizetype i = 0;
-    bool inNone = false;
+    QList<qsizetype> uncounted;
     forEachRow(run(sql, values), [&](const QSqlQuery &q) {
         const qint64 occurrences = q.value(0).toLongLong(); // NULL: none
-        inNone = inNone || occurrences == 0;
-        if (i < trigrams.size())
+        if (i < trigrams.size()) {
+            if (occurrences == 0)
+                uncounted.append(i);
             trigrams[i++].share = std::min(1.0, double(occurrences) / events);
+        }
     });
-    if (inNone)
-        return std::nullopt;
+    // A trigram counted in no event: no event holds the text, unless the counts are behind
+    // the index (during an upgrade an instance older than migration 10 indexes text beside
+    // this one without counting it). The index says which: an empty posting list is read at
+    // once. (COUNT, not LIMIT 1, so that the planner never prefers to compute the function
+    // on every row until it finds one.)
+    for (const qsizetype k : std::as_const(uncounted)) {
+        if (readInteger(u"SELECT COUNT(*) FROM audit_text WHERE audit_trigrams(body) @>"
+                        " audit_trigrams(?)"_s,
+                        {trigrams.at(k).text}) == 0)
+            return std::nullopt;
+    }
     return trigramsToLookUp(trigrams);
 }
 
@@ -564,6 +576,9 @@ void Store::indexAuditTrigrams()
 {
     if (!m_postgres)
         return;
+    // The indexer's lock: another instance's indexer (of a version before this migration)
+    // adds no text between the counting and the index below.
+    exec(u"SELECT value FROM meta WHERE key = 'audit_text_indexed' FOR UPDATE"_s);
     exec(uR"(CREATE OR REPLACE FUNCTION audit_trigrams(body TEXT) RETURNS BIGINT[]
                LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL UNSAFE AS $$
              DECLARE c INT[] := ARRAY(SELECT ascii(x) FROM unnest(string_to_array(body, NULL)) AS x);
@@ -613,8 +628,8 @@ qint64 Store::indexNewAuditText()
         .finish();
     // The trigrams' counts (not while migrations 9 and earlier run: they come with 10).
     if (m_postgres && !m_trigramsCounted)
-        m_trigramsCounted = readInteger(u"SELECT COUNT(*) FROM pg_tables WHERE"
-                                        " tablename = 'audit_trigram_counts'"_s) > 0;
+        m_trigramsCounted = readInteger(u"SELECT CASE WHEN to_regclass('audit_trigram_counts')"
+                                        " IS NULL THEN 0 ELSE 1 END"_s) > 0;
     if (m_trigramsCounted) {
         run(u"INSERT INTO audit_trigram_counts (trigram, occurrences) SELECT k, COUNT(*) FROM"
             " audit_text, unnest(audit_trigrams(body)) AS k WHERE id > ? AND id <= ? GROUP BY k"
