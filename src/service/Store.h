@@ -278,6 +278,7 @@ private:
     // PostgreSQL: the trigrams to look the text up by (none: read newest first), or nullopt
     // when one of its trigrams is in no event.
     std::optional<QStringList> auditTrigramsToLookUp(const QString &text, qint64 indexedThrough);
+    void countAuditTrigrams(qint64 after, qint64 through);
     // PostgreSQL: the page of events holding the text (see StoreAudit.cpp).
     void listAuditTextPostgres(Page<AuditEvent> &p, int limit, const AuditFilter &filter,
                                qint64 before, qint64 from);

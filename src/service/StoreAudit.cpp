@@ -116,6 +116,21 @@ void addConditions(const AuditFilter &f, bool postgres, TextSearch text, QString
     }
 }
 
+// A page's bounds and order on the ID the query starts from: the events from `from` (0: the
+// first) up to, not including, `below` that pass the filter, newest first.
+void addPageBounds(const QString &idColumn, qint64 below, qint64 from, const AuditFilter &f,
+                   bool postgres, TextSearch text, QString &sql, QVariantList &values)
+{
+    sql += u" AND "_s + idColumn + u" < ?"_s;
+    values << below;
+    if (from > 0) {
+        sql += u" AND "_s + idColumn + u" >= ?"_s;
+        values << from;
+    }
+    addConditions(f, postgres, text, sql, values);
+    sql += u" ORDER BY "_s + idColumn + u" DESC"_s;
+}
+
 } // namespace
 
 std::pair<qint64, QString> Store::auditChainEnd()
@@ -251,15 +266,8 @@ Page<AuditEvent> Store::listAudit(const PageRequest &page, const AuditFilter &as
               " WHERE o.object_id = ?"_s;
         values << filter.objectId;
     }
-    sql += u" AND "_s + idColumn + u" < ?"_s;
-    values << before;
-    if (from > 0) {
-        sql += u" AND "_s + idColumn + u" >= ?"_s;
-        values << from;
-    }
-    addConditions(filter, m_postgres, indexed ? TextSearch::Indexed : TextSearch::Condition, sql,
-                  values);
-    sql += u" ORDER BY "_s + idColumn + u" DESC"_s;
+    addPageBounds(idColumn, before, from, filter, m_postgres,
+                  indexed ? TextSearch::Indexed : TextSearch::Condition, sql, values);
     if (!candidates.mayHoldOthers) {
         sql += u" LIMIT ?"_s;
         values.append(page.limit + 1);
@@ -294,14 +302,8 @@ void Store::listAuditTextPostgres(Page<AuditEvent> &p, int limit, const AuditFil
     const QString pattern = containsPattern(filter.text);
     // Events from `lowest` up to (not including) `upTo`, newest first, to fill the page.
     auto read = [&](QString sql, QVariantList values, qint64 upTo, qint64 lowest) {
-        sql += u" AND t.id < ?"_s;
-        values.append(upTo);
-        if (lowest > 0) {
-            sql += u" AND t.id >= ?"_s;
-            values.append(lowest);
-        }
-        addConditions(filter, true, TextSearch::Indexed, sql, values);
-        sql += u" ORDER BY t.id DESC LIMIT ?"_s;
+        addPageBounds(u"t.id"_s, upTo, lowest, filter, true, TextSearch::Indexed, sql, values);
+        sql += u" LIMIT ?"_s;
         values.append(limit + 1 - p.items.size());
         forEachRow(run(sql, values), [&](const QSqlQuery &q) { p.items.append(eventFromRow(q)); });
     };
@@ -590,11 +592,22 @@ void Store::indexAuditTrigrams()
     exec(u"DROP TABLE IF EXISTS audit_trigram_counts"_s);
     exec(u"CREATE TABLE audit_trigram_counts (trigram BIGINT PRIMARY KEY,"
          " occurrences BIGINT NOT NULL)"_s);
-    exec(u"INSERT INTO audit_trigram_counts (trigram, occurrences) SELECT k, COUNT(*) FROM"
-         " audit_text, unnest(audit_trigrams(body)) AS k GROUP BY k"_s);
+    countAuditTrigrams(0, auditTextIndexedThrough());
     exec(u"CREATE INDEX audit_text_trigrams ON audit_text USING gin (audit_trigrams(body))"_s);
     exec(u"ANALYZE audit_text"_s);
     m_trigramsCounted = true;
+}
+
+// Adds to audit_trigram_counts the trigrams of the text of events after `after` up to
+// `through` (PostgreSQL, since migration 10).
+void Store::countAuditTrigrams(qint64 after, qint64 through)
+{
+    run(u"INSERT INTO audit_trigram_counts (trigram, occurrences) SELECT k, COUNT(*) FROM"
+        " audit_text, unnest(audit_trigrams(body)) AS k WHERE id > ? AND id <= ? GROUP BY k"
+        " ON CONFLICT (trigram) DO UPDATE SET occurrences = audit_trigram_counts.occurrences"
+        " + excluded.occurrences"_s,
+        {after, through})
+        .finish();
 }
 
 // Events are indexed here, not as they are written: an FTS5 insert in every change's
@@ -630,14 +643,8 @@ qint64 Store::indexNewAuditText()
     if (m_postgres && !m_trigramsCounted)
         m_trigramsCounted = readInteger(u"SELECT CASE WHEN to_regclass('audit_trigram_counts')"
                                         " IS NULL THEN 0 ELSE 1 END"_s) > 0;
-    if (m_trigramsCounted) {
-        run(u"INSERT INTO audit_trigram_counts (trigram, occurrences) SELECT k, COUNT(*) FROM"
-            " audit_text, unnest(audit_trigrams(body)) AS k WHERE id > ? AND id <= ? GROUP BY k"
-            " ON CONFLICT (trigram) DO UPDATE SET occurrences = audit_trigram_counts.occurrences"
-            " + excluded.occurrences"_s,
-            {indexed, newest})
-            .finish();
-    }
+    if (m_trigramsCounted)
+        countAuditTrigrams(indexed, newest);
     run(u"UPDATE meta SET value = ? WHERE key = 'audit_text_indexed'"_s, {newest}).finish();
     // A batch that grows the table by a tenth or more: give PostgreSQL's planner the new
     // statistics now, not at autovacuum's next turn (up to a minute later). Without them,

@@ -205,7 +205,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         return true;
     }
     req.params = match.params;
-    for (const auto &item : req.query.queryItems()) {
+    for (const auto &item : req.query.queryItems(QUrl::FullyDecoded)) {
         if (!match.query.contains(item.first)) {
             respond(HttpResponse::error(ApiError::badRequest(
                 u"Unknown query parameter \"%1\"; allowed here: %2."_s.arg(
@@ -214,18 +214,8 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
                 u"unknown_parameter"_s)));
             return true;
         }
-    }
-    // PostgreSQL can't hold a NUL character in text, and no name, ID or search here has one:
-    // refused where it comes in, on both databases, rather than failing in the database.
-    if (std::any_of(req.segments.cbegin(), req.segments.cend(),
-                    [](const QString &s) { return s.contains(QChar(0)); })) {
-        respond(HttpResponse::error(ApiError::badRequest(
-            u"The request's path holds a NUL character (%00), which no name or ID here may "
-            "contain."_s,
-            u"invalid_parameter"_s)));
-        return true;
-    }
-    for (const auto &item : req.query.queryItems(QUrl::FullyDecoded)) {
+        // PostgreSQL can't hold a NUL character in text, and no name, ID or search here has
+        // one: refused where it comes in (here and in the path, below), on both databases.
         if (item.second.contains(QChar(0))) {
             respond(HttpResponse::error(ApiError::badRequest(
                 u"The query parameter \"%1\" holds a NUL character (%2), which no value here "
@@ -233,6 +223,14 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
                 u"invalid_parameter"_s)));
             return true;
         }
+    }
+    if (std::any_of(req.segments.cbegin(), req.segments.cend(),
+                    [](const QString &s) { return s.contains(QChar(0)); })) {
+        respond(HttpResponse::error(ApiError::badRequest(
+            u"The request's path holds a NUL character (%00), which no name or ID here may "
+            "contain."_s,
+            u"invalid_parameter"_s)));
+        return true;
     }
     try {
         (*match.handler)(req, respond);
