@@ -2,6 +2,7 @@
 #include "service/StoreSql.h"
 
 #include "core/Logging.h"
+#include "service/SqliteChangeCounter.h"
 
 #include <QElapsedTimer>
 #include <QSqlError>
@@ -56,9 +57,10 @@ std::unique_ptr<Store> Store::open(const QString &url, const QString &connection
             QStringLiteral("cannot open database %1: %2").arg(description, reason).toStdString());
     }
     std::unique_ptr<Store> store(new Store(db, postgres, description));
-    if (!postgres)
-        store->m_writeLock = options.sqliteWriteLock;
     if (!postgres) {
+        store->m_writeLock = options.sqliteWriteLock;
+        store->m_changes = SqliteChangeCounter::open(url);
+        store->m_revisionRecheckMs = options.revisionRecheckMs;
         store->enableWal();
         store->exec(options.durableCommits ? u"PRAGMA synchronous=FULL"_s
                                            : u"PRAGMA synchronous=NORMAL"_s);
@@ -221,11 +223,16 @@ void Store::commitTransaction()
     if (std::exchange(m_headDue, false))
         writeAuditHead(*m_head);
     m_head.reset();
-    if (std::exchange(m_revisionDue, false))
+    const bool revisionMoves = std::exchange(m_revisionDue, false);
+    if (revisionMoves)
         bumpAccountRevision();
     exec(u"COMMIT"_s);
     if (m_writeLock)
         m_writeLock->unlock();
+    // Counted after the COMMIT and before anyone is told: whoever hears of this change and
+    // reads next, through any Store on the file, finds the count moved.
+    if (revisionMoves && m_changes)
+        m_changes->increment();
 }
 
 void Store::rollbackTransaction() noexcept

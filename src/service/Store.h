@@ -6,6 +6,7 @@
 #include "core/Domain.h"
 #include "core/Replies.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QMutex>
 #include <QSet>
@@ -17,6 +18,8 @@
 #include <stdexcept>
 
 namespace ca {
+
+class SqliteChangeCounter;
 
 class StoreError : public std::runtime_error
 {
@@ -35,6 +38,10 @@ struct StoreOptions
     // SQLite: shared by every Store of a process so that their write transactions wait for
     // each other here, not in SQLite's busy handler (which sleeps in steps of milliseconds).
     std::shared_ptr<QMutex> sqliteWriteLock;
+    // SQLite: how long the account's revision, once read, is trusted while the database's
+    // change counter stays still (SqliteChangeCounter.h): a writer the counter can't see is
+    // seen after this at the latest. 0: read it every time.
+    int revisionRecheckMs = 1000;
 };
 
 struct PageRequest
@@ -126,7 +133,9 @@ public:
     // Meta
     // The account's revision: bumped once by every transaction that writes an audit event
     // (every change does), as its last statement before COMMIT, so any instance on the
-    // database sees a new value exactly when it can see the change.
+    // database sees a new value exactly when it can see the change. On SQLite it is read
+    // from the database only when the change counter beside it has moved (or once in
+    // StoreOptions::revisionRecheckMs); outside a transaction it costs no query otherwise.
     qint64 accountRevision();
     // The same inside a transaction, with the revision's row locked until it ends (PostgreSQL;
     // SQLite's write lock is held from BEGIN): no other writer commits in between.
@@ -284,6 +293,7 @@ private:
                                qint64 before, qint64 from);
     // The first row's first column; 0 without a row.
     qint64 readInteger(const QString &sql, const QVariantList &values = {});
+    qint64 readAccountRevision();
     Store(const QSqlDatabase &db, bool postgres, QString description);
     // Throws on failure, the transaction still open.
     void commitTransaction();
@@ -329,6 +339,14 @@ private:
     bool m_trigramsCounted = false; // PostgreSQL: audit_trigram_counts exists (migration 10)
     qint64 m_committedRevision = 0;
     std::shared_ptr<QMutex> m_writeLock; // SQLite: held from BEGIN to COMMIT or ROLLBACK
+    // SQLite: the count of changes committed to the file (null: read the revision every
+    // time), its value before the last read of the revision, that revision (-1: not read
+    // yet), and when it was read.
+    std::unique_ptr<SqliteChangeCounter> m_changes;
+    std::uint64_t m_changesSeen = 0;
+    qint64 m_knownRevision = -1;
+    QElapsedTimer m_knownRevisionAge;
+    int m_revisionRecheckMs = 1000;
 };
 
 } // namespace ca

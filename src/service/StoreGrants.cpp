@@ -1,6 +1,8 @@
 // The Store's vault grants of servers (the grant matrix) and its revision.
 #include "service/StoreSql.h"
 
+#include "service/SqliteChangeCounter.h"
+
 using namespace Qt::StringLiterals;
 using namespace ca::storesql;
 
@@ -9,6 +11,22 @@ namespace ca {
 // ---- meta ---------------------------------------------------------------------------------
 
 qint64 Store::accountRevision()
+{
+    // Inside a transaction the transaction's own view counts, and may be ahead of the count.
+    if (!m_changes || m_transactionDepth > 0)
+        return readAccountRevision();
+    const std::uint64_t changes = m_changes->value(); // before the read: a change counted
+                                                      // after it is read again next time
+    if (m_knownRevision < 0 || changes != m_changesSeen || m_revisionRecheckMs <= 0 ||
+        m_knownRevisionAge.hasExpired(m_revisionRecheckMs)) {
+        m_knownRevision = readAccountRevision();
+        m_changesSeen = changes;
+        m_knownRevisionAge.start();
+    }
+    return m_knownRevision;
+}
+
+qint64 Store::readAccountRevision()
 {
     return readInteger(u"SELECT value FROM meta WHERE key = 'account_revision'"_s);
 }

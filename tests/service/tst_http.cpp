@@ -14,6 +14,10 @@
 #include <QTcpSocket>
 #include <QTest>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
 using namespace Qt::StringLiterals;
 using namespace ca;
 using namespace ca::test;
@@ -793,6 +797,60 @@ private slots:
         const QByteArray head = exchange("HEAD /health HTTP/1.1\r\nHost: x\r\n\r\n");
         QVERIFY2(head.startsWith("HTTP/1.1 200") && head.endsWith("\r\n\r\n"), head.constData());
         QVERIFY(exchange("GET /heartbeat HTTP/1.1\r\nHost: x\r\n\r\n").endsWith("."));
+        QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+    }
+
+    void aLargeAnswerToASlowReaderArrivesWhole()
+    {
+        // An answer larger than the kernel takes at once waits in the socket's buffer. To a
+        // reader with a small receive window (4 KiB) who waits before reading, a page of
+        // 100 KB and more arrives byte for byte as a fast reader gets it, and the next answer
+        // on the connection after it.
+        for (int i = 0; i < 240; ++i)
+            createServer(u"large answer %1 "_s.arg(i) + QString(100, u'x'));
+        const QString token = m_http->signIn(u"owner@sandbox.example"_s, m_svc->ownerPassword);
+        const Reply fast = m_http->get(u"/v1/connect/servers?limit=1000"_s);
+        QCOMPARE(fast.status, 200);
+        QVERIFY2(fast.body.size() > 100000, QByteArray::number(fast.body.size()).constData());
+
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        QVERIFY(fd >= 0);
+        const int small = 4096;
+        QCOMPARE(::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small), 0);
+        sockaddr_in to = {};
+        to.sin_family = AF_INET;
+        to.sin_port = htons(m_svc->host->port());
+        to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::connect(fd, reinterpret_cast<const sockaddr *>(&to), sizeof to), 0);
+        QTcpSocket socket;
+        QVERIFY(socket.setSocketDescriptor(fd));
+        auto exchange = [&](const QString &path) {
+            socket.write("GET " + path.toUtf8() + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+                         token.toUtf8() + "\r\n\r\n");
+            socket.flush();
+            QTest::qWait(150); // the service meets a full window meanwhile
+            QByteArray got;
+            qsizetype bodyAt = -1;
+            int length = -1;
+            const bool whole = QTest::qWaitFor(
+                [&] {
+                    got += socket.readAll();
+                    if (bodyAt < 0 && (bodyAt = got.indexOf("\r\n\r\n")) >= 0) {
+                        bodyAt += 4;
+                        const QByteArray head = got.left(bodyAt).toLower();
+                        const qsizetype at = head.indexOf("content-length: ");
+                        length = head.mid(at + 16, head.indexOf('\r', at) - at - 16).toInt();
+                    }
+                    return bodyAt >= 0 && got.size() >= bodyAt + length;
+                },
+                10000);
+            return whole ? got.mid(bodyAt) : QByteArray();
+        };
+        const QByteArray slow = exchange(u"/v1/connect/servers?limit=1000"_s);
+        QCOMPARE(slow.size(), fast.body.size());
+        QVERIFY(slow == fast.body);
+        const QByteArray next = exchange(u"/v1/connect/servers?limit=2"_s);
+        QCOMPARE(QJsonDocument::fromJson(next)[u"items"_s].toArray().size(), 2);
         QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
     }
 

@@ -115,9 +115,11 @@ private slots:
         r = run({u"--db"_s, db, u"--create-owner"_s, u"boss@example.com"_s}, password + '\n');
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("already exists"));
-        // The key and the database are readable by their owner only.
+        // The key and the database (with the count of its changes) are readable by their
+        // owner only.
         QCOMPARE(modeOf(m_dir.filePath(u"master.key"_s)), 0600u);
         QCOMPARE(modeOf(db), 0600u);
+        QCOMPARE(modeOf(db + u"-changes"_s), 0600u);
 
         QProcess service;
         service.start(QStringLiteral(SERVICE_PATH),

@@ -3,6 +3,7 @@
 #include "core/Ids.h"
 #include "service/Store.h"
 
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -647,6 +648,45 @@ private slots:
         // read, not looked up (on SQLite they were sent to FTS5 as a phrase it can't match).
         named(u"launch 🚀🚀 now"_s, now);
         QCOMPARE(found(u"🚀🚀"_s, 100), QStringList{u"launch 🚀🚀 now"_s});
+    }
+
+    void aChangeThroughAnotherConnectionIsInTheNextReadOfTheRevision()
+    {
+        // Instances of the service on one database, each with its own connection: a change
+        // committed through one is in the next read of the revision through any other (the
+        // cache's read-your-writes rests on it). On SQLite the revision is read from the file
+        // only when the change counter beside it has moved; a program writing SQL of its own
+        // doesn't move it and is seen at the next periodic read.
+        StoreOptions patient;
+        patient.revisionRecheckMs = 24 * 3600 * 1000;
+        auto reader = Store::open(m_url, u"revision-reader"_s, patient);
+        auto writer = Store::open(m_url, u"revision-writer"_s);
+        const qint64 before = reader->accountRevision();
+        QCOMPARE(reader->accountRevision(), before);
+        writeEvents(*writer, 1);
+        QCOMPARE(reader->accountRevision(), before + 1);
+        writeEvents(*m_store, 2); // two transactions
+        QCOMPARE(reader->accountRevision(), before + 3);
+        QCOMPARE(writer->accountRevision(), before + 3);
+        tamper(u"UPDATE meta SET value = value + 10 WHERE key = 'account_revision'"_s);
+        if (m_store->isPostgres()) {
+            QCOMPARE(reader->accountRevision(), before + 13); // read every time
+            return;
+        }
+        QCOMPARE(reader->accountRevision(), before + 3); // the counter didn't move
+        {
+            Store::Transaction tx(*reader); // a transaction reads its own view
+            QCOMPARE(reader->accountRevision(), before + 13);
+        }
+        StoreOptions eager;
+        eager.revisionRecheckMs = 0;
+        QCOMPARE(Store::open(m_url, u"revision-eager"_s, eager)->accountRevision(), before + 13);
+        writeEvents(*writer, 1);
+        QCOMPARE(reader->accountRevision(), before + 14);
+        // The counter is a file of the database's, as private as a new database is.
+        const QFileInfo counter(m_url + u"-changes"_s);
+        QVERIFY(counter.exists());
+        QVERIFY(!(counter.permissions() & (QFile::ReadGroup | QFile::ReadOther)));
     }
 
     void eventsOfOneTransactionChainAndARollbackLeavesTheHead()
