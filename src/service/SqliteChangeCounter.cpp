@@ -23,9 +23,10 @@ std::unique_ptr<SqliteChangeCounter> SqliteChangeCounter::open(const QString &da
     const QByteArray path = QFile::encodeName(pathFor(databasePath));
     const int fd = ::open(path.constData(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
     auto failed = [&](const char *what) {
-        qCWarning(lcStore).noquote()
-            << "cannot" << what << pathFor(databasePath) << "(" << std::strerror(errno)
-            << "); the account's revision is read from the database on every request";
+        qCWarning(lcStore,
+                  "cannot %s %s (%s); the account's revision is read from the database"
+                  " on every request",
+                  what, path.constData(), std::strerror(errno));
         if (fd >= 0)
             ::close(fd);
         return nullptr;

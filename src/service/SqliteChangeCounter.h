@@ -22,8 +22,8 @@ class SqliteChangeCounter
 {
 public:
     // The counter beside the SQLite database at path, created 0600 when missing; null for an
-    // in-memory or temporary database, or when the file can't be created or mapped (a
-    // warning is logged; the Store then reads the revision every time).
+    // in-memory or temporary database or a URI (no file beside it to name), or when the file can't
+    // be created or mapped (a warning is logged; the Store then reads the revision every time).
     static std::unique_ptr<SqliteChangeCounter> open(const QString &databasePath);
     ~SqliteChangeCounter();
     SqliteChangeCounter(const SqliteChangeCounter &) = delete;
