@@ -1,6 +1,7 @@
 #include "service/http/RequestFraming.h"
 
 #include <algorithm>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -131,14 +132,21 @@ RequestFraming::Step RequestFraming::step(const char *data, qint64 size)
             return Step{Step::RequestStarted, pos};
         case State::RequestLine:
         case State::Headers: {
-            const char c = data[pos++];
-            m_fragment.append(c);
-            if (++m_head.bytes > m_maxHeadBytes)
+            // Up to and including the next line end, or all there is; no further than one
+            // byte past the limit (the byte that is refused).
+            const auto *newline =
+                static_cast<const char *>(std::memchr(data + pos, '\n', size_t(size - pos)));
+            const qint64 upTo = newline ? newline - (data + pos) + 1 : size - pos;
+            const qint64 take = std::min(upTo, m_maxHeadBytes - m_head.bytes + 1);
+            m_fragment.append(data + pos, take);
+            pos += take;
+            m_head.bytes += take;
+            if (m_head.bytes > m_maxHeadBytes)
                 return fail(
                     431, "headers_too_large",
                     u"The request line and headers are larger than %1 bytes."_s.arg(m_maxHeadBytes),
                     pos);
-            if (c != '\n')
+            if (!newline)
                 continue;
             if (m_state == State::RequestLine) {
                 const QByteArray line = m_fragment.chopped(1);
