@@ -1,13 +1,9 @@
 #include "SocketPairEndpoint.h"
 
 #include "FuzzSupport.h"
-#include "service/http/ConnectionGuard.h"
 #include "service/http/HttpServer.h"
 
-#include <QHttpServerRequest>
 #include <QPointer>
-#include <QQueue>
-#include <QTcpServer>
 #include <QTcpSocket>
 
 #include <cerrno>
@@ -17,35 +13,7 @@
 
 namespace ca::fuzz {
 
-// Hands the server end of a socket pair to the HTTP server as an accepted connection, with
-// its ConnectionGuard attached first, as the service's own listening sockets do.
-class PairListener : public QTcpServer
-{
-public:
-    using QTcpServer::QTcpServer;
-
-    QTcpSocket *offer(int fd, const HttpLimits &limits)
-    {
-        auto *socket = new QTcpSocket(this);
-        check(socket->setSocketDescriptor(fd), "a socket pair end is not a stream socket");
-        new ConnectionGuard(socket, limits);
-        m_pending.enqueue(socket);
-        // QAbstractHttpServer takes connections when this signal says there are some.
-        QMetaObject::invokeMethod(this, "pendingConnectionAvailable", Qt::DirectConnection);
-        return socket;
-    }
-
-    bool hasPendingConnections() const override { return !m_pending.isEmpty(); }
-    QTcpSocket *nextPendingConnection() override
-    {
-        return m_pending.isEmpty() ? nullptr : m_pending.dequeue();
-    }
-
-private:
-    QQueue<QTcpSocket *> m_pending;
-};
-
-// The service's HttpServer, noting for each request Qt's parser hands over whether it is a
+// The service's HttpServer, noting for each request its guard hands over whether it is a
 // HEAD (answered without a body), so that the client can read the answers.
 class RecordingServer : public HttpServer
 {
@@ -54,10 +22,10 @@ public:
     QList<bool> headOnly;
 
 protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
+    void handleRequest(QTcpSocket *socket, const RequestMeta &framed) override
     {
-        headOnly.append(request.method() == QHttpServerRequest::Method::Head);
-        return HttpServer::handleRequest(request, socket);
+        headOnly.append(framed.head);
+        HttpServer::handleRequest(socket, framed);
     }
 };
 
@@ -143,7 +111,6 @@ bool send(Connection &c, const QByteArray &chunk)
 } // namespace
 
 SocketPairEndpoint::SocketPairEndpoint(const HttpLimits &limits)
-    : m_limits(limits)
 {
     const Handler handler = [](const HttpRequest &req, const Respond &respond) {
         QByteArray target = req.path.toLatin1();
@@ -157,8 +124,6 @@ SocketPairEndpoint::SocketPairEndpoint(const HttpLimits &limits)
             m_router.add(method, QString::fromUtf16(pattern), handler, {QStringLiteral("q")});
     }
     m_server = std::make_unique<RecordingServer>(m_router, limits);
-    m_listener = new PairListener(m_server.get());
-    m_server->bind(m_listener);
 }
 
 SocketPairEndpoint::~SocketPairEndpoint() = default;
@@ -175,7 +140,11 @@ SocketPairEndpoint::Exchange SocketPairEndpoint::run(const QList<QByteArray> &ch
     check(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) == 0, "socketpair failed");
     Connection c;
     c.client = fds[1];
-    c.server = m_listener->offer(fds[0], m_limits);
+    // The server end, served as the service serves a connection it accepted.
+    auto *server = new QTcpSocket(m_server.get());
+    check(server->setSocketDescriptor(fds[0]), "a socket pair end is not a stream socket");
+    m_server->serve(server);
+    c.server = server;
     m_server->headOnly.clear();
 
     Exchange out;

@@ -1,4 +1,4 @@
-// The service's HTTP endpoint (ConnectionGuard, RequestFraming, HttpServer over Qt's parser)
+// The service's HTTP endpoint (HttpServer, with its ConnectionGuard and RequestFraming)
 // with one client connection over a socket pair in memory: no port, no network, and the
 // same socket code paths as TCP. The client writes its chunks one after the other, each once
 // the server has done all it will do with the one before (so the guard sees each chunk as a
@@ -14,7 +14,6 @@
 
 namespace ca::fuzz {
 
-class PairListener;
 class RecordingServer;
 
 class SocketPairEndpoint
@@ -28,7 +27,7 @@ public:
         QByteArray received;  // every byte the server wrote
         bool closed = false;  // the server closed the connection (the client read its end)
         bool settled = true;  // false: the server never stopped working on the input
-        QList<bool> headOnly; // per request Qt's parser handed to the server: a HEAD?
+        QList<bool> headOnly; // per request handed to the server: a HEAD?
     };
     Exchange run(const QList<QByteArray> &chunks);
 
@@ -39,8 +38,6 @@ public:
 private:
     Router m_router;
     std::unique_ptr<RecordingServer> m_server;
-    PairListener *m_listener = nullptr; // owned by m_server
-    HttpLimits m_limits;
 };
 
 } // namespace ca::fuzz

@@ -1,12 +1,11 @@
-// Fuzz target: one client connection to the service's HTTP endpoint — the ConnectionGuard
-// and Qt's parser together, over a socket pair. The input is what the client sends; two NUL
-// bytes in a row split it into writes, each sent once the server has done all it will with
-// the one before. Whatever the bytes, the client receives a sequence of well-formed answers:
-// exactly one per request the server took, or those and then one refusal that closes the
-// connection; never a 5xx, never an answer saying the guard and the parser disagreed where a
-// request ends, nothing after "Connection: close". Every complete request in RFC 9112's
-// strict form at the start of the stream is answered, in order, with what was sent — or the
-// connection is refused with one error answer.
+// Fuzz target: one client connection to the service's HTTP endpoint (HttpServer, its
+// ConnectionGuard and RequestFraming) over a socket pair. The input is what the client sends;
+// two NUL bytes in a row split it into writes, each sent once the server has done all it
+// will with the one before. Whatever the bytes, the client receives a sequence of well-formed
+// answers: exactly one per request the server took, or those and then one refusal that
+// closes the connection; never a 5xx, nothing after "Connection: close". Every complete request in
+// RFC 9112's strict form at the start of the stream is answered, in order, with what was sent — or
+// the connection is refused with one error answer.
 #include "FuzzSupport.h"
 #include "HttpAnswers.h"
 #include "SocketPairEndpoint.h"
@@ -46,10 +45,6 @@ void checkAnswers(const QList<HttpAnswer> &answers, int taken, const Context &co
     for (qsizetype k = 0; k < answers.size(); ++k) {
         const HttpAnswer &a = answers.at(k);
         check(a.status >= 200 && a.status < 500, "a final answer outside 2xx-4xx", context);
-        check(a.code != "ambiguous_framing",
-              "the guard and Qt's parser framed a request differently", context);
-        check(!(a.code == "malformed_request" && a.body.contains("The request could not be read.")),
-              "Qt's parser gave up on a request the guard had accepted", context);
         check(!a.close || k == answers.size() - 1, "an answer after Connection: close", context);
     }
     if (answers.size() == taken + 1)

@@ -72,7 +72,7 @@ echo "check-deb: Depends: $depends"
 # One package name per line, alternatives split, version constraints dropped.
 echo "$depends" | tr ',|' '\n\n' | sed 's/(.*)//; s/^ *//; s/ *$//' >"$tmp/depends"
 for p in \
-    libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libqt6sql6 libqt6httpserver6 \
+    libqt6core6 libqt6gui6 libqt6widgets6 libqt6network6 libqt6sql6 \
     libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libssl3 libargon2-1 libqt6keychain1 adduser
 do
     grep -qx -- "$p" "$tmp/depends" || fail "Depends lacks $p"

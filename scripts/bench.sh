@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds and runs the benchmarks and prints each figure beside its yardstick or goal (issue 11):
 # the item models at ARCHITECTURE.md's scale (bench/model-bench), the service's list answers,
-# 304s and token creation against nginx serving the same bytes (bench/http-bench.sh), a
+# 304s and token creation against nginx serving the same bytes (bench/http-bench.sh) and the
+# user-space instructions of one cached answer (bench/answer-instructions.sh), a
 # 10,000-change grant batch against a raw SQLite insert of its rows (bench/batch-bench), and
 # the load and soak benchmark (bench/load-bench: 50 connections of mixed reads and writes for
 # 60 s on loopback; requests, errors, p50 and p99 per kind of request), and what SQLite's
@@ -62,6 +63,8 @@ fi
 if wants http; then
     echo "== HTTP: the account service vs nginx serving the same bytes =="
     "$top/bench/http-bench.sh" "$top/build/src/service/connect-admin-service" "${HTTP_BENCH_SECONDS:-10}"
+    echo "== the same, in user-space instructions per cached answer (callgrind) =="
+    "$top/bench/answer-instructions.sh" "$top/build/src/service/connect-admin-service"
     echo
 fi
 if wants batch; then

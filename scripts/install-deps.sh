@@ -6,7 +6,7 @@ set -eu
 
 packages="
     cmake ninja-build g++ pkg-config file dpkg-dev openssl
-    qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev qtkeychain-qt6-dev
+    qt6-base-dev qt6-base-dev-tools qtkeychain-qt6-dev
     libqt6sql6-sqlite libqt6sql6-psql qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n libqt6svg6 libssl-dev libargon2-dev libsqlite3-dev libsimdjson-dev
     libyaml-cpp-dev
@@ -15,8 +15,9 @@ packages="
     postgresql xvfb xauth imagemagick desktop-file-utils appstream systemd
     clang-14 libclang-rt-14-dev clang-format-14
 "
-# Benchmarks compare the service with nginx, loaded by wrk.
-[ "${1:-}" = "--bench" ] && packages="$packages nginx wrk curl python3 xvfb xdotool"
+# Benchmarks compare the service with nginx, loaded by wrk, and count instructions with
+# valgrind's callgrind.
+[ "${1:-}" = "--bench" ] && packages="$packages nginx wrk curl python3 xvfb xdotool valgrind"
 # The API lint and the JOSE check run on Node.js; a machine without it gets Debian's.
 command -v node >/dev/null 2>&1 || packages="$packages nodejs npm"
 

@@ -4,7 +4,6 @@
 #include "core/Logging.h"
 #include "service/http/HttpResponse.h"
 
-#include <QJsonDocument>
 #include <QSslSocket>
 
 #include <sys/socket.h>
@@ -18,10 +17,12 @@ constexpr qint64 kMaxDrainBytes = 64 * 1024 * 1024;
 constexpr int kDrainMs = 3000;
 } // namespace
 
-ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits)
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits,
+                                 RequestHandler onRequest)
     : QObject(socket)
     , m_socket(socket)
     , m_limits(limits)
+    , m_onRequest(std::move(onRequest))
     , m_framing(limits.maxHeaderBytes)
 {
     setObjectName(u"ConnectionGuard"_s);
@@ -29,7 +30,6 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits)
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ConnectionGuard::onTimeout);
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
-    connect(socket, &QAbstractSocket::stateChanged, this, &ConnectionGuard::onStateChanged);
     armTimer();
 }
 
@@ -38,16 +38,6 @@ ConnectionGuard *ConnectionGuard::of(QTcpSocket *socket)
     return socket ? socket->findChild<ConnectionGuard *>(u"ConnectionGuard"_s,
                                                          Qt::FindDirectChildrenOnly)
                   : nullptr;
-}
-
-std::optional<RequestMeta> ConnectionGuard::takeRequestMeta()
-{
-    // Qt took the request out of the socket; what it left there the guard has seen already
-    // (it peeks everything on every readyRead, before Qt reads).
-    m_alreadySeen = m_socket ? m_socket->bytesAvailable() : 0;
-    if (m_meta.isEmpty())
-        return std::nullopt;
-    return m_meta.dequeue();
 }
 
 void ConnectionGuard::armTimer()
@@ -71,11 +61,15 @@ void ConnectionGuard::onReadyRead()
         drain();
         return;
     }
-    QByteArray data = m_socket->peek(m_socket->bytesAvailable());
-    data.remove(0, std::min<qint64>(m_alreadySeen, data.size()));
-    m_alreadySeen = 0;
-    if (!data.isEmpty() && consume(data.constData(), data.size()))
-        armTimer();
+    const QByteArray data = m_socket->readAll();
+    if (data.isEmpty() || !consume(data.constData(), data.size()))
+        return;
+    armTimer();
+    // Handed over once everything read with them is framed: a request that begins before the
+    // one before it was answered is refused, and then neither is answered.
+    const QList<RequestMeta> complete = std::exchange(m_complete, {});
+    for (const RequestMeta &request : complete)
+        m_onRequest(m_socket, request);
 }
 
 bool ConnectionGuard::consume(const char *data, qint64 size)
@@ -85,6 +79,8 @@ bool ConnectionGuard::consume(const char *data, qint64 size)
     while ((pos < size || headJustEnded) && !m_rejected) {
         headJustEnded = false;
         const RequestFraming::Step step = m_framing.step(data + pos, size - pos);
+        if (m_inBody)
+            m_request.body.append(data + pos, step.consumed);
         pos += step.consumed;
         switch (step.kind) {
         case RequestFraming::Step::NeedMore:
@@ -101,10 +97,13 @@ bool ConnectionGuard::consume(const char *data, qint64 size)
         case RequestFraming::Step::HeadComplete:
             if (!acceptHead())
                 return false;
+            m_inBody = true;
             headJustEnded = true; // a request without a body ends here, bytes or not
             break;
         case RequestFraming::Step::RequestComplete:
+            m_inBody = false;
             ++m_unanswered;
+            m_complete.append(std::exchange(m_request, {}));
             break;
         case RequestFraming::Step::Refused:
             reject(m_framing.error().status, m_framing.error().code, m_framing.error().message);
@@ -124,6 +123,7 @@ bool ConnectionGuard::acceptHead()
     meta.startedMs = m_requestStartMs;
     meta.method = head.method;
     meta.target = head.target;
+    meta.fields = head.fields;
     // Digits only, and every copy the same: Qt reads the first copy leniently ("+5", " 5").
     const QList<QByteArray> lengths = head.values("content-length");
     for (const QByteArray &v : lengths) {
@@ -171,7 +171,7 @@ bool ConnectionGuard::acceptHead()
     if (expectContinue && meta.bodyLength > 0)
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     m_framing.setBodyLength(meta.bodyLength);
-    m_meta.enqueue(meta);
+    m_request = std::move(meta); // its body grows as it arrives, not by what it declared
     return true;
 }
 
@@ -183,23 +183,8 @@ void ConnectionGuard::responded()
 
 void ConnectionGuard::closeAfterAnswer()
 {
-    m_closing = true;
     if (m_socket)
         m_socket->disconnectFromHost();
-}
-
-// Qt 6.4 closes a connection without an answer when it can't parse a request. The framing
-// refuses all of those first; should one slip through, the client still gets an answer.
-void ConnectionGuard::onStateChanged(QAbstractSocket::SocketState state)
-{
-    if (state != QAbstractSocket::ClosingState || m_closing || m_rejected || !m_socket ||
-        !m_framing.inRequest())
-        return;
-    qCWarning(lcHttp) << "the HTTP parser gave up on a request the guard accepted";
-    m_rejected = true;
-    m_socket->write(
-        HttpResponse::error({400, u"malformed_request"_s, u"The request could not be read."_s, {}})
-            .serialize(false, false));
 }
 
 void ConnectionGuard::reject(int status, const QByteArray &code, const QString &message)
@@ -207,13 +192,8 @@ void ConnectionGuard::reject(int status, const QByteArray &code, const QString &
     if (!m_socket || m_rejected)
         return;
     m_rejected = true;
-    m_closing = true;
     qCInfo(lcHttp) << "refused a request with" << status << code.constData();
-    // From here on the bytes are ours: QHttpServer must not parse what follows.
-    QObject::disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
-    connect(m_socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
-    if (m_socket->isTransactionStarted())
-        m_socket->rollbackTransaction();
+    m_complete.clear();
     m_socket->skip(m_socket->bytesAvailable());
 
     const ApiError error{status, QString::fromLatin1(code), message, {}};
@@ -254,7 +234,6 @@ void ConnectionGuard::onTimeout()
         reject(408, "request_timeout", u"The request was not completed in time."_s);
         return;
     }
-    m_closing = true;
     m_socket->disconnectFromHost(); // an idle keep-alive connection
 }
 

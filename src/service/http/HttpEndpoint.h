@@ -1,7 +1,7 @@
 // The service's HTTP/1.1 endpoint: all that the rest of the service sees of the HTTP
 // machinery in this folder. Fill a Router with handlers (Router.h: HttpRequest, Respond),
 // answer with HttpResponse, choose HttpLimits, listen. How requests are framed and guarded
-// on top of Qt HttpServer 6.4 stays inside; README.md here says when that can go.
+// on Qt's sockets stays inside; README.md here says why the framing is the service's own.
 #pragma once
 
 #include "service/http/HttpLimits.h"

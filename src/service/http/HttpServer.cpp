@@ -3,7 +3,6 @@
 #include "core/Logging.h"
 #include "service/http/ListenSocket.h"
 
-#include <QHttpServerRequest>
 #include <QPointer>
 #include <QSslServer>
 #include <QTcpServer>
@@ -13,73 +12,43 @@ using namespace Qt::StringLiterals;
 
 namespace ca {
 
-namespace {
-
-// A listening socket whose accepted connections get a ConnectionGuard before QHttpServer
-// connects to them, so the guard sees every byte first.
-template <typename Base>
-class GuardedServer : public Base
-{
-public:
-    GuardedServer(const HttpLimits &limits, QObject *parent)
-        : Base(parent)
-        , m_limits(limits)
-    {}
-
-    QTcpSocket *nextPendingConnection() override
-    {
-        QTcpSocket *socket = Base::nextPendingConnection();
-        if (socket) {
-            new ConnectionGuard(socket, m_limits);
-            if (socket->bytesAvailable() > 0) // already decrypted during a TLS handshake
-                QMetaObject::invokeMethod(
-                    socket, [socket] { emit socket->readyRead(); }, Qt::QueuedConnection);
-        }
-        return socket;
-    }
-
-private:
-    HttpLimits m_limits;
-};
-
-QByteArray methodName(QHttpServerRequest::Method m)
-{
-    switch (m) {
-    case QHttpServerRequest::Method::Get:
-        return "GET";
-    case QHttpServerRequest::Method::Put:
-        return "PUT";
-    case QHttpServerRequest::Method::Delete:
-        return "DELETE";
-    case QHttpServerRequest::Method::Post:
-        return "POST";
-    case QHttpServerRequest::Method::Head:
-        return "HEAD";
-    case QHttpServerRequest::Method::Options:
-        return "OPTIONS";
-    case QHttpServerRequest::Method::Patch:
-        return "PATCH";
-    default:
-        return "UNKNOWN";
-    }
-}
-
-} // namespace
-
 HttpServer::HttpServer(const Router &router, const HttpLimits &limits, QObject *parent)
-    : QAbstractHttpServer(parent)
+    : QObject(parent)
     , m_router(router)
     , m_limits(limits)
 {}
 
 QTcpServer *HttpServer::makeListener(const std::optional<QSslConfiguration> &tls)
 {
+    QTcpServer *server = nullptr;
     if (tls) {
-        auto *ssl = new GuardedServer<QSslServer>(m_limits, this);
+        auto *ssl = new QSslServer(this);
         ssl->setSslConfiguration(*tls);
-        return ssl;
+        server = ssl;
+    } else {
+        server = new QTcpServer(this);
     }
-    return new GuardedServer<QTcpServer>(m_limits, this);
+    // Pending once accepted (with TLS: once the handshake is done).
+    connect(server, &QTcpServer::pendingConnectionAvailable, this,
+            [this, server] { takeConnections(server); });
+    return server;
+}
+
+void HttpServer::takeConnections(QTcpServer *server)
+{
+    while (QTcpSocket *socket = server->nextPendingConnection())
+        serve(socket);
+}
+
+void HttpServer::serve(QTcpSocket *socket)
+{
+    new ConnectionGuard(socket, m_limits, [this](QTcpSocket *s, const RequestMeta &framed) {
+        handleRequest(s, framed);
+    });
+    connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+    if (socket->bytesAvailable() > 0) // already decrypted during a TLS handshake
+        QMetaObject::invokeMethod(
+            socket, [socket] { emit socket->readyRead(); }, Qt::QueuedConnection);
 }
 
 quint16 HttpServer::listenOn(const QHostAddress &address, quint16 port,
@@ -99,35 +68,27 @@ quint16 HttpServer::listenOn(int descriptor, const std::optional<QSslConfigurati
         delete server;
         return 0;
     }
-    bind(server);
     return server->serverPort();
 }
 
 namespace {
 
-HttpRequest toRequest(const QHttpServerRequest &request)
+HttpRequest toRequest(const RequestMeta &framed, const QTcpSocket &socket)
 {
     HttpRequest req;
-    req.method = methodName(request.method());
-    req.path = request.url().path(QUrl::FullyEncoded);
+    req.method = framed.method;
+    // Read as Qt HttpServer 6.4 read it: "//name/path" names an authority, not a path.
+    const QUrl url = QUrl::fromEncoded(framed.target);
+    req.path = url.path(QUrl::FullyEncoded);
     for (const QString &segment : req.path.split(u'/', Qt::SkipEmptyParts))
         req.segments.append(QUrl::fromPercentEncoding(segment.toUtf8()));
-    req.query = request.query();
-    for (const auto &h : request.headers())
-        req.headers.insert(h.first.toLower(), h.second);
-    req.body = request.body();
-    req.peer = request.remoteAddress().toString();
+    req.query = QUrlQuery(url);
+    req.headers.reserve(framed.fields.size());
+    for (const auto &field : framed.fields)
+        req.headers.insert(field.first.toLower(), field.second);
+    req.body = framed.body;
+    req.peer = socket.peerAddress().toString();
     return req;
-}
-
-// Qt's parse of a request and the guard's framing of it must be the same request: the same
-// method, target and body. Anything else means they disagree where requests begin or end.
-bool sameRequest(const RequestMeta &meta, const QHttpServerRequest &request, const HttpRequest &req)
-{
-    const QUrl framed = QUrl::fromEncoded(meta.target);
-    return meta.method == req.method && meta.bodyLength == req.body.size() &&
-           framed.path(QUrl::FullyEncoded) == req.path &&
-           framed.query(QUrl::FullyEncoded) == request.url().query(QUrl::FullyEncoded);
 }
 
 QList<QByteArray> allowedWithHead(QList<QByteArray> allowed)
@@ -142,7 +103,7 @@ QList<QByteArray> allowedWithHead(QList<QByteArray> allowed)
 Respond HttpServer::responder(QTcpSocket *socket, const RequestMeta &meta,
                               const HttpRequest &req) const
 {
-    const bool head = meta.head || req.method == "HEAD";
+    const bool head = meta.head;
     return [target = QPointer<QTcpSocket>(socket), keepAlive = meta.keepAlive, head,
             method = req.method, path = req.path,
             guard = QPointer<ConnectionGuard>(ConnectionGuard::of(socket)),
@@ -184,25 +145,15 @@ HttpResponse HttpServer::unrouted(const HttpRequest &req, const Router::Match &m
     return r;
 }
 
-bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+void HttpServer::handleRequest(QTcpSocket *socket, const RequestMeta &framed)
 {
-    ConnectionGuard *guard = ConnectionGuard::of(socket);
-    const std::optional<RequestMeta> framed = guard ? guard->takeRequestMeta() : RequestMeta{};
-    HttpRequest req = toRequest(request);
-    if (!framed || !sameRequest(*framed, request, req)) {
-        qCWarning(lcHttp) << "the guard and the parser framed a request differently";
-        RequestMeta close;
-        close.keepAlive = false;
-        responder(socket, close, req)(HttpResponse::error(ApiError::badRequest(
-            u"The request could not be read unambiguously."_s, u"ambiguous_framing"_s)));
-        return true;
-    }
-    const Respond respond = responder(socket, *framed, req);
-    const bool head = framed->head || req.method == "HEAD";
+    HttpRequest req = toRequest(framed, *socket);
+    const Respond respond = responder(socket, framed, req);
+    const bool head = framed.head;
     const Router::Match match = m_router.match(head ? QByteArray("GET") : req.method, req.segments);
     if (!match.handler) {
         respond(unrouted(req, match));
-        return true;
+        return;
     }
     req.params = match.params;
     for (const auto &item : req.query.queryItems(QUrl::FullyDecoded)) {
@@ -212,7 +163,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
                     item.first.left(60),
                     match.query.isEmpty() ? u"none"_s : match.query.join(u", "_s)),
                 u"unknown_parameter"_s)));
-            return true;
+            return;
         }
         // PostgreSQL can't hold a NUL character in text, and no name, ID or search here has
         // one: refused where it comes in (here and in the path, below), on both databases.
@@ -221,7 +172,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
                 u"The query parameter \"%1\" holds a NUL character (%2), which no value here "
                 "may contain."_s.arg(item.first.left(60), u"%00"_s),
                 u"invalid_parameter"_s)));
-            return true;
+            return;
         }
     }
     if (std::any_of(req.segments.cbegin(), req.segments.cend(),
@@ -230,7 +181,7 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
             u"The request's path holds a NUL character (%00), which no name or ID here may "
             "contain."_s,
             u"invalid_parameter"_s)));
-        return true;
+        return;
     }
     try {
         (*match.handler)(req, respond);
@@ -239,12 +190,6 @@ bool HttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *so
         respond(HttpResponse::error(
             ApiError::internal(u"The service failed to complete the request; see its log."_s)));
     }
-    return true;
-}
-
-void HttpServer::missingHandler(const QHttpServerRequest &, QTcpSocket *)
-{
-    // Never reached: handleRequest answers every request, 404 and 405 included.
 }
 
 } // namespace ca

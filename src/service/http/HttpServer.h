@@ -1,19 +1,21 @@
-// Inside HttpEndpoint: QAbstractHttpServer parses requests; every connection
-// is watched by a ConnectionGuard; answers are written here so that handlers can answer
-// later (from work run off this thread) and HEAD, 405 and keep-alive are right.
+// Inside HttpEndpoint: listening sockets whose every connection is read, framed and guarded
+// by a ConnectionGuard; each complete request is routed here, and its answer written here so
+// that handlers can answer later (from work run off this thread) and HEAD, 405 and
+// keep-alive are right.
 #pragma once
 
 #include "service/http/ConnectionGuard.h"
 #include "service/http/Router.h"
 
-#include <QAbstractHttpServer>
 #include <QHostAddress>
+#include <QObject>
 #include <QSslConfiguration>
+#include <QTcpServer>
 #include <optional>
 
 namespace ca {
 
-class HttpServer : public QAbstractHttpServer
+class HttpServer : public QObject
 {
     Q_OBJECT
 public:
@@ -25,12 +27,17 @@ public:
     // The same on a listening socket opened already (ListenSocket); takes it over.
     quint16 listenOn(int descriptor, const std::optional<QSslConfiguration> &tls, QString *error);
 
+    // Serves a connected socket as if it had been accepted here (the fuzz target's socket
+    // pairs); the socket is deleted when it disconnects.
+    void serve(QTcpSocket *socket);
+
 protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    // A complete request, as its connection's guard framed it.
+    virtual void handleRequest(QTcpSocket *socket, const RequestMeta &framed);
 
 private:
     QTcpServer *makeListener(const std::optional<QSslConfiguration> &tls);
+    void takeConnections(QTcpServer *server);
     Respond responder(QTcpSocket *socket, const RequestMeta &meta, const HttpRequest &req) const;
     HttpResponse unrouted(const HttpRequest &req, const Router::Match &match) const;
 

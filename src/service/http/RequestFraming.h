@@ -1,9 +1,9 @@
-// Finds where each HTTP request on a connection begins and ends exactly as Qt HttpServer
-// 6.4's parser does (QHttpServerRequestPrivate::parse with QHttpHeaderParser), so that the
-// ConnectionGuard and Qt always agree. Like Qt it accepts bare LF line endings, skips blank
-// lines and other whitespace before a request line, and ends the headers at the first
-// "\n\n" or "\n\r\n"; where Qt would refuse a request line or silently drop the whole header
-// block, this refuses the request instead, so the guard can answer 400.
+// Finds where each HTTP request on a connection begins and ends, by the rules of Qt HttpServer
+// 6.4's parser (QHttpServerRequestPrivate::parse with QHttpHeaderParser), which the service
+// parsed with until it framed requests itself (README.md here): like Qt it accepts bare LF
+// line endings, skips blank lines and other whitespace before a request line, and ends the
+// headers at the first "\n\n" or "\n\r\n"; where Qt would refuse a request line or silently
+// drop the whole header block, this refuses the request, so the guard can answer 400.
 #pragma once
 
 #include <QByteArray>
