@@ -22,10 +22,10 @@ public:
     QList<bool> headOnly;
 
 protected:
-    void handleRequest(QTcpSocket *socket, const RequestMeta &framed) override
+    void handleRequest(ConnectionGuard *guard, const RequestMeta &framed) override
     {
         headOnly.append(framed.head);
-        HttpServer::handleRequest(socket, framed);
+        HttpServer::handleRequest(guard, framed);
     }
 };
 

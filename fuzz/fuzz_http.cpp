@@ -3,9 +3,9 @@
 // two NUL bytes in a row split it into writes, each sent once the server has done all it
 // will with the one before. Whatever the bytes, the client receives a sequence of well-formed
 // answers: exactly one per request the server took, or those and then one refusal that
-// closes the connection; never a 5xx, nothing after "Connection: close". Every complete request in
-// RFC 9112's strict form at the start of the stream is answered, in order, with what was sent — or
-// the connection is refused with one error answer.
+// closes the connection; never a 5xx, nothing after "Connection: close". Every complete
+// request in RFC 9112's strict form at the start of the stream is answered, in order, with
+// what was sent — or the connection is refused with one error answer.
 #include "FuzzSupport.h"
 #include "HttpAnswers.h"
 #include "SocketPairEndpoint.h"

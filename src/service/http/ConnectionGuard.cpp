@@ -25,19 +25,11 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits,
     , m_onRequest(std::move(onRequest))
     , m_framing(limits.maxHeaderBytes)
 {
-    setObjectName(u"ConnectionGuard"_s);
     m_clock.start();
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ConnectionGuard::onTimeout);
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
     armTimer();
-}
-
-ConnectionGuard *ConnectionGuard::of(QTcpSocket *socket)
-{
-    return socket ? socket->findChild<ConnectionGuard *>(u"ConnectionGuard"_s,
-                                                         Qt::FindDirectChildrenOnly)
-                  : nullptr;
 }
 
 void ConnectionGuard::armTimer()
@@ -65,11 +57,11 @@ void ConnectionGuard::onReadyRead()
     if (data.isEmpty() || !consume(data.constData(), data.size()))
         return;
     armTimer();
-    // Handed over once everything read with them is framed: a request that begins before the
-    // one before it was answered is refused, and then neither is answered.
-    const QList<RequestMeta> complete = std::exchange(m_complete, {});
-    for (const RequestMeta &request : complete)
-        m_onRequest(m_socket, request);
+    // Handed over once everything read with it is framed: a request that begins before the
+    // one before it was answered is refused, and then neither is answered (so there is at most
+    // one here).
+    if (const std::optional<RequestMeta> complete = std::exchange(m_complete, std::nullopt))
+        m_onRequest(this, *complete);
 }
 
 bool ConnectionGuard::consume(const char *data, qint64 size)
@@ -78,8 +70,9 @@ bool ConnectionGuard::consume(const char *data, qint64 size)
     bool headJustEnded = false;
     while ((pos < size || headJustEnded) && !m_rejected) {
         headJustEnded = false;
+        const bool body = m_framing.inBody();
         const RequestFraming::Step step = m_framing.step(data + pos, size - pos);
-        if (m_inBody)
+        if (body)
             m_request.body.append(data + pos, step.consumed);
         pos += step.consumed;
         switch (step.kind) {
@@ -97,13 +90,11 @@ bool ConnectionGuard::consume(const char *data, qint64 size)
         case RequestFraming::Step::HeadComplete:
             if (!acceptHead())
                 return false;
-            m_inBody = true;
             headJustEnded = true; // a request without a body ends here, bytes or not
             break;
         case RequestFraming::Step::RequestComplete:
-            m_inBody = false;
             ++m_unanswered;
-            m_complete.append(std::exchange(m_request, {}));
+            m_complete = std::exchange(m_request, {});
             break;
         case RequestFraming::Step::Refused:
             reject(m_framing.error().status, m_framing.error().code, m_framing.error().message);
@@ -193,7 +184,7 @@ void ConnectionGuard::reject(int status, const QByteArray &code, const QString &
         return;
     m_rejected = true;
     qCInfo(lcHttp) << "refused a request with" << status << code.constData();
-    m_complete.clear();
+    m_complete.reset();
     m_socket->skip(m_socket->bytesAvailable());
 
     const ApiError error{status, QString::fromLatin1(code), message, {}};

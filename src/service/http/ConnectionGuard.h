@@ -23,6 +23,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 #include <functional>
+#include <optional>
 
 namespace ca {
 
@@ -44,10 +45,10 @@ class ConnectionGuard : public QObject
     Q_OBJECT
 public:
     // Each complete request is handed to onRequest, once the bytes read with it are framed.
-    using RequestHandler = std::function<void(QTcpSocket *, const RequestMeta &)>;
+    using RequestHandler = std::function<void(ConnectionGuard *, const RequestMeta &)>;
     ConnectionGuard(QTcpSocket *socket, const HttpLimits &limits, RequestHandler onRequest);
 
-    static ConnectionGuard *of(QTcpSocket *socket);
+    QTcpSocket *socket() const { return m_socket; }
     qint64 elapsedMs() const { return m_clock.elapsed(); }
 
     // Writes a complete error answer and closes the connection gracefully.
@@ -70,12 +71,11 @@ private:
     RequestHandler m_onRequest;
     RequestFraming m_framing;
     bool m_rejected = false;
-    bool m_inBody = false; // between a head and the end of its body
     qint64 m_requestStartMs = 0;
     qint64 m_drained = 0;
-    int m_unanswered = 0;          // requests passed on whose answer is not written yet
-    RequestMeta m_request;         // the request being read
-    QList<RequestMeta> m_complete; // framed in this read, handed over after it
+    int m_unanswered = 0;                  // requests passed on whose answer is not written yet
+    RequestMeta m_request;                 // the request being read
+    std::optional<RequestMeta> m_complete; // framed in this read, handed over after it
     QTimer m_timer;
     QElapsedTimer m_clock;
 };

@@ -42,9 +42,10 @@ void HttpServer::takeConnections(QTcpServer *server)
 
 void HttpServer::serve(QTcpSocket *socket)
 {
-    new ConnectionGuard(socket, m_limits, [this](QTcpSocket *s, const RequestMeta &framed) {
-        handleRequest(s, framed);
-    });
+    new ConnectionGuard(socket, m_limits,
+                        [this](ConnectionGuard *guard, const RequestMeta &framed) {
+                            handleRequest(guard, framed);
+                        });
     connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
     if (socket->bytesAvailable() > 0) // already decrypted during a TLS handshake
         QMetaObject::invokeMethod(
@@ -100,30 +101,25 @@ QList<QByteArray> allowedWithHead(QList<QByteArray> allowed)
 
 } // namespace
 
-Respond HttpServer::responder(QTcpSocket *socket, const RequestMeta &meta,
+Respond HttpServer::responder(ConnectionGuard *guard, const RequestMeta &meta,
                               const HttpRequest &req) const
 {
-    const bool head = meta.head;
-    return [target = QPointer<QTcpSocket>(socket), keepAlive = meta.keepAlive, head,
-            method = req.method, path = req.path,
-            guard = QPointer<ConnectionGuard>(ConnectionGuard::of(socket)),
+    // The guard is the socket's child: while it lives, so does the socket.
+    return [connection = QPointer<ConnectionGuard>(guard), keepAlive = meta.keepAlive,
+            head = meta.head, method = req.method, path = req.path,
             started = meta.startedMs](const HttpResponse &response) {
+        QTcpSocket *target = connection ? connection->socket() : nullptr;
         if (!target || target->state() != QAbstractSocket::ConnectedState)
             return; // the client went away while we worked
-        if (guard)
-            guard->responded();
+        connection->responded();
         target->write(response.serialize(keepAlive, head));
-        if (!keepAlive) {
-            if (guard)
-                guard->closeAfterAnswer();
-            else
-                target->disconnectFromHost();
-        }
+        if (!keepAlive)
+            connection->closeAfterAnswer();
         if (response.status >= 500)
             qCWarning(lcHttp) << method.constData() << path << response.status;
         else
             qCDebug(lcHttp) << method.constData() << path << response.status
-                            << (guard ? guard->elapsedMs() - started : -1) << "ms";
+                            << connection->elapsedMs() - started << "ms";
     };
 }
 
@@ -145,10 +141,10 @@ HttpResponse HttpServer::unrouted(const HttpRequest &req, const Router::Match &m
     return r;
 }
 
-void HttpServer::handleRequest(QTcpSocket *socket, const RequestMeta &framed)
+void HttpServer::handleRequest(ConnectionGuard *guard, const RequestMeta &framed)
 {
-    HttpRequest req = toRequest(framed, *socket);
-    const Respond respond = responder(socket, framed, req);
+    HttpRequest req = toRequest(framed, *guard->socket());
+    const Respond respond = responder(guard, framed, req);
     const bool head = framed.head;
     const Router::Match match = m_router.match(head ? QByteArray("GET") : req.method, req.segments);
     if (!match.handler) {

@@ -33,12 +33,13 @@ public:
 
 protected:
     // A complete request, as its connection's guard framed it.
-    virtual void handleRequest(QTcpSocket *socket, const RequestMeta &framed);
+    virtual void handleRequest(ConnectionGuard *guard, const RequestMeta &framed);
 
 private:
     QTcpServer *makeListener(const std::optional<QSslConfiguration> &tls);
     void takeConnections(QTcpServer *server);
-    Respond responder(QTcpSocket *socket, const RequestMeta &meta, const HttpRequest &req) const;
+    Respond responder(ConnectionGuard *guard, const RequestMeta &meta,
+                      const HttpRequest &req) const;
     HttpResponse unrouted(const HttpRequest &req, const Router::Match &match) const;
 
     const Router &m_router;

@@ -54,6 +54,8 @@ public:
     const Error &error() const { return m_error; }
     // A request has begun (a byte other than whitespace) and has not ended.
     bool inRequest() const { return m_state != State::Idle && m_state != State::Failed; }
+    // Between HeadComplete and RequestComplete: the next bytes consumed are the body.
+    bool inBody() const { return m_state == State::Body; }
 
     // Qt 6.4's QHttpHeaderParser::parseHeaders rules; false where Qt drops every header.
     static bool parseFields(QByteArray block, QList<QPair<QByteArray, QByteArray>> *fields);
